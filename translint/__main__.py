@@ -1,0 +1,5 @@
+"""Run translint as ``python -m translint``."""
+
+from translint.cli import main
+
+main()

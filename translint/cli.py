@@ -1,0 +1,218 @@
+"""The ``translint`` command: parses options, calls the library, prints, sets the exit code.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
+2 a usage, configuration, glossary or input error.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import os
+import sys
+import time
+from typing import Annotated
+
+import typer
+
+from translint.checks import CHECKS
+from translint.errors import InputError, TranslintError
+from translint.findings import Finding, Report, Severity
+from translint.linter import Linter
+from translint.reporters import REPORTERS
+from translint.runner import DEFAULT_INCLUDE, discover, run
+from translint.settings import Selection, parse_codes
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Check translated news copy for inconsistent names and translation artefacts.",
+)
+
+
+class OutputFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class FailOn(str, enum.Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+def _version(value: bool) -> None:
+    if value:
+        from translint import __version__
+
+        typer.echo(f"translint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Check translated news copy for inconsistent names and translation artefacts."""
+
+
+def _fail(error: TranslintError) -> typer.Exit:
+    for line in str(error).splitlines():
+        typer.echo(f"translint: {line}", err=True)
+    return typer.Exit(EXIT_ERROR)
+
+
+class _Progress:
+    """A one-line progress display on a terminal: files done and throughput."""
+
+    def __init__(self) -> None:
+        self.last = 0.0
+        self.shown = False
+
+    def __call__(self, done: int, total: int, characters: int, seconds: float) -> None:
+        now = time.monotonic()
+        if now - self.last < 0.2 and done < total:
+            return
+        self.last = now
+        megabytes = characters / 1e6
+        rate = megabytes / seconds if seconds > 0 else 0.0
+        sys.stderr.write(f"\r\033[Kchecked {done}/{total} files, {megabytes:.1f} MB, "
+                         f"{rate:.1f} MB/s")
+        sys.stderr.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(
+        help="Files or directories to check; - reads standard input.")],
+    glossary: Annotated[list[str] | None, typer.Option(
+        "--glossary", "-g", help="Glossary file (repeatable). Default: the bundled ones.")] = None,
+    lang: Annotated[str | None, typer.Option(
+        help="Language of the copy (en, de, …); default: detected per document.")] = None,
+    output_format: Annotated[OutputFormat, typer.Option(
+        "--format", "-f", help="Output format.")] = OutputFormat.text,
+    select: Annotated[list[str] | None, typer.Option(
+        help="Only run these codes or prefixes (TL101, TL1); repeatable or comma-separated."
+    )] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        help="Skip these codes or prefixes; repeatable or comma-separated.")] = None,
+    fail_on: Annotated[FailOn, typer.Option(
+        help="Exit 1 when a finding is at or above this severity.")] = FailOn.error,
+    include: Annotated[list[str] | None, typer.Option(
+        help=f"Globs of files to check in directories (default: {' '.join(DEFAULT_INCLUDE)})."
+    )] = None,
+    exclude: Annotated[list[str] | None, typer.Option(
+        help="Globs of files or directories to skip in directories.")] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Processes to use (default: all cores for large runs).")
+    ] = None,
+    stdin_filename: Annotated[str | None, typer.Option(
+        help="Name to report for standard input (its suffix picks Markdown or text).")] = None,
+    fix: Annotated[bool, typer.Option(
+        "--fix", help="Apply the fixes of fixable findings to the files.")] = False,
+    diff: Annotated[bool, typer.Option(
+        "--diff", help="Print the fixes as a unified diff instead of writing them.")] = False,
+    color: Annotated[bool | None, typer.Option(
+        "--color/--no-color", help="Colour the text output (default: on a terminal).")] = None,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress display and no summary line.")] = False,
+) -> None:
+    """Check files for disfavoured, inconsistent and unknown spellings of names."""
+    try:
+        selection = Selection(select=parse_codes(select or [], "--select"),
+                              ignore=parse_codes(ignore or [], "--ignore"))
+        linter = Linter.from_paths(glossary, selection, lang.lower() if lang else None)
+    except TranslintError as error:
+        raise _fail(error) from None
+    files = list(discover(paths, tuple(include) if include else DEFAULT_INCLUDE,
+                          tuple(exclude or ())))
+    progress = _Progress() if sys.stderr.isatty() and not quiet and len(files) > 1 else None
+    report = run(linter, files, jobs=jobs, stdin_name=stdin_filename, progress=progress)
+    if progress is not None:
+        progress.clear()
+    if fix or diff:
+        _apply_fixes(report, write=fix and not diff)
+    for problem in report.errors:
+        typer.echo(f"translint: {problem}", err=True)
+    use_color = color if color is not None else (sys.stdout.isatty()
+                                                 and "NO_COLOR" not in os.environ)
+    rendered = REPORTERS[output_format.value](report, use_color)
+    if quiet and output_format is OutputFormat.text:
+        rendered = "".join(rendered.splitlines(keepends=True)[:-1])
+    sys.stdout.write(rendered)
+    threshold = None if fail_on is FailOn.never else Severity.parse(fail_on.value)
+    if report.errors:
+        raise typer.Exit(EXIT_ERROR)
+    raise typer.Exit(EXIT_FINDINGS if report.fails(threshold) else EXIT_OK)
+
+
+def _apply_fixes(report: Report, write: bool) -> None:
+    """Fix the files of the report; applied findings leave the report."""
+    from translint.fix import fix_file
+
+    by_path: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        if finding.fixable:
+            by_path.setdefault(finding.path, []).append(finding)
+    applied_ids: set[int] = set()
+    for path, findings in by_path.items():
+        if path.startswith("<"):
+            continue
+        try:
+            patch, applied = fix_file(path, findings, write=write)
+        except InputError as error:
+            report.errors.append(error)
+            continue
+        if not write:
+            sys.stdout.write(patch)
+        applied_ids.update(id(finding) for finding in applied)
+    if write:
+        fixed = len(applied_ids)
+        report.findings = [finding for finding in report.findings
+                           if id(finding) not in applied_ids]
+        if fixed:
+            typer.echo(f"translint: fixed {fixed} finding{'s' if fixed != 1 else ''}", err=True)
+
+
+@app.command("checks")
+def list_checks(
+    output_format: Annotated[OutputFormat, typer.Option(
+        "--format", "-f", help="text or json.")] = OutputFormat.text,
+) -> None:
+    """List every check with its code, name, default severity and summary."""
+    if output_format is OutputFormat.json:
+        typer.echo(json.dumps([{"code": check.code, "name": check.name,
+                                "severity": check.severity.label, "fixable": check.fixable,
+                                "summary": check.summary, "description": check.description}
+                               for check in CHECKS], indent=2))
+        return
+    for check in CHECKS:
+        fixable = " (fixable)" if check.fixable else ""
+        typer.echo(f"{check.code}  {check.name:<24} {check.severity.label:<8} "
+                   f"{check.summary}{fixable}")
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("translint: interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

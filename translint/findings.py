@@ -1,0 +1,88 @@
+"""The values checks produce: severities, findings and the report of a run."""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from dataclasses import dataclass, field
+
+from translint.errors import TranslintError
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; ordered so that ``ERROR > WARNING > INFO``."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        """The lower-case name used in output and options."""
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        """Read a severity from its label (``"error"``, ``"warning"``, ``"info"``)."""
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r}; use error, warning or info") from None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at one span of one document.
+
+    Lines and columns are 1-based and count characters (code points); ``end_column``
+    is the column just after the last character of the span, as in SARIF and LSP.
+    ``start``/``end`` are the same span as 0-based character offsets, and
+    ``source_line`` is the text of ``line``, for reporters that show it.
+    """
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    text: str
+    suggestion: str | None = None
+    entry: str | None = None
+    lang: str | None = None
+    fixable: bool = False
+    source_line: str = ""
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Order findings by file, position and code."""
+        return (self.path, self.start, self.end, self.code)
+
+
+@dataclass
+class Report:
+    """Everything one run found: findings, unreadable inputs, and what was read."""
+
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[TranslintError] = field(default_factory=list)
+    files: int = 0
+    characters: int = 0
+
+    def count_by_severity(self) -> dict[str, int]:
+        """Return the number of findings per severity label, all labels present."""
+        counts = Counter(finding.severity.label for finding in self.findings)
+        return {severity.label: counts.get(severity.label, 0) for severity in reversed(Severity)}
+
+    def count_by_code(self) -> dict[str, int]:
+        """Return the number of findings per check code, sorted by code."""
+        return dict(sorted(Counter(finding.code for finding in self.findings).items()))
+
+    def fails(self, threshold: Severity | None) -> bool:
+        """Tell whether any finding is at or above ``threshold`` (``None``: never)."""
+        if threshold is None:
+            return False
+        return any(finding.severity >= threshold for finding in self.findings)

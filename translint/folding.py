@@ -1,0 +1,97 @@
+"""Folding rules, in one place: how text and names are compared.
+
+Three levels, from strict to loose:
+
+* ``lower_text`` lowercases a whole text without changing its length, so offsets in
+  the lowered text are offsets in the original (the matching engine scans it).
+* ``form_identity`` decides when two written forms are *the same form*: case,
+  apostrophe style, hyphen-or-space and Unicode normalisation do not count.
+* ``name_key`` decides when two forms are *the same name*: it transliterates with
+  unidecode and folds the usual romanisation differences (y/i/j, kh/h, x/ks,
+  doubled letters, yo/e after a consonant), so Podoliak, Podolyak and Podoljak
+  share the key ``podoliak``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from unidecode import unidecode
+
+APOSTROPHES = "'’ʼ‘`´"
+HYPHENS = "\u2010\u2011-"
+
+
+def _apostrophes_to(replacement: str) -> dict[int, str]:
+    """A translation table turning every apostrophe style into ``replacement``."""
+    return {ord(char): replacement for char in APOSTROPHES}
+
+
+_APOSTROPHE_TABLE = _apostrophes_to("'")
+_SEPARATOR_RUN = re.compile(rf"[\s{HYPHENS}]+")
+_NOT_LETTER = re.compile(r"[^a-z]+")
+_CONSONANT_IO = re.compile(r"(?<=[bcdfghklmnprstvz])io")
+_DOUBLED = re.compile(r"([a-z])\1+")
+
+
+def lower_text(text: str) -> str:
+    """Lowercase ``text`` keeping every character at its offset."""
+    if "\u0130" in text:  # 'İ'.lower() is two code points; fold it to a plain I first
+        text = text.replace("\u0130", "I")
+    return text.lower()
+
+
+def form_identity(form: str) -> str:
+    """Fold a written form to what distinguishes it from other forms of a name."""
+    form = unicodedata.normalize("NFC", form).translate(_APOSTROPHE_TABLE)
+    return _SEPARATOR_RUN.sub(" ", form).strip().lower()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def name_key(name: str) -> str:
+    """Fold a name to its transliteration key (``Zelenskyy`` → ``zelenski``)."""
+    key = _NOT_LETTER.sub("", unidecode(name).lower())
+    key = key.replace("kh", "h").replace("x", "ks").replace("y", "i").replace("j", "i")
+    key = _CONSONANT_IO.sub("e", key)
+    return _DOUBLED.sub(r"\1", key)
+
+
+def apostrophe_variants(form: str) -> set[str]:
+    """The spellings of ``form`` with each apostrophe style, and without apostrophes."""
+    if not any(char in APOSTROPHES for char in form):
+        return {form}
+    variants = {form.translate(_apostrophes_to(""))}
+    for style in "'’ʼ":
+        variants.add(form.translate(_apostrophes_to(style)))
+    return variants
+
+
+def keep_separators(replacement: str, original: str) -> str:
+    """Carry the line breaks of ``original`` into a replacement with as many words.
+
+    "Krivoy\\n  Rog" → "Kryvyi\\n  Rih": a fix must not reflow the text around it.
+    """
+    original_words = _SEPARATOR_RUN.split(original)
+    new_words = _SEPARATOR_RUN.split(replacement)
+    if len(original_words) != len(new_words) or len(new_words) < 2:
+        return replacement
+    original_separators = _SEPARATOR_RUN.findall(original)
+    new_separators = _SEPARATOR_RUN.findall(replacement)
+    parts = [new_words[0]]
+    for old, new, word in zip(original_separators, new_separators, new_words[1:],
+                              strict=True):
+        parts.append(old if new == " " and not old.strip() else new)
+        parts.append(word)
+    return "".join(parts)
+
+
+def match_case(replacement: str, original: str) -> str:
+    """Give ``replacement`` the case pattern of ``original`` (KIEV → KYIV, kiev → kyiv)."""
+    letters = [char for char in original if char.isalpha()]
+    if len(letters) > 1 and all(char.isupper() for char in letters):
+        return replacement.upper()
+    if letters and all(char.islower() for char in letters):
+        return replacement.lower()
+    return replacement

@@ -1,0 +1,121 @@
+"""The glossary model: entries, their written forms per language, and whole glossaries.
+
+In a document of language L an entry *allows* ``forms[L].preferred`` and
+``forms[L].accepted``; every other form it knows (entry variants, ``forms[L].variants``
+and the forms of other languages) is *disfavoured* there. When L has no forms, only
+the variants are disfavoured and the glossary's fallback language gives the fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINDS = ("place", "person", "organisation", "term")
+
+
+@dataclass(frozen=True)
+class LanguageForms:
+    """How one language writes a name: the preferred form and what else it tolerates."""
+
+    preferred: str
+    accepted: tuple[str, ...] = ()
+    variants: tuple[str, ...] = ()
+    source: str | None = None
+
+    @property
+    def allowed(self) -> tuple[str, ...]:
+        """The preferred form followed by the accepted ones."""
+        return (self.preferred, *self.accepted)
+
+
+@dataclass(frozen=True)
+class NameForms:
+    """The forms of one name (a place, a term, or a person's family or given name)."""
+
+    forms: dict[str, LanguageForms] = field(default_factory=dict)
+    variants: tuple[str, ...] = ()
+
+    def known(self) -> tuple[str, ...]:
+        """Every written form, without duplicates, in a stable order."""
+        seen: dict[str, None] = {}
+        for language_forms in self.forms.values():
+            for form in (*language_forms.allowed, *language_forms.variants):
+                seen.setdefault(form, None)
+        for form in self.variants:
+            seen.setdefault(form, None)
+        return tuple(seen)
+
+    def allowed(self, lang: str | None) -> tuple[str, ...] | None:
+        """The forms ``lang`` allows, or ``None`` when the name has no forms for it."""
+        language_forms = self.forms.get(lang) if lang is not None else None
+        return None if language_forms is None else language_forms.allowed
+
+    def is_disfavoured(self, form: str, lang: str | None) -> bool:
+        """Tell whether ``form`` (any case) is wrong in a document of language ``lang``."""
+        folded = form.casefold()
+        allowed = self.allowed(lang)
+        if allowed is None:
+            return folded in {variant.casefold() for variant in self.variants}
+        return folded not in {candidate.casefold() for candidate in allowed}
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something was defined: a file and a 1-based line."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One name with its forms; for a person, ``name`` is the family name."""
+
+    id: str
+    kind: str
+    name: NameForms
+    given: NameForms | None = None
+    exceptions: tuple[str, ...] = ()
+    note: str | None = None
+    source: str | None = None
+    location: Location | None = None
+
+    def resolve_lang(self, lang: str | None, fallback: str) -> str | None:
+        """The language whose forms apply: ``lang`` if the entry has forms for it, else fallback."""
+        if lang is not None and lang in self.name.forms:
+            return lang
+        if fallback in self.name.forms:
+            return fallback
+        return next(iter(self.name.forms), None)
+
+    def preferred(self, lang: str | None, fallback: str) -> str | None:
+        """The preferred form for ``lang`` (or the fallback language)."""
+        resolved = self.resolve_lang(lang, fallback)
+        return None if resolved is None else self.name.forms[resolved].preferred
+
+    def source_for(self, lang: str | None) -> str | None:
+        """The source to cite for ``lang``: the language's own, else the entry's."""
+        if lang is not None and lang in self.name.forms and self.name.forms[lang].source:
+            return self.name.forms[lang].source
+        return self.source
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """A named set of entries loaded from one file."""
+
+    name: str
+    entries: tuple[Entry, ...]
+    description: str | None = None
+    fallback_lang: str = "en"
+    path: str | None = None
+
+    def get(self, entry_id: str) -> Entry | None:
+        """The entry with id ``entry_id``, or ``None``."""
+        for entry in self.entries:
+            if entry.id == entry_id:
+                return entry
+        return None

@@ -1,0 +1,78 @@
+"""Run the selected checks over documents and turn what they report into findings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from translint.checks import CHECKS, Check, Context, Problem, Resources
+from translint.findings import Finding
+from translint.glossary.load import bundled_glossary_paths, load_glossaries
+from translint.glossary.model import Glossary
+from translint.matching import NameIndex
+from translint.settings import Selection
+from translint.text.document import Document, make_document
+
+_SIC = re.compile(r"\s*\[sic\]", re.IGNORECASE)
+
+
+class Linter:
+    """Glossaries and selected checks, ready to check any number of documents."""
+
+    def __init__(self, glossaries: Iterable[Glossary], selection: Selection | None = None,
+                 lang: str | None = None) -> None:
+        self.glossaries = list(glossaries)
+        self.selection = selection or Selection()
+        self.lang = lang
+        self.checks: tuple[Check, ...] = tuple(
+            check for check in CHECKS if self.selection.selects(check.code))
+        self.resources = Resources(names=NameIndex(self.glossaries))
+
+    @classmethod
+    def from_paths(cls, glossary_paths: Iterable[str | Path] | None = None,
+                   selection: Selection | None = None, lang: str | None = None) -> Linter:
+        """Build a linter from glossary files (the bundled ones when ``None``)."""
+        paths = list(glossary_paths) if glossary_paths is not None else bundled_glossary_paths()
+        return cls(load_glossaries(paths), selection, lang)
+
+    def make_document(self, text: str, path: str = "<text>",
+                      format: str | None = None) -> Document:
+        """Build a document, with the language forced by this linter if it has one."""
+        return make_document(text, path, lang=self.lang, format=format)
+
+    def check_document(self, document: Document) -> list[Finding]:
+        """Run every selected check on ``document`` and return its findings, sorted."""
+        context = Context(document, self.resources)
+        findings: list[Finding] = []
+        for check in self.checks:
+            for problem in check.run(document, context):
+                finding = self._finding(document, check, problem)
+                if not self._suppressed(document, finding):
+                    findings.append(finding)
+        findings.sort(key=Finding.sort_key)
+        return findings
+
+    def check_text(self, text: str, path: str = "<text>",
+                   format: str | None = None) -> list[Finding]:
+        """Check a text given as a string."""
+        return self.check_document(self.make_document(text, path, format))
+
+    def _finding(self, document: Document, check: Check, problem: Problem) -> Finding:
+        line, column = document.position(problem.start)
+        end_line, end_column = document.position(problem.end)
+        return Finding(
+            path=document.path, line=line, column=column, end_line=end_line,
+            end_column=end_column, start=problem.start, end=problem.end, code=check.code,
+            name=check.name, severity=self.selection.severity(check.code, check.severity),
+            message=problem.message, text=document.text[problem.start:problem.end],
+            suggestion=problem.suggestion, entry=problem.entry, lang=document.lang,
+            fixable=check.fixable and problem.suggestion is not None,
+            source_line=document.line_text(line),
+        )
+
+    @staticmethod
+    def _suppressed(document: Document, finding: Finding) -> bool:
+        if _SIC.match(document.text, finding.end):
+            return True
+        return document.suppressions.suppresses(finding.code, finding.line)

@@ -1,0 +1,70 @@
+"""Capitalised names in running text: where they are and how often each is written.
+
+A *name* here is a run of capitalised words joined by single spaces or hyphens
+("Novo-Ogaryovo", "Mykhailo Podolyak"). A trailing possessive ('s) is not part of a word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+def _uppercase_class() -> str:
+    ranges = [(0x41, 0x5A), (0xC0, 0x24F), (0x370, 0x3FF), (0x400, 0x52F), (0x1E00, 0x1EFF)]
+    chars = [chr(code) for low, high in ranges for code in range(low, high + 1)
+             if chr(code).isupper() or chr(code).istitle()]
+    return "".join(re.escape(char) for char in chars)
+
+
+_UPPER = _uppercase_class()
+_APOSTROPHE = "'’ʼ"
+_WORD = rf"[{_UPPER}][^\W\d_]*(?:[{_APOSTROPHE}][^\W\d_]+)*"
+NAME = re.compile(rf"(?<!\w){_WORD}(?:(?:[ \u00a0]|-){_WORD})*")
+_WORD_IN_NAME = re.compile(_WORD)
+_POSSESSIVE = re.compile(rf"[{_APOSTROPHE}]s$")
+
+
+@dataclass(frozen=True)
+class NameWord:
+    """One word of a name: its text and its span inside the name."""
+
+    text: str
+    start: int
+    end: int
+
+
+def count_names(prose: str) -> Counter[str]:
+    """How often each capitalised name (as written) occurs in ``prose``."""
+    return Counter(NAME.findall(prose))
+
+
+def words_of(name: str) -> list[NameWord]:
+    """The words of ``name``, possessive endings removed."""
+    words = []
+    for match in _WORD_IN_NAME.finditer(name):
+        text = _POSSESSIVE.sub("", match.group())
+        words.append(NameWord(text, match.start(), match.start() + len(text)))
+    return words
+
+
+def spans_of(name: str, max_words: int) -> Iterator[tuple[int, int]]:
+    """Every (start, end) of up to ``max_words`` consecutive words of ``name``, longest first."""
+    words = words_of(name)
+    for size in range(min(max_words, len(words)), 0, -1):
+        for first in range(len(words) - size + 1):
+            yield words[first].start, words[first + size - 1].end
+
+
+def find_all(prose: str, written: str) -> Iterator[tuple[int, int]]:
+    """Every (start, end) where ``written`` stands as whole words in ``prose``."""
+    pattern = re.compile(rf"(?<!\w){re.escape(written)}(?!\w)")
+    for match in pattern.finditer(prose):
+        yield match.span()
+
+
+def letter_count(text: str) -> int:
+    """How many letters ``text`` has."""
+    return sum(char.isalpha() for char in text)

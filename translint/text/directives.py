@@ -1,0 +1,84 @@
+"""Inline suppressions written in the text itself.
+
+    <!-- translint-disable TL101 -->        off until translint-enable (codes optional)
+    <!-- translint-enable TL101 -->
+    <!-- translint-disable-line TL102 -->   off on this line
+    <!-- translint-disable-next-line -->    off on the next line
+
+Codes may be prefixes (``TL1`` means every TL1xx check); no code means every check.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_DIRECTIVE = re.compile(
+    r"<!--\s*translint-(?P<verb>disable-next-line|disable-line|disable|enable)\b"
+    r"(?P<codes>[^>]*?)\s*-->"
+)
+_CODE = re.compile(r"[A-Za-z]+\d*")
+
+
+@dataclass
+class Suppression:
+    """One directive: which codes it silences on which lines (1-based, inclusive)."""
+
+    line: int
+    first: int
+    last: int
+    codes: tuple[str, ...]
+    used: bool = False
+
+    def covers(self, code: str, line: int) -> bool:
+        """Tell whether a finding with ``code`` on ``line`` is silenced."""
+        if not self.first <= line <= self.last:
+            return False
+        return not self.codes or any(code.startswith(prefix) for prefix in self.codes)
+
+
+@dataclass
+class Suppressions:
+    """All directives of one document."""
+
+    items: list[Suppression] = field(default_factory=list)
+
+    def suppresses(self, code: str, line: int) -> bool:
+        """Tell whether a finding is silenced, marking the directives that silence it."""
+        hit = False
+        for item in self.items:
+            if item.covers(code, line):
+                item.used = True
+                hit = True
+        return hit
+
+    def unused(self) -> list[Suppression]:
+        """Directives that silenced nothing."""
+        return [item for item in self.items if not item.used]
+
+
+def parse_suppressions(text: str) -> Suppressions:
+    """Read the directives of ``text``."""
+    if "translint-" not in text:
+        return Suppressions()
+    items: list[Suppression] = []
+    open_blocks: list[Suppression] = []
+    last_line = text.count("\n") + 1
+    for match in _DIRECTIVE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        codes = tuple(code.upper() for code in _CODE.findall(match.group("codes")))
+        verb = match.group("verb")
+        if verb == "disable-line":
+            items.append(Suppression(line, line, line, codes))
+        elif verb == "disable-next-line":
+            items.append(Suppression(line, line + 1, line + 1, codes))
+        elif verb == "disable":
+            block = Suppression(line, line, last_line, codes)
+            open_blocks.append(block)
+            items.append(block)
+        else:
+            for block in list(open_blocks):
+                if not codes or block.codes == codes:
+                    block.last = line
+                    open_blocks.remove(block)
+    return Suppressions(items)

@@ -1,0 +1,87 @@
+"""Which language a text is written in.
+
+A stop-word profile decides cheaply when the answer is clear (it nearly always is for
+a news article); langdetect, seeded so that it is deterministic, decides the rest.
+langdetect is imported only when it is needed: loading its profiles is slow.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+
+_STOP_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("the and of to in is that for was with on as are it by from at has have "
+                    "this were be which but not said they their he his".split()),
+    "de": frozenset("der die und das ist nicht mit sich des auf für dem ein eine den von zu im "
+                    "auch es wird wurde sind nach bei aus oder sie er hat".split()),
+    "fr": frozenset("le la les et des est une du dans que qui pour pas sur au aux par avec il "
+                    "elle ont sont cette été ses leur mais ou plus ce".split()),
+    "es": frozenset("el la los las y del que en un una por con para es se su al como más pero "
+                    "sus fue este esta ha han entre sobre también lo".split()),
+    "it": frozenset("il di che e la per un una del della in con non sono è gli le dei nel alla "
+                    "anche ha da al più ma come questo delle lo".split()),
+    "pt": frozenset("o a os as de do da dos das em no na que e um uma para com não por se mais "
+                    "foi são ao pelo pela também seu sua".split()),
+    "nl": frozenset("de het een en van is dat niet op te zijn met voor hij ze die er maar aan "
+                    "ook bij als door wordt werd naar om nog heeft over".split()),
+    "pl": frozenset("i w nie na się z że do jest to o a jak ale od po przez dla tak już był "
+                    "była są jego jej czy tym oraz które został".split()),
+}
+_WORD = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
+_RUSSIAN_LETTERS = re.compile(r"[ыэъёЫЭЪЁ]")
+SAMPLE_CHARACTERS = 6000
+MIN_LETTERS = 12
+_langdetect_lock = threading.Lock()
+
+
+def detect_language(text: str) -> str | None:
+    """Return the language code of ``text`` (``"en"``, ``"de"`` …), or ``None`` if unclear."""
+    sample = text[:SAMPLE_CHARACTERS]
+    cyrillic = len(_CYRILLIC.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    if cyrillic + latin < MIN_LETTERS:
+        return None
+    if cyrillic > latin:
+        return _cyrillic_language(sample) or _langdetect(sample)
+    return stop_word_language(sample) or _langdetect(sample)
+
+
+def stop_word_language(text: str, minimum: int = 8, margin: float = 2.0) -> str | None:
+    """The language whose stop words clearly dominate ``text``, or ``None``."""
+    counts = Counter(word for word in _WORD.findall(text.lower()) if len(word) <= 7)
+    scores = sorted(
+        ((sum(counts[word] for word in words), lang) for lang, words in _STOP_WORDS.items()),
+        reverse=True,
+    )
+    (best, lang), (second, _) = scores[0], scores[1]
+    if best >= minimum and best >= margin * second:
+        return lang
+    return None
+
+
+def _cyrillic_language(text: str) -> str | None:
+    ukrainian = len(_UKRAINIAN_LETTERS.findall(text))
+    russian = len(_RUSSIAN_LETTERS.findall(text))
+    if ukrainian >= 3 and ukrainian > 3 * russian:
+        return "uk"
+    if russian >= 3 and russian > 3 * ukrainian:
+        return "ru"
+    return None
+
+
+def _langdetect(text: str) -> str | None:
+    """Ask langdetect, seeded for repeatable answers; ``None`` if it cannot tell."""
+    from langdetect import DetectorFactory, LangDetectException, detect
+
+    with _langdetect_lock:
+        DetectorFactory.seed = 0
+        try:
+            code: str = detect(text)
+        except LangDetectException:
+            return None
+    return code.split("-")[0].lower()

@@ -1,0 +1,78 @@
+"""Find what is not prose — URLs, e-mail addresses, handles, Markdown code and markup —
+and blank it out, keeping every other character (and every line break) in place."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_TLDS = "com|org|net|gov|edu|int|info|io|eu|ua|ru|uk|de|fr|es|it|pl|by|kz|ch|at|be|nl|news"
+_NOT_PROSE = re.compile(
+    r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"]+"          # URLs
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"                        # e-mail addresses
+    r"|(?<![\w@])@\w+"                                       # social-media handles
+    rf"|\b[\w-]+(?:\.[\w-]+)*\.(?:{_TLDS})\b(?:/[^\s<>\"]*)?"  # bare domain names
+)
+_NOT_PROSE_HINT = re.compile(rf"://|www\.|@|\w\.(?:{_TLDS})\b")
+_MARKDOWN_NOT_PROSE = re.compile(
+    r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ ]{0,3}(?P=fence)[ \t]*$|\Z)"  # fenced code
+    r"|<!--.*?-->"                                                               # comments
+    r"|(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)"             # inline code
+    r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"                                 # HTML tags
+    r"|(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"                 # link targets
+    r"|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$",                                       # link definitions
+    re.MULTILINE | re.DOTALL,
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+_NOT_NEWLINE = re.compile(r"[^\r\n]")
+
+
+def non_prose_spans(text: str, markdown: bool) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of every part of ``text`` that is not prose."""
+    if _NOT_PROSE_HINT.search(text):
+        for match in _NOT_PROSE.finditer(text):
+            yield match.span()
+    if markdown:
+        for match in _MARKDOWN_NOT_PROSE.finditer(text):
+            yield match.span()
+        yield from _indented_code(text)
+
+
+def mask_non_prose(text: str, markdown: bool = False) -> str:
+    """Return ``text`` with every non-prose span replaced by spaces."""
+    spans = sorted(non_prose_spans(text, markdown))
+    if not spans:
+        return text
+    parts: list[str] = []
+    position = 0
+    for start, end in spans:
+        if end <= position:
+            continue
+        start = max(start, position)
+        parts.append(text[position:start])
+        parts.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def _indented_code(text: str) -> Iterator[tuple[int, int]]:
+    """Indented code blocks: indented lines after a blank line that is not inside a list."""
+    if "\n    " not in text and "\n\t" not in text:
+        return
+    offset = 0
+    previous_blank = True
+    in_code = False
+    in_list = False
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        indented = line.startswith(("    ", "\t")) and bool(stripped)
+        if stripped and not indented:
+            in_list = bool(_LIST_ITEM.match(line))
+        if indented and (in_code or (previous_blank and not in_list)):
+            in_code = True
+            yield offset, offset + len(line)
+        elif stripped:
+            in_code = False
+        previous_blank = not stripped
+        offset += len(line)
