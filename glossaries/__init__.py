@@ -1,0 +1,1 @@
+"""The glossaries bundled with translint: data files, installed as package data."""
