@@ -21,7 +21,7 @@ test: $(STAMP)
 	$(MAKE) --no-print-directory lint
 
 lint: $(STAMP)
-	$(BIN)/ruff check translint tests benchmarks
+	$(BIN)/ruff check
 	$(BIN)/mypy
 
 bench: $(STAMP)

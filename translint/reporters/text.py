@@ -6,7 +6,8 @@ from __future__ import annotations
 from translint.findings import Finding, Report, Severity
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
-_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+_BOLD, _RESET = "\033[1m", "\033[0m"
+WIDTH = 100
 
 
 def render(report: Report, color: bool = False) -> str:
@@ -28,16 +29,31 @@ def _finding_lines(finding: Finding, color: bool) -> list[str]:
         code = f"{colour}{code}{_RESET}"
         suggestion = f" → {_BOLD}{finding.suggestion}{_RESET}" if suggestion else ""
     head = f"{location} {code} {finding.message}{suggestion}"
-    source = finding.source_line.expandtabs(1)
+    source = finding.source_line.replace("\t", " ")
     if not source.strip():
         return [head]
-    width = (finding.end_column if finding.end_line == finding.line
-             else len(finding.source_line) + 1) - finding.column
-    caret = " " * (finding.column - 1) + "^" * max(1, width)
+    start = finding.column - 1
+    end = (finding.end_column - 1 if finding.end_line == finding.line else len(source))
+    source, start, end = _window(source, start, max(end, start + 1))
+    caret = " " * start + "^" * (end - start)
     if color:
         caret = f"{_COLOURS[finding.severity]}{caret}{_RESET}"
-        source = f"{_DIM}{source}{_RESET}" if len(source) > 200 else source
     return [head, f"    {source}", f"    {caret}"]
+
+
+def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """Cut a long line to about ``WIDTH`` characters around the span, marking cuts with …."""
+    if len(line) <= WIDTH:
+        return line, start, end
+    context = max(10, (WIDTH - (end - start)) // 2)
+    left = max(0, start - context)
+    right = min(len(line), max(end + context, left + WIDTH))
+    if right == len(line):
+        left = max(0, min(left, right - WIDTH))
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(line) else ""
+    shift = left - len(prefix)
+    return prefix + line[left:right] + suffix, start - shift, end - shift
 
 
 def summary(report: Report) -> str:

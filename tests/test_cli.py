@@ -1,0 +1,178 @@
+"""The command line: formats, exit codes, inputs, errors, fixes — run as a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import CASES, ROOT
+
+GLOSSARY = str(CASES / "glossary.toml")
+
+
+def translint(*args: str, stdin: str | None = None,
+              cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the CLI in a fresh interpreter, as a user or a pipeline would."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    return subprocess.run([sys.executable, "-m", "translint", *args], input=stdin,
+                          capture_output=True, text=True, cwd=cwd or ROOT, env=env, timeout=120)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").write_text("Talks in Kiev resumed.\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text("# Kyiv\n\nPodoljak spoke in Kyiv.\n",
+                                           encoding="utf-8")
+    (tmp_path / "sub" / "skip.html").write_text("Kiev", encoding="utf-8")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "c.txt").write_text("Kiev", encoding="utf-8")
+    return tmp_path
+
+
+def test_text_output_and_exit_code(corpus: Path) -> None:
+    result = translint("check", str(corpus), "-g", GLOSSARY, "--lang", "en")
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == (f"{corpus}/a.txt:1:10: TL101 \"Kiev\" is a disfavoured spelling in en "
+                        "copy; use \"Kyiv\" per AP Stylebook, 2019 → Kyiv")
+    assert lines[1] == "    Talks in Kiev resumed."
+    assert lines[2] == "             ^^^^"
+    assert f"{corpus}/sub/b.md:3:1: TL103" in result.stdout
+    assert "skip.html" not in result.stdout and ".hidden" not in result.stdout
+    assert lines[-1] == "Found 2 findings (1 error, 1 warning) in 2 files."
+
+
+def test_json_output(corpus: Path) -> None:
+    result = translint("check", str(corpus), "-g", GLOSSARY, "--lang", "en", "-f", "json")
+    data = json.loads(result.stdout)
+    assert data["version"] == 1
+    first = data["findings"][0]
+    assert first == {
+        "path": f"{corpus}/a.txt", "line": 1, "column": 10, "end_line": 1, "end_column": 14,
+        "offset": 9, "end_offset": 13, "code": "TL101", "name": "disfavoured-variant",
+        "severity": "error", "message": first["message"], "text": "Kiev", "suggestion": "Kyiv",
+        "fixable": True, "entry": "kyiv", "lang": "en",
+    }
+    assert data["summary"]["files"] == 2
+    assert data["summary"]["by_code"] == {"TL101": 1, "TL103": 1}
+    assert data["errors"] == []
+
+
+def test_sarif_and_github_outputs(corpus: Path) -> None:
+    sarif = json.loads(translint("check", str(corpus), "-g", GLOSSARY, "--lang", "en",
+                                 "-f", "sarif").stdout)
+    result = sarif["runs"][0]["results"][0]
+    assert result["ruleId"] == "TL101"
+    assert result["locations"][0]["physicalLocation"]["region"]["startColumn"] == 10
+    assert result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"] == {
+        "text": "Kyiv"}
+    github = translint("check", str(corpus), "-g", GLOSSARY, "--lang", "en", "-f", "github")
+    assert github.stdout.startswith(f"::error file={corpus}/a.txt,line=1,col=10,endLine=1,"
+                                    "endColumn=14,title=TL101 disfavoured-variant::")
+
+
+def test_fail_on_controls_the_exit_code(corpus: Path) -> None:
+    only_warning = [str(corpus / "sub" / "b.md"), "-g", GLOSSARY, "--lang", "en"]
+    assert translint("check", *only_warning).returncode == 0
+    assert translint("check", *only_warning, "--fail-on", "warning").returncode == 1
+    assert translint("check", str(corpus), "-g", GLOSSARY, "--fail-on", "never").returncode == 0
+
+
+def test_select_and_ignore(corpus: Path) -> None:
+    selected = translint("check", str(corpus), "-g", GLOSSARY, "--select", "TL103", "-f", "json")
+    assert {f["code"] for f in json.loads(selected.stdout)["findings"]} == {"TL103"}
+    ignored = translint("check", str(corpus), "-g", GLOSSARY, "--ignore", "TL1", "-f", "json")
+    assert json.loads(ignored.stdout)["findings"] == []
+    bad = translint("check", str(corpus), "--select", "XX9")
+    assert bad.returncode == 2
+    assert "is not a check code" in bad.stderr
+
+
+def test_include_and_exclude(corpus: Path) -> None:
+    result = translint("check", str(corpus), "-g", GLOSSARY, "--include", "*.html",
+                       "-f", "json")
+    assert [f["path"] for f in json.loads(result.stdout)["findings"]] == [
+        f"{corpus}/sub/skip.html"]
+    result = translint("check", str(corpus), "-g", GLOSSARY, "--exclude", "sub", "-f", "json")
+    assert json.loads(result.stdout)["summary"]["files"] == 1
+
+
+def test_standard_input() -> None:
+    result = translint("check", "-", "-g", GLOSSARY, "--lang", "en", "--stdin-filename",
+                       "story.md", stdin="Shelling near Kiev.\n`Kiev`\n")
+    assert result.returncode == 1
+    assert result.stdout.startswith("story.md:1:15: TL101")
+    assert "story.md:2" not in result.stdout
+
+
+def test_unreadable_inputs_are_reported_and_others_checked(corpus: Path) -> None:
+    (corpus / "latin1.txt").write_bytes("Caf\xe9 in Kiev\n".encode("latin-1"))
+    (corpus / "image.txt").write_bytes(b"\x89PNG\x00\x00\x01")
+    result = translint("check", str(corpus), str(corpus / "missing.txt"), "-g", GLOSSARY)
+    assert result.returncode == 2
+    errors = result.stderr.splitlines()
+    assert (f"translint: {corpus}/latin1.txt: not UTF-8 (byte 0xe9 at line 1, byte column 4); "
+            "convert the file to UTF-8") in errors
+    assert any(line.startswith(f"translint: {corpus}/image.txt: binary file") for line in errors)
+    assert f"translint: {corpus}/missing.txt: no such file or directory" in errors
+    assert "Traceback" not in result.stderr
+    assert f"{corpus}/a.txt:1:10: TL101" in result.stdout
+
+
+def test_bad_glossary_exits_2_with_its_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[entry]]\nid = "kyiv"\nkind = "city"\n[entry.forms.en]\npreferred = "Kyiv"\n',
+                   encoding="utf-8")
+    result = translint("check", "-", "-g", str(bad), stdin="Kiev")
+    assert result.returncode == 2
+    assert result.stderr == (f'translint: {bad}:3: kind "city" is not one of place, person, '
+                             "organisation, term\n")
+
+
+def test_fix_rewrites_files_and_reports_the_rest(corpus: Path) -> None:
+    target = corpus / "a.txt"
+    target.write_text("Kiev's mayor met Podoljak in pro-Kiev Syrskyi and Syrsky.\n",
+                      encoding="utf-8")
+    diff = translint("check", str(target), "-g", GLOSSARY, "--lang", "en", "--diff")
+    assert "-Kiev's mayor" in diff.stdout and "+Kyiv's mayor met Podolyak in pro-Kyiv" in (
+        diff.stdout)
+    assert target.read_text(encoding="utf-8").startswith("Kiev's")
+    fixed = translint("check", str(target), "-g", GLOSSARY, "--lang", "en", "--fix",
+                      "-f", "json")
+    assert target.read_text(encoding="utf-8") == (
+        "Kyiv's mayor met Podolyak in pro-Kyiv Syrskyi and Syrsky.\n")
+    remaining = json.loads(fixed.stdout)["findings"]
+    assert [finding["code"] for finding in remaining] == ["TL102"]
+    assert fixed.returncode == 0
+    assert "fixed 3 findings" in fixed.stderr
+
+
+def test_checks_lists_the_catalogue() -> None:
+    result = translint("checks", "-f", "json")
+    codes = [check["code"] for check in json.loads(result.stdout)]
+    assert codes[:3] == ["TL101", "TL102", "TL103"]
+
+
+def test_no_arguments_shows_help() -> None:
+    result = translint()
+    assert "check" in result.stdout + result.stderr
+    assert result.returncode in (0, 2)
+
+
+def test_parallel_run_matches_serial_run(tmp_path: Path) -> None:
+    for number in range(12):
+        (tmp_path / f"{number:02}.txt").write_text(
+            f"Story {number}: talks in Kiev and Lugansk; Podoljak spoke.\n" * 50,
+            encoding="utf-8")
+    serial = translint("check", str(tmp_path), "-g", GLOSSARY, "--lang", "en", "-j", "1",
+                       "-f", "json")
+    parallel = translint("check", str(tmp_path), "-g", GLOSSARY, "--lang", "en", "-j", "2",
+                         "-f", "json")
+    assert json.loads(serial.stdout) == json.loads(parallel.stdout)
+    assert json.loads(serial.stdout)["summary"]["findings"] == 12 * 50 * 3
