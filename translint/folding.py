@@ -8,7 +8,7 @@ Three levels, from strict to loose:
   apostrophe style, hyphen-or-space and Unicode normalisation do not count.
 * ``name_key`` decides when two forms are *the same name*: it transliterates with
   unidecode and folds the usual romanisation differences (y/i/j, kh/h, x/ks,
-  doubled letters, yo/e after a consonant), so Podoliak, Podolyak and Podoljak
+  doubled letters, yo/e between consonants), so Podoliak, Podolyak and Podoljak
   share the key ``podoliak``.
 """
 
@@ -32,8 +32,9 @@ def _apostrophes_to(replacement: str) -> dict[int, str]:
 _APOSTROPHE_TABLE = _apostrophes_to("'")
 _SEPARATOR_RUN = re.compile(rf"[\s{HYPHENS}]+")
 _NOT_LETTER = re.compile(r"[^a-z]+")
-_CONSONANT_IO = re.compile(r"(?<=[bcdfghklmnprstvz])io")
-_DOUBLED = re.compile(r"([a-z])\1+")
+_CONSONANT_IO = re.compile(r"(?<=[bcdfghklmnprstvz])io(?=[bcdfghklmnprstvz])")
+_DOUBLED_INSIDE = re.compile(r"([a-z])\1+(?=[a-z])")
+_DOUBLED_FINAL_VOWEL = re.compile(r"([aeiou])\1+$")
 
 
 def lower_text(text: str) -> str:
@@ -51,11 +52,22 @@ def form_identity(form: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """Fold a name to its transliteration key (``Zelenskyy`` → ``zelenski``)."""
-    key = _NOT_LETTER.sub("", unidecode(name).lower())
+    """Fold a name to its transliteration key (``Zelenskyy`` → ``zelenski``).
+
+    Each word is transliterated with unidecode and lowered to its letters; then kh → h,
+    x → ks, y and j → i, io between consonants → e (Ogaryovo, Ogarevo), and doubled
+    letters become one — except a doubled consonant ending a word (Scott is not Scot).
+    """
+    words = _SEPARATOR_RUN.split(unidecode(name).lower())
+    return "".join(_word_key(word) for word in words)
+
+
+def _word_key(word: str) -> str:
+    key = _NOT_LETTER.sub("", word)
     key = key.replace("kh", "h").replace("x", "ks").replace("y", "i").replace("j", "i")
     key = _CONSONANT_IO.sub("e", key)
-    return _DOUBLED.sub(r"\1", key)
+    key = _DOUBLED_INSIDE.sub(r"\1", key)
+    return _DOUBLED_FINAL_VOWEL.sub(r"\1", key)
 
 
 def apostrophe_variants(form: str) -> set[str]:

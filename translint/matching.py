@@ -5,8 +5,9 @@ text finds every candidate whatever the size of the glossary. A candidate become
 match when it stands on word boundaries (Unicode rules, checked in the original
 text) and, for a form of several words, when the rest of the form follows — with any
 hyphen or space between the words and at most one line break. A person's given name
-is only matched together with the family name. Matches inside an entry's exception
-phrases are dropped, and where matches overlap the longest wins.
+is only matched together with the family name. A match inside one of its entry's
+exception phrases (looked for around the match only) is dropped, and where matches
+overlap the longest wins.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from functools import cached_property
 import ahocorasick
 
 from translint.folding import APOSTROPHES, apostrophe_variants, form_identity, name_key
-from translint.glossary.model import Entry, Glossary
+from translint.glossary.model import Entry, Glossary, NameForms
 
 _SPACE_CHARS = " \t\u00a0\u2009\u202f"
 _HYPHEN_CHARS = "\u2010\u2011-"
@@ -60,7 +61,7 @@ class _Target:
     """What an indexed first word may stand for."""
 
     entry: Entry
-    role: str  # "name", "full" or "exception"
+    role: str  # "name" or "full"
     form: str
     given: str | None = None
     rest: re.Pattern[str] | None = None
@@ -72,12 +73,14 @@ class NameIndex:
     def __init__(self, glossaries: Iterable[Glossary]) -> None:
         self.entries: list[Entry] = []
         self.fallback: dict[str, str] = {}
+        self._exceptions: dict[str, tuple[re.Pattern[str], int]] = {}
         buckets: dict[str, list[_Target]] = {}
         for glossary in glossaries:
             for entry in glossary.entries:
                 self.entries.append(entry)
                 self.fallback[entry.id] = glossary.fallback_lang
                 self._index_entry(entry, buckets)
+        self._keys_by_lang: dict[str | None, dict[str, Entry]] = {}
         self._automaton = ahocorasick.Automaton()
         for key, targets in buckets.items():
             self._automaton.add_word(key, (len(key), tuple(targets)))
@@ -93,8 +96,11 @@ class NameIndex:
                 for family in entry.name.known():
                     self._add(buckets, f"{given} {family}",
                               _Target(entry, "full", family, given=given), given=given)
-        for phrase in entry.exceptions:
-            self._add(buckets, phrase, _Target(entry, "exception", phrase))
+        if entry.exceptions:
+            self._exceptions[entry.id] = (
+                re.compile("|".join(_phrase_pattern(phrase) for phrase in entry.exceptions)),
+                max(len(phrase) for phrase in entry.exceptions) + 16,
+            )
 
     @staticmethod
     def _add(buckets: dict[str, list[_Target]], phrase: str, target: _Target,
@@ -122,26 +128,26 @@ class NameIndex:
         if lowered is None:
             lowered = prose.lower()
         matches: list[FormMatch] = []
-        exceptions: list[tuple[int, int, str]] = []
         size = len(prose)
         for last, (length, targets) in self._automaton.iter(lowered):
             start = last - length + 1
             if start > 0 and is_word_character(prose[start - 1]):
                 continue
-            found: list[FormMatch] = []
-            for target in targets:
-                match = self._extend(target, prose, lowered, start, last + 1, size)
-                if match is None:
-                    continue
-                if target.role == "exception":
-                    exceptions.append((match.start, match.end, target.entry.id))
-                else:
-                    found.append(match)
+            found = [match for target in targets
+                     if (match := self._extend(target, prose, lowered, start, last + 1, size))]
             if found:
-                matches.append(_best(found, prose))
-        if exceptions:
-            matches = [match for match in matches if not _inside_exception(match, exceptions)]
+                best = _best(found, prose)
+                if best.entry.id not in self._exceptions or not self._excepted(best, lowered):
+                    matches.append(best)
         return longest_first(matches)
+
+    def _excepted(self, match: FormMatch, lowered: str) -> bool:
+        """Tell whether ``match`` stands inside one of its entry's exception phrases."""
+        pattern, reach = self._exceptions[match.entry.id]
+        for found in pattern.finditer(lowered, max(0, match.start - reach), match.end + reach):
+            if found.start() <= match.start and match.end <= found.end():
+                return True
+        return False
 
     @staticmethod
     def _extend(target: _Target, prose: str, lowered: str, start: int, end: int,
@@ -163,37 +169,63 @@ class NameIndex:
 
     @cached_property
     def keys(self) -> dict[str, Entry]:
-        """Transliteration key of every form and full name → its entry."""
+        """Transliteration key of every form and full name, in any language → its entry."""
         keys: dict[str, Entry] = {}
         for entry in self.entries:
-            for form in self.names_of(entry):
+            for form in _full_names(entry.name.known(),
+                                    entry.given.known() if entry.given else ()):
                 keys.setdefault(name_key(form), entry)
         return keys
+
+    def keys_for(self, lang: str | None) -> dict[str, Entry]:
+        """Transliteration keys of the forms that matter in ``lang`` → their entries.
+
+        Those are the forms the language allows and the variants it rejects; the forms of
+        other languages are left out, so that a near variant of them ("Crime" for French
+        "Crimée") is not mistaken for a name.
+        """
+        if lang not in self._keys_by_lang:
+            keys: dict[str, Entry] = {}
+            for entry in self.entries:
+                resolved = entry.resolve_lang(lang, self.fallback[entry.id])
+                for form in _full_names(_relevant(entry.name, resolved),
+                                        _relevant(entry.given, resolved)):
+                    keys.setdefault(name_key(form), entry)
+            self._keys_by_lang[lang] = keys
+        return self._keys_by_lang[lang]
 
     @cached_property
     def identities(self) -> dict[str, Entry]:
         """``form_identity`` of every form and full name → its entry."""
         identities: dict[str, Entry] = {}
         for entry in self.entries:
-            for form in self.names_of(entry):
+            for form in _full_names(entry.name.known(),
+                                    entry.given.known() if entry.given else ()):
                 identities.setdefault(form_identity(form), entry)
         return identities
 
     @cached_property
     def longest_name(self) -> int:
         """The most words any form or full name has."""
-        return max((len(_WORD_SPLIT.split(form)) for entry in self.entries
-                    for form in self.names_of(entry)), default=1)
+        return max((len(_WORD_SPLIT.split(form)) for form in self.identities), default=1)
 
-    @staticmethod
-    def names_of(entry: Entry) -> Iterator[str]:
-        """Every form of ``entry``, and every full name for a person."""
-        family_forms = entry.name.known()
-        yield from family_forms
-        if entry.given is not None:
-            for given in entry.given.known():
-                for family in family_forms:
-                    yield f"{given} {family}"
+
+def _relevant(name: NameForms | None, lang: str | None) -> tuple[str, ...]:
+    """The forms of ``name`` that ``lang`` allows or rejects explicitly."""
+    if name is None:
+        return ()
+    forms = name.forms.get(lang) if lang is not None else None
+    own = (*forms.allowed, *forms.variants) if forms is not None else ()
+    return (*own, *name.variants)
+
+
+def _full_names(family: Iterable[str], given: Iterable[str]) -> Iterator[str]:
+    """Every family form, then every given form followed by every family form."""
+    family = tuple(family)
+    yield from family
+    for given_form in given:
+        for family_form in family:
+            yield f"{given_form} {family_form}"
 
 
 def _best(found: list[FormMatch], prose: str) -> FormMatch:
@@ -215,9 +247,10 @@ def _word_pattern(word: str) -> str:
                    for char in word)
 
 
-def _inside_exception(match: FormMatch, exceptions: list[tuple[int, int, str]]) -> bool:
-    return any(start <= match.start and match.end <= end and entry_id == match.entry.id
-               for start, end, entry_id in exceptions)
+def _phrase_pattern(phrase: str) -> str:
+    """A regex for a phrase in lower-case text: any separators, whole words."""
+    words = [word for word in _WORD_SPLIT.split(phrase.lower()) if word]
+    return r"(?<!\w)" + SEPARATOR.join(_word_pattern(word) for word in words) + r"(?!\w)"
 
 
 def longest_first(matches: list[FormMatch]) -> list[FormMatch]:

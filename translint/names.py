@@ -6,6 +6,7 @@ A *name* here is a run of capitalised words joined by single spaces or hyphens
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ _APOSTROPHE = "'’ʼ"
 _WORD = rf"[{_UPPER}][^\W\d_]*(?:[{_APOSTROPHE}][^\W\d_]+)*"
 NAME = re.compile(rf"(?<!\w){_WORD}(?:(?:[ \u00a0]|-){_WORD})*")
 _WORD_IN_NAME = re.compile(_WORD)
+_HYPHENATED = re.compile(rf"{_WORD}(?:-{_WORD})+")
 _POSSESSIVE = re.compile(rf"[{_APOSTROPHE}]s$")
 
 
@@ -39,6 +41,12 @@ class NameWord:
 def count_names(prose: str) -> Counter[str]:
     """How often each capitalised name (as written) occurs in ``prose``."""
     return Counter(NAME.findall(prose))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def hyphenated_runs(name: str) -> tuple[str, ...]:
+    """The runs of hyphen-joined capitalised words in ``name`` ("Ivano-Frankivsk")."""
+    return tuple(_HYPHENATED.findall(name)) if "-" in name else ()
 
 
 def words_of(name: str) -> list[NameWord]:

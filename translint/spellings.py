@@ -4,10 +4,15 @@
   entry, written in none of the entry's forms ("Podoljak" for Podolyak);
 * spelling clusters: a name that is not in any glossary written two or more ways in
   one text ("Syrskyi" and "Syrsky", "Ivano-Frankivsk" and "Ivano Frankivsk").
+
+What is derived from a name's text alone (its parts, keys and identities) is cached
+across documents: the same names recur in every story.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -15,10 +20,16 @@ from dataclasses import dataclass
 from translint.folding import APOSTROPHES, form_identity, name_key
 from translint.glossary.model import Entry
 from translint.matching import NameIndex
-from translint.names import find_all, letter_count, spans_of, words_of
+from translint.names import find_all, hyphenated_runs, letter_count, spans_of, words_of
 
-MIN_NEAR_VARIANT_LETTERS = 4
-MIN_CLUSTER_LETTERS = 4
+MIN_LETTERS = 4
+# Words that stand before names without being part of them.
+TITLES = frozenset(
+    "mr mrs ms miss dr sir dame lord lady president prime minister general gen colonel col "
+    "captain capt judge prof professor rev father saint st king queen prince princess "
+    "senator sen governor gov mayor chancellor secretary ambassador herr frau monsieur "
+    "madame señor señora signor signora".split()
+)
 _APOSTROPHE_TABLE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 
 
@@ -42,27 +53,69 @@ class SpellingCluster:
     occurrences: dict[str, list[tuple[int, int]]]
 
 
+@dataclass(frozen=True)
+class _Part:
+    """A run of words inside a name, with what the checks compare it by."""
+
+    written: str
+    key: str
+    identity: str
+    words: int
+
+
+@dataclass(frozen=True)
+class _Word:
+    """One word of a name that may be clustered, and the other words of that name."""
+
+    written: str
+    key: str
+    identity: str
+    neighbours: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _parts(name: str, max_words: int) -> tuple[_Part, ...]:
+    parts = []
+    for start, end in spans_of(name, max_words):
+        written = name[start:end]
+        if letter_count(written) >= MIN_LETTERS:
+            parts.append(_Part(written, name_key(written), form_identity(written),
+                               len(words_of(written))))
+    return tuple(parts)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _words(name: str) -> tuple[_Word, ...]:
+    texts = [word.text for word in words_of(name)]
+    lowered = [text.lower() for text in texts]
+    found = []
+    for position, text in enumerate(texts):
+        if letter_count(text) < MIN_LETTERS or text.isupper():
+            continue
+        neighbours = frozenset(other for index, other in enumerate(lowered)
+                               if index != position and other not in TITLES)
+        found.append(_Word(text, name_key(text), form_identity(text), neighbours))
+    return tuple(found)
+
+
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start < other_end and other_start < end for other_start, other_end in spans)
 
 
-def find_near_variants(prose: str, names: Counter[str], index: NameIndex,
+def find_near_variants(prose: str, names: Counter[str], index: NameIndex, lang: str | None,
                        taken: list[tuple[int, int]]) -> list[NearVariant]:
     """Names in ``prose`` that fold to a glossary entry's key but are none of its forms."""
-    keys, identities = index.keys, index.identities
-    candidates: dict[str, Entry] = {}
+    keys, identities = index.keys_for(lang), index.identities
+    candidates: dict[str, tuple[Entry, bool]] = {}
     for name in names:
-        for start, end in spans_of(name, index.longest_name):
-            written = name[start:end]
-            if letter_count(written) < MIN_NEAR_VARIANT_LETTERS:
-                continue
-            entry = keys.get(name_key(written))
-            if entry is not None and form_identity(written) not in identities:
-                candidates.setdefault(written, entry)
+        for part in _parts(name, index.longest_name):
+            entry = keys.get(part.key)
+            if entry is not None and part.identity not in identities:
+                full_name = entry.given is not None and part.words > 1 and not any(
+                    form_identity(form) == part.identity for form in entry.name.known())
+                candidates.setdefault(part.written, (entry, full_name))
     found: list[NearVariant] = []
-    for written, entry in candidates.items():
-        full_name = entry.given is not None and len(words_of(written)) > 1 and (
-            form_identity(written) not in {form_identity(form) for form in entry.name.known()})
+    for written, (entry, full_name) in candidates.items():
         for start, end in find_all(prose, written):
             if not _overlaps(start, end, taken):
                 found.append(NearVariant(start, end, entry, written, full_name))
@@ -77,24 +130,27 @@ def find_near_variants(prose: str, names: Counter[str], index: NameIndex,
 
 def find_spelling_clusters(prose: str, names: Counter[str], index: NameIndex,
                            taken: list[tuple[int, int]]) -> list[SpellingCluster]:
-    """Names outside the glossaries written in more than one way in ``prose``."""
+    """Names outside the glossaries written in more than one way in ``prose``.
+
+    Not a cluster: spellings that are also ordinary lower-case words of this text
+    ("Life" and "Liffe"), and spellings that always stand next to different other
+    names ("Brian Smith" and "Bryan Jones" are two people).
+    """
     keys, identities = index.keys, index.identities
     by_key: dict[str, Counter[str]] = {}
+    neighbours: dict[str, set[str]] = {}
     for name, count in names.items():
-        for word in words_of(name):
-            written = word.text
-            if letter_count(written) < MIN_CLUSTER_LETTERS or written.isupper():
+        for word in _words(name):
+            if word.key in keys or word.identity in identities:
                 continue
-            key = name_key(written)
-            if key in keys or form_identity(written) in identities:
-                continue
-            by_key.setdefault(key, Counter())[written] += count
+            by_key.setdefault(word.key, Counter())[word.written] += count
+            neighbours.setdefault(word.written, set()).update(word.neighbours)
     clusters = []
-    for written_counts in by_key.values():
-        if len(written_counts) > 1:
-            clusters.append(_cluster(prose, written_counts, taken, form_identity))
-    for written_counts in _hyphenation_groups(names):
-        clusters.append(_cluster(prose, written_counts, taken, spelling))
+    for counts in by_key.values():
+        if len(counts) > 1 and not _different_people(counts, neighbours):
+            clusters.append(_cluster(prose, counts, taken, form_identity))
+    for counts in _hyphenation_groups(prose, names):
+        clusters.append(_cluster(prose, counts, taken, spelling))
     return [cluster for cluster in clusters if cluster is not None]
 
 
@@ -103,24 +159,32 @@ def spelling(written: str) -> str:
     return " ".join(written.translate(_APOSTROPHE_TABLE).lower().split())
 
 
-def _hyphenation_groups(names: Counter[str]) -> list[Counter[str]]:
+def _different_people(counts: Counter[str], neighbours: dict[str, set[str]]) -> bool:
+    """Tell whether each spelling stands beside other names, and never beside the same."""
+    seen = [neighbours.get(written, set()) for written in counts]
+    return all(seen) and not set.intersection(*seen)
+
+
+def _hyphenation_groups(prose: str, names: Counter[str]) -> list[Counter[str]]:
     """Multi-word names written both with hyphens and with spaces."""
-    hyphenated = {form_identity(name) for name in names if "-" in name}
-    if not hyphenated:
-        return []
-    groups: dict[str, Counter[str]] = {}
+    runs: dict[str, Counter[str]] = {}
     for name, count in names.items():
-        for start, end in spans_of(name, 4):
-            written = name[start:end]
-            identity = form_identity(written)
-            if identity in hyphenated and " " in identity:
-                groups.setdefault(identity, Counter())[written] += count
-    return [group for group in groups.values() if len(group) > 1]
+        for run in hyphenated_runs(name):
+            runs.setdefault(run, Counter())[run] += count
+    groups = []
+    for run, counts in runs.items():
+        spaced = re.compile(r"(?<![\w-])" + r"[ \u00a0]+".join(
+            re.escape(word) for word in run.split("-")) + r"(?![\w-])")
+        found = Counter(match.group() for match in spaced.finditer(prose))
+        if found:
+            groups.append(counts + found)
+    return groups
 
 
 def _cluster(prose: str, counts: Counter[str], taken: list[tuple[int, int]],
              identity: Callable[[str], str]) -> SpellingCluster | None:
-    """Group the spellings of one name; ``None`` when fewer than two remain outside ``taken``.
+    """Group the spellings of one name; ``None`` when fewer than two remain outside ``taken``
+    or when one of them is also an ordinary lower-case word of the text.
 
     Spellings with the same ``identity`` count as one (the first written stands for them).
     """
@@ -129,12 +193,14 @@ def _cluster(prose: str, counts: Counter[str], taken: list[tuple[int, int]],
         by_identity.setdefault(identity(written), []).append(written)
     if len(by_identity) < 2:
         return None
+    if any(_is_ordinary_word(prose, written) for written in counts):
+        return None
     occurrences = {}
     for same in by_identity.values():
         spans = sorted({span for written in same for span in find_all(prose, written)
                         if not _overlaps(span[0], span[1], taken)})
-        occurrences[same[0]] = spans
-    occurrences = {written: spans for written, spans in occurrences.items() if spans}
+        if spans:
+            occurrences[same[0]] = spans
     if len(occurrences) < 2:
         return None
     first_seen = {written: spans[0][0] for written, spans in occurrences.items()}
@@ -142,3 +208,11 @@ def _cluster(prose: str, counts: Counter[str], taken: list[tuple[int, int]],
                                                    -first_seen[written]))
     return SpellingCluster({written: len(spans) for written, spans in occurrences.items()},
                            chosen, occurrences)
+
+
+def _is_ordinary_word(prose: str, written: str) -> bool:
+    """Tell whether ``written`` also occurs in lower case in ``prose`` (a common word)."""
+    lowered = written.lower()
+    if lowered == written or " " in written or "-" in written:
+        return False
+    return re.search(rf"(?<!\w){re.escape(lowered)}(?!\w)", prose) is not None

@@ -64,7 +64,7 @@ class Context:
     def near_variants(self) -> list[NearVariant]:
         """Names close to a glossary entry but written in none of its forms."""
         return find_near_variants(self.document.prose, self.names, self.resources.names,
-                                  self.taken)
+                                  self.document.lang, self.taken)
 
 
 Run = Callable[[Document, Context], Iterable[Problem]]

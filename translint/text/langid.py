@@ -29,35 +29,39 @@ _STOP_WORDS: dict[str, frozenset[str]] = {
     "pl": frozenset("i w nie na się z że do jest to o a jak ale od po przez dla tak już był "
                     "była są jego jej czy tym oraz które został".split()),
 }
+_ANY_STOP_WORD = frozenset(word for words in _STOP_WORDS.values() for word in words)
 _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
 _RUSSIAN_LETTERS = re.compile(r"[ыэъёЫЭЪЁ]")
-SAMPLE_CHARACTERS = 6000
-MIN_LETTERS = 12
+SAMPLE_CHARACTERS = 2000
+STOP_WORD_SAMPLE = 250
+STOP_WORD_CHARACTERS = 1500
+# Below this, langdetect guesses (a headline alone comes out as Danish or Norwegian).
+MIN_WORDS_FOR_LANGDETECT = 12
 _langdetect_lock = threading.Lock()
 
 
 def detect_language(text: str) -> str | None:
     """Return the language code of ``text`` (``"en"``, ``"de"`` …), or ``None`` if unclear."""
     sample = text[:SAMPLE_CHARACTERS]
-    cyrillic = len(_CYRILLIC.findall(sample))
-    latin = len(_LATIN.findall(sample))
-    if cyrillic + latin < MIN_LETTERS:
+    if _CYRILLIC.search(sample):
+        cyrillic = len(_CYRILLIC.findall(sample))
+        if cyrillic > len(_LATIN.findall(sample)):
+            return _cyrillic_language(sample) or _langdetect(sample)
+    words = _WORD.findall(sample[:STOP_WORD_CHARACTERS].lower())
+    return stop_word_language(words) or (
+        _langdetect(sample) if len(words) >= MIN_WORDS_FOR_LANGDETECT else None)
+
+
+def stop_word_language(words: list[str], minimum: int = 8, margin: float = 2.0) -> str | None:
+    """The language whose stop words clearly dominate ``words`` (lower case), or ``None``."""
+    counts = Counter([word for word in words[:STOP_WORD_SAMPLE] if word in _ANY_STOP_WORD])
+    if not counts:
         return None
-    if cyrillic > latin:
-        return _cyrillic_language(sample) or _langdetect(sample)
-    return stop_word_language(sample) or _langdetect(sample)
-
-
-def stop_word_language(text: str, minimum: int = 8, margin: float = 2.0) -> str | None:
-    """The language whose stop words clearly dominate ``text``, or ``None``."""
-    counts = Counter(word for word in _WORD.findall(text.lower()) if len(word) <= 7)
-    scores = sorted(
-        ((sum(counts[word] for word in words), lang) for lang, words in _STOP_WORDS.items()),
-        reverse=True,
-    )
+    scores = sorted(((sum(counts[word] for word in counts if word in stop_words), lang)
+                     for lang, stop_words in _STOP_WORDS.items()), reverse=True)
     (best, lang), (second, _) = scores[0], scores[1]
     if best >= minimum and best >= margin * second:
         return lang

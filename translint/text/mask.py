@@ -13,7 +13,7 @@ _NOT_PROSE = re.compile(
     r"|(?<![\w@])@\w+"                                       # social-media handles
     rf"|\b[\w-]+(?:\.[\w-]+)*\.(?:{_TLDS})\b(?:/[^\s<>\"]*)?"  # bare domain names
 )
-_NOT_PROSE_HINT = re.compile(rf"://|www\.|@|\w\.(?:{_TLDS})\b")
+_DOMAIN_HINT = re.compile(rf"\.(?:{_TLDS})\b")  # starts with a literal: a fast scan
 _MARKDOWN_NOT_PROSE = re.compile(
     r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ ]{0,3}(?P=fence)[ \t]*$|\Z)"  # fenced code
     r"|<!--.*?-->"                                                               # comments
@@ -29,7 +29,7 @@ _NOT_NEWLINE = re.compile(r"[^\r\n]")
 
 def non_prose_spans(text: str, markdown: bool) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of every part of ``text`` that is not prose."""
-    if _NOT_PROSE_HINT.search(text):
+    if "://" in text or "www." in text or "@" in text or _DOMAIN_HINT.search(text):
         for match in _NOT_PROSE.finditer(text):
             yield match.span()
     if markdown:
