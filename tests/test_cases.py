@@ -39,9 +39,11 @@ def _linter(path: Path, data: dict[str, Any], case: dict[str, Any]) -> Linter:
     selection = Selection(select=tuple(case.get("select", ())),
                           ignore=tuple(case.get("ignore", ())))
     glossaries = [str(path.parent / data["glossary"])] if "glossary" in data else []
-    key = (tuple(glossaries), selection.select, selection.ignore, case.get("lang"))
+    options = tuple(case.get("options", ()))
+    key = (tuple(glossaries), selection.select, selection.ignore, case.get("lang"), options)
     if key not in _linters:
-        _linters[key] = Linter.from_paths(glossaries, selection, case.get("lang"))
+        _linters[key] = Linter.from_paths(glossaries, selection, case.get("lang"),
+                                          options=options)
     return _linters[key]
 
 

@@ -3,7 +3,8 @@
     TranslintError          a problem the user can fix; knows where it is
     ├── GlossaryError       a glossary file is malformed or inconsistent
     ├── ConfigError         a configuration file or option value is wrong
-    └── InputError          an input file cannot be read as text
+    ├── InputError          an input file cannot be read as text
+    └── RuleError           a rule pack is malformed
 
 The CLI prints ``str(error)`` (``path:line: message``) and exits with code 2.
 """
@@ -50,3 +51,7 @@ class GlossaryErrors(GlossaryError):
 
     def __str__(self) -> str:
         return "\n".join(str(problem) for problem in self.problems)
+
+
+class RuleError(TranslintError):
+    """A rule pack (phrasing or boilerplate rules) is malformed."""

@@ -100,10 +100,15 @@ def keep_separators(replacement: str, original: str) -> str:
 
 
 def match_case(replacement: str, original: str) -> str:
-    """Give ``replacement`` the case pattern of ``original`` (KIEV → KYIV, kiev → kyiv)."""
+    """Give ``replacement`` the case pattern of ``original``.
+
+    KIEV → KYIV, kiev → kyiv; a capital at the start is kept (It transpired → It emerged).
+    """
     letters = [char for char in original if char.isalpha()]
     if len(letters) > 1 and all(char.isupper() for char in letters):
         return replacement.upper()
     if letters and all(char.islower() for char in letters):
         return replacement.lower()
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
     return replacement

@@ -21,20 +21,27 @@ class Linter:
     """Glossaries and selected checks, ready to check any number of documents."""
 
     def __init__(self, glossaries: Iterable[Glossary], selection: Selection | None = None,
-                 lang: str | None = None) -> None:
+                 lang: str | None = None, *, pack_paths: Iterable[str | Path] | None = None,
+                 source_langs: Iterable[str] = (), options: Iterable[str] = ()) -> None:
+        """``pack_paths``: phrasing packs (default: the bundled ones); ``source_langs``: only
+        packs for copy translated from these; ``options``: rule switches (strip-credits)."""
         self.glossaries = list(glossaries)
         self.selection = selection or Selection()
         self.lang = lang
         self.checks: tuple[Check, ...] = tuple(
             check for check in CHECKS if self.selection.selects(check.code))
-        self.resources = Resources(names=NameIndex(self.glossaries))
+        self.resources = Resources(NameIndex(self.glossaries), pack_paths, source_langs,
+                                   options)
 
     @classmethod
     def from_paths(cls, glossary_paths: Iterable[str | Path] | None = None,
-                   selection: Selection | None = None, lang: str | None = None) -> Linter:
+                   selection: Selection | None = None, lang: str | None = None, *,
+                   pack_paths: Iterable[str | Path] | None = None,
+                   source_langs: Iterable[str] = (), options: Iterable[str] = ()) -> Linter:
         """Build a linter from glossary files (the bundled ones when ``None``)."""
         paths = list(glossary_paths) if glossary_paths is not None else bundled_glossary_paths()
-        return cls(load_glossaries(paths), selection, lang)
+        return cls(load_glossaries(paths), selection, lang, pack_paths=pack_paths,
+                   source_langs=source_langs, options=options)
 
     def make_document(self, text: str, path: str = "<text>",
                       format: str | None = None) -> Document:
@@ -64,7 +71,8 @@ class Linter:
         return Finding(
             path=document.path, line=line, column=column, end_line=end_line,
             end_column=end_column, start=problem.start, end=problem.end, code=check.code,
-            name=check.name, severity=self.selection.severity(check.code, check.severity),
+            name=check.name,
+            severity=self.selection.severity(check.code, problem.severity or check.severity),
             message=problem.message, text=document.text[problem.start:problem.end],
             suggestion=problem.suggestion, entry=problem.entry, lang=document.lang,
             fixable=check.fixable and problem.suggestion is not None,

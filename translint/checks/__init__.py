@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from translint.checks.base import Check, Context, Problem, Resources
+from translint.checks.boilerplate import captions, wire_boilerplate
+from translint.checks.language import mixed_script_words, untranslated_residue
 from translint.checks.names import disfavoured_variants, inconsistent_spellings, unknown_variants
+from translint.checks.phrasing import calques
 from translint.findings import Severity
 
 CHECKS: tuple[Check, ...] = (
@@ -46,6 +49,76 @@ CHECKS: tuple[Check, ...] = (
             "A capitalised name whose transliteration key (unidecode, y/i/j, kh/h, doubled "
             "letters, apostrophes) is that of a glossary entry, written in none of its listed "
             "forms: Podoljak, Zaporizhzhya, Kyïv; also a hyphenated form written with a space."
+        ),
+    ),
+    Check(
+        code="TL201",
+        name="calque",
+        summary="Phrasing that betrays a literal translation (calque or false friend)",
+        severity=Severity.WARNING,
+        run=calques,
+        description=(
+            "A rule of the phrasing packs for the document's language matched: it transpired "
+            "that (Spanish trascendió que), perceive points of contact, aplicar para (English "
+            "apply for), Sinn machen (make sense). The message names the likely source phrase "
+            "and the rule ([pack/rule]); the suggestion is the usual native wording. Some rules "
+            "are info only. Suggestions are shown, not applied: a rewording needs an editor."
+        ),
+    ),
+)
+
+CHECKS += (
+    Check(
+        code="TL301",
+        name="untranslated-residue",
+        summary="A sentence in another language, or non-Latin words, left in the copy",
+        severity=Severity.WARNING,
+        run=untranslated_residue,
+        fixable=True,
+        description=(
+            "A sentence of at least eight words whose stop words are clearly another "
+            "language's, confirmed by langdetect (probability 0.95 or more); or Cyrillic, Greek, "
+            "Arabic, Hebrew or CJK words left inside Latin-script copy, with the romanised form "
+            "(the glossary's form where it has one) as the fix. A non-Latin gloss in "
+            "parentheses — Kyiv (Київ) — is deliberate and not flagged."
+        ),
+    ),
+    Check(
+        code="TL302",
+        name="mixed-script-word",
+        summary="A word that mixes Latin with Cyrillic or Greek letters",
+        severity=Severity.ERROR,
+        run=mixed_script_words,
+        fixable=True,
+        description=(
+            "Latin Kyiv with a Cyrillic і or о inside looks right and breaks search and every "
+            "other check. The fix replaces the stray letters with their look-alikes from the "
+            "word's main script."
+        ),
+    ),
+    Check(
+        code="TL401",
+        name="wire-boilerplate",
+        summary="A note meant for editors left in published copy",
+        severity=Severity.ERROR,
+        run=wire_boilerplate,
+        description=(
+            "ATTENTION EDITORS …, EDITORIAL USE ONLY, NO RESALES. NO ARCHIVES, FILE PHOTO:, "
+            "a TK (to come) placeholder, a translator's note (N. del T., Translator's note, "
+            "Anm. d. Übers.); with the strip-credits option also (Reporting by …; Editing "
+            "by …). The suggestion is to delete the span (shown as (delete); not applied "
+            "automatically)."
+        ),
+    ),
+    Check(
+        code="TL402",
+        name="caption-in-body",
+        summary="A photo caption or credit pasted into the running text",
+        severity=Severity.INFO,
+        run=captions,
+        description=(
+            "(REUTERS/Alexander Ermochenko), Sputnik/…/Kremlin via REUTERS, File photo of …, "
+            "(Photo: …). Often right in a caption field, so it informs and does not gate."
         ),
     ),
 )

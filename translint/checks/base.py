@@ -6,13 +6,25 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 from translint.findings import Severity
 from translint.folding import lower_text
 from translint.matching import FormMatch, NameIndex
 from translint.names import count_names
+from translint.packs import (
+    AnchoredIndex,
+    Pack,
+    PhrasingIndex,
+    RuleMatch,
+    bundled_pack_paths,
+    load_pack,
+    rules_for,
+)
 from translint.spellings import NearVariant, find_near_variants
 from translint.text.document import Document
+from translint.text.segment import sentences
+from translint.wire import WireRule, load_wire_rules, wire_index
 
 
 @dataclass(frozen=True)
@@ -24,13 +36,45 @@ class Problem:
     message: str
     suggestion: str | None = None
     entry: str | None = None
+    severity: Severity | None = None
 
 
 class Resources:
-    """What checks share across every document of a run (built once, read only)."""
+    """What checks share across every document of a run (built once, read only).
 
-    def __init__(self, names: NameIndex) -> None:
+    Phrasing packs are loaded on first use, so a run without TL201 never reads them.
+    """
+
+    def __init__(self, names: NameIndex, pack_paths: Iterable[str | Path] | None = None,
+                 source_langs: Iterable[str] = (), options: Iterable[str] = ()) -> None:
         self.names = names
+        self.pack_paths = list(pack_paths) if pack_paths is not None else None
+        self.source_langs = tuple(source_langs)
+        self.options = frozenset(options)
+        self._phrasing: dict[str, PhrasingIndex] = {}
+
+    @cached_property
+    def packs(self) -> list[Pack]:
+        """The phrasing packs: the bundled ones, or those configured."""
+        paths = self.pack_paths if self.pack_paths is not None else bundled_pack_paths()
+        return [load_pack(path) for path in paths]
+
+    @cached_property
+    def wire_rules(self) -> list[WireRule]:
+        """The bundled wire boilerplate and caption rules."""
+        return load_wire_rules()
+
+    @cached_property
+    def wire(self) -> AnchoredIndex[WireRule]:
+        """The wire rules (boilerplate and captions) that the options switch on."""
+        return wire_index(self.wire_rules, self.options)
+
+    def phrasing(self, lang: str) -> PhrasingIndex:
+        """The phrasing rules for copy in ``lang``."""
+        if lang not in self._phrasing:
+            self._phrasing[lang] = PhrasingIndex(
+                rules_for(self.packs, lang, self.source_langs or None))
+        return self._phrasing[lang]
 
 
 class Context:
@@ -49,6 +93,16 @@ class Context:
     def form_matches(self) -> list[FormMatch]:
         """Every glossary form in the prose."""
         return self.resources.names.scan(self.document.prose, self.lowered)
+
+    @cached_property
+    def wire_matches(self) -> list[RuleMatch[WireRule]]:
+        """Every wire boilerplate or caption rule that matches the prose."""
+        return self.resources.wire.find(self.document.prose, self.lowered)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """The (start, end) of every sentence of the prose."""
+        return list(sentences(self.document.prose))
 
     @cached_property
     def names(self) -> Counter[str]:

@@ -22,12 +22,13 @@ def render(report: Report, color: bool = False) -> str:
 def _finding_lines(finding: Finding, color: bool) -> list[str]:
     location = f"{finding.path}:{finding.line}:{finding.column}:"
     code = finding.code
-    suggestion = f" → {finding.suggestion}" if finding.suggestion is not None else ""
+    replacement = "(delete)" if finding.suggestion == "" else finding.suggestion
+    suggestion = f" → {replacement}" if replacement is not None else ""
     if color:
         colour = _COLOURS[finding.severity]
         location = f"{_BOLD}{location}{_RESET}"
         code = f"{colour}{code}{_RESET}"
-        suggestion = f" → {_BOLD}{finding.suggestion}{_RESET}" if suggestion else ""
+        suggestion = f" → {_BOLD}{replacement}{_RESET}" if suggestion else ""
     head = f"{location} {code} {finding.message}{suggestion}"
     source = finding.source_line.replace("\t", " ")
     if not source.strip():

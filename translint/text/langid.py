@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import Counter
 
 _STOP_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset("the and of to in is that for was with on as are it by from at has have "
-                    "this were be which but not said they their he his".split()),
+                    "this were be which but not said they their he his a an or".split()),
     "de": frozenset("der die und das ist nicht mit sich des auf für dem ein eine den von zu im "
                     "auch es wird wurde sind nach bei aus oder sie er hat".split()),
     "fr": frozenset("le la les et des est une du dans que qui pour pas sur au aux par avec il "
@@ -29,7 +28,10 @@ _STOP_WORDS: dict[str, frozenset[str]] = {
     "pl": frozenset("i w nie na się z że do jest to o a jak ale od po przez dla tak już był "
                     "była są jego jej czy tym oraz które został".split()),
 }
-_ANY_STOP_WORD = frozenset(word for words in _STOP_WORDS.values() for word in words)
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {
+    word: tuple(lang for lang, words in _STOP_WORDS.items() if word in words)
+    for word in {word for words in _STOP_WORDS.values() for word in words}
+}
 _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -55,17 +57,53 @@ def detect_language(text: str) -> str | None:
         _langdetect(sample) if len(words) >= MIN_WORDS_FOR_LANGDETECT else None)
 
 
+def stop_word_scores(words: list[str], limit: int | None = None) -> dict[str, int]:
+    """How many of ``words`` (lower case; the first ``limit``) are stop words of each
+    profiled language."""
+    scores = dict.fromkeys(_STOP_WORDS, 0)
+    for word in words[:limit]:
+        for lang in _LANGUAGES_OF.get(word, ()):
+            scores[lang] += 1
+    return scores
+
+
+def is_stop_word(word: str, lang: str) -> bool:
+    """Tell whether ``word`` (lower case) is a stop word of ``lang``."""
+    return lang in _LANGUAGES_OF.get(word, ())
+
+
 def stop_word_language(words: list[str], minimum: int = 8, margin: float = 2.0) -> str | None:
     """The language whose stop words clearly dominate ``words`` (lower case), or ``None``."""
-    counts = Counter([word for word in words[:STOP_WORD_SAMPLE] if word in _ANY_STOP_WORD])
-    if not counts:
-        return None
-    scores = sorted(((sum(counts[word] for word in counts if word in stop_words), lang)
-                     for lang, stop_words in _STOP_WORDS.items()), reverse=True)
+    scores = sorted(((score, lang) for lang, score in
+                     stop_word_scores(words, STOP_WORD_SAMPLE).items()),
+                    reverse=True)
     (best, lang), (second, _) = scores[0], scores[1]
     if best >= minimum and best >= margin * second:
         return lang
     return None
+
+
+def words_of(text: str) -> list[str]:
+    """The words of ``text`` in lower case (letters only)."""
+    return _WORD.findall(text.lower())
+
+
+def profiled(lang: str) -> bool:
+    """Tell whether ``lang`` has a stop-word profile."""
+    return lang in _STOP_WORDS
+
+
+def language_probabilities(text: str) -> list[tuple[str, float]]:
+    """langdetect's languages for ``text`` with their probabilities, most likely first."""
+    from langdetect import DetectorFactory, LangDetectException, detect_langs
+
+    with _langdetect_lock:
+        DetectorFactory.seed = 0
+        try:
+            found = detect_langs(text)
+        except LangDetectException:
+            return []
+    return [(item.lang.split("-")[0].lower(), float(item.prob)) for item in found]
 
 
 def _cyrillic_language(text: str) -> str | None:

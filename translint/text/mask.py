@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_TLDS = "com|org|net|gov|edu|int|info|io|eu|ua|ru|uk|de|fr|es|it|pl|by|kz|ch|at|be|nl|news"
+_TLDS = ("com|org|net|gov|edu|int|info|io|eu|ua|ru|uk|de|fr|es|it|pl|by|kz|ch|at|be|nl|news"
+         "|рф|укр|бел|срб|мкд|қаз|рус|москва")
 _NOT_PROSE = re.compile(
     r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"]+"          # URLs
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"                        # e-mail addresses

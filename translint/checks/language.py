@@ -1,0 +1,170 @@
+"""Language and script checks (TL3xx): untranslated residue and mixed-script words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from translint.checks.base import Context, Problem
+from translint.folding import form_identity
+from translint.text.document import Document
+from translint.text.langid import (
+    is_stop_word,
+    language_probabilities,
+    profiled,
+    stop_word_scores,
+)
+
+# Residue: a sentence needs this many words before its language is judged, and the
+# other language must win the stop-word count clearly before langdetect is asked.
+MIN_RESIDUE_WORDS = 8
+MIN_FOREIGN_STOP_WORDS = 3
+MIN_PROBABILITY = 0.95
+# Words of a language that are also stop words of others ("come" is Italian, "over" Dutch):
+# no evidence of a foreign sentence.
+HOMOGRAPHS: dict[str, frozenset[str]] = {
+    "en": frozenset("over no do come met per non plus door die den van i e o al da di le "
+                    "me we so as is in on to be he one ten".split()),
+    "de": frozenset("in was die so man also um an am war hat es".split()),
+    "fr": frozenset("a en de se si son est plus non par per".split()),
+    "es": frozenset("a de en no se si con la del al come".split()),
+    "it": frozenset("a di e in no se con come per non".split()),
+}
+NON_LATIN_LANGUAGES = frozenset({"uk", "ru", "bg", "sr", "mk", "be", "el", "ar", "he", "fa",
+                                 "zh", "ja", "ko", "hi", "ka", "hy"})
+
+_LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
+_OTHER_SCRIPT = "\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0530-\u058f\u10a0-\u10ff" \
+    "\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
+_OTHER_SCRIPT_CHAR = re.compile(f"[{_OTHER_SCRIPT}]")
+_LATIN_CHAR = re.compile(f"[{_LATIN}]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-zß-öø-ÿ]+(?![^\W\d_])")
+_APOSTROPHE = "'’ʼ"
+_FOREIGN_WORD = rf"[{_OTHER_SCRIPT}]+(?:[{_APOSTROPHE}][{_OTHER_SCRIPT}]+)*"
+_FOREIGN_RUN = re.compile(
+    rf"(?<![{_LATIN}\w{_APOSTROPHE}]){_FOREIGN_WORD}(?:[ \u00a0-]+{_FOREIGN_WORD})*"
+    rf"(?![{_LATIN}\w])"
+)
+_MIXED_WORD = re.compile(
+    rf"\w*(?:[{_LATIN}]\w*[\u0370-\u03ff\u0400-\u052f]|[\u0370-\u03ff\u0400-\u052f]\w*[{_LATIN}])\w*"
+)
+# Letters that look alike across scripts: what a stray letter should have been.
+_TO_LATIN = dict(zip("аеорсухіјѕԁӏАВЕКМНОРСТХІЈЅУοαινρκΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+                     "aeopcyxijsdlABEKMHOPCTXIJSYoaivpkABEZHIKMNOPTYX", strict=True))
+_TO_CYRILLIC = dict(zip("aeopcyxiABEKMHOPCTXI", "аеорсухіАВЕКМНОРСТХІ", strict=True))
+
+
+def untranslated_residue(document: Document, context: Context) -> Iterator[Problem]:
+    """TL301: a sentence in another language, or non-Latin words left in Latin-script copy."""
+    lang = document.lang
+    if lang is None or lang in NON_LATIN_LANGUAGES:
+        return
+    yield from _foreign_script(document, context)
+    if profiled(lang):
+        yield from _foreign_sentences(document, context, lang)
+
+
+def _foreign_sentences(document: Document, context: Context, lang: str) -> Iterator[Problem]:
+    prose = document.prose
+    if max(_foreign_evidence(_common_words(prose), lang).values()) < MIN_FOREIGN_STOP_WORDS:
+        return  # no other language has enough stop words in the whole text: the usual case
+    for start, end in context.sentences:
+        sentence = prose[start:end]
+        words = _LETTERS.findall(sentence)
+        if len(words) < MIN_RESIDUE_WORDS:
+            continue
+        # Capitalised words are names (a team list is not Italian prose) or sentence starts.
+        common = [word for word in words if word.islower()]
+        if len(common) * 2 < len(words):
+            continue
+        own = sum(is_stop_word(word, lang) for word in common)
+        other, foreign = max(_foreign_evidence(common, lang).items(), key=lambda item: item[1])
+        if foreign < MIN_FOREIGN_STOP_WORDS or foreign <= 2 * own:
+            continue
+        probabilities = language_probabilities(sentence)
+        if not probabilities:
+            continue
+        found, probability = probabilities[0]
+        if found == lang or probability < MIN_PROBABILITY or found != other:
+            continue
+        yield Problem(start, end,
+                      f"sentence in {found} left in {lang} copy (langdetect {probability:.2f}); "
+                      "translate it")
+
+
+def _common_words(text: str) -> list[str]:
+    """The words of ``text`` written in lower case (names and sentence starts left out)."""
+    return _LOWER_WORD.findall(text)
+
+
+def _foreign_evidence(words: list[str], lang: str) -> dict[str, int]:
+    """Stop words of each other language among ``words``, not counting ``lang``'s own."""
+    homographs = HOMOGRAPHS.get(lang, frozenset())
+    scores = stop_word_scores([word for word in words
+                               if word not in homographs and not is_stop_word(word, lang)])
+    scores.pop(lang, None)
+    return scores
+
+
+def _foreign_script(document: Document, context: Context) -> Iterator[Problem]:
+    prose = document.prose
+    if not _OTHER_SCRIPT_CHAR.search(prose):
+        return
+    identities = context.resources.names.identities
+    fallback = context.resources.names.fallback
+    for match in _FOREIGN_RUN.finditer(prose):
+        start, end = match.span()
+        written = match.group()
+        if sum(char.isalpha() for char in written) < 2 or _in_parentheses(prose, start, end):
+            continue
+        script = unicodedata.name(written[0], "").split(" ")[0].capitalize() or "Non-Latin"
+        entry = identities.get(form_identity(written))
+        if entry is not None:
+            suggestion = entry.preferred(document.lang, fallback[entry.id])
+            source = f" ({entry.id} in the glossary)"
+        else:
+            suggestion = _romanised(written)
+            source = ""
+        yield Problem(start, end,
+                      f'{script} "{written}" left in {document.lang} copy; '
+                      f'romanised: "{suggestion}"{source}', suggestion,
+                      entry.id if entry is not None else None)
+
+
+def _in_parentheses(prose: str, start: int, end: int) -> bool:
+    """A gloss such as "Kyiv (Київ)" is deliberate."""
+    before = prose[max(0, start - 2):start].rstrip()
+    after = prose[end:end + 2].lstrip()
+    return before.endswith("(") and after.startswith(")")
+
+
+def _romanised(text: str) -> str:
+    """Romanise Cyrillic by the national systems; other scripts with unidecode."""
+    if re.search("[\u0400-\u052f]", text):
+        from translint.translit import romanise
+
+        return romanise(text)
+    from unidecode import unidecode
+
+    return unidecode(text)
+
+
+def mixed_script_words(document: Document, context: Context) -> Iterator[Problem]:
+    """TL302: a word mixing Latin with Cyrillic or Greek letters (Kyіv with a Cyrillic і)."""
+    prose = document.prose
+    if not _OTHER_SCRIPT_CHAR.search(prose):
+        return
+    for match in _MIXED_WORD.finditer(prose):
+        word = match.group()
+        latin = [char for char in word if _LATIN_CHAR.match(char)]
+        other = [char for char in word if char.isalpha() and not _LATIN_CHAR.match(char)]
+        strays, table = (other, _TO_LATIN) if len(latin) >= len(other) else (latin, _TO_CYRILLIC)
+        fixed = "".join(table.get(char, char) if char in strays else char for char in word)
+        clean = all(char in table for char in strays)
+        names = ", ".join(f"{char} {unicodedata.name(char, hex(ord(char)))}"
+                          for char in dict.fromkeys(strays))
+        yield Problem(match.start(), match.end(),
+                      f'"{word}" mixes scripts ({names}); it looks right but breaks search '
+                      "and every other check", fixed if clean else None)

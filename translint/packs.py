@@ -1,0 +1,438 @@
+"""Phrasing rule packs: data files of calques and false friends, compiled for matching.
+
+A pack (``translint/rules/phrasing/<source>-<target>.toml``) holds rules for copy in
+one *target* language translated from one or more *source* languages. A rule has an
+``id``, either a token ``pattern`` or a ``regex``, a ``message`` naming the likely
+source phrase, ``suggestions``, an optional ``severity`` and ``examples`` that must
+and must not match.
+
+Token patterns: tokens are separated by spaces and each matches one word, ignoring
+case; ``a|b`` is any alternative, ``stem*`` any word starting with ``stem``, ``_``
+any word, ``[token]`` an optional token, and a punctuation token (``,``) matches
+with optional space around it. Between words any whitespace, one line break included.
+
+A regex may name the part a suggestion replaces, ``(?P<fix>…)``: the finding then covers
+that part only, while the rest of the expression is context ("there is still | a long
+way to come").
+
+Every rule gets *anchors*: the literal words it cannot match without (for a regex,
+read from its parsed form). One Aho–Corasick pass over the text finds the anchors,
+and only the rules whose anchors occur run their expression.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Generic, Protocol, TypeVar
+
+import ahocorasick
+
+from translint.errors import RuleError
+from translint.findings import Severity
+
+if sys.version_info >= (3, 11):
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
+
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import sre_constants
+    import sre_parse
+
+    import tomli as tomllib
+
+_RULE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+_LANG = re.compile(r"[a-z]{2,3}")
+_WORD_TOKEN = re.compile(r"[\w'’.-]+\*?|_")
+MIN_ANCHOR = 3
+# Words too frequent to be good anchors: a rule anchored on them would run everywhere.
+COMMON_WORDS = frozenset(
+    "the and that for with from this was were are has have had his her its not but "
+    "der die das und den dem des ein eine les des une que qui pour dans los las del por "
+    "con para una che per della".split()
+)
+# How far around an anchor a rule's expression looks for its match.
+WINDOW = 160
+PACK_KEYS = frozenset({"id", "source", "target", "description"})
+RULE_KEYS = frozenset({"id", "pattern", "regex", "message", "suggestions", "severity",
+                       "examples", "note"})
+
+
+# An anchor: a lower-case literal, and whether it must start a word where it occurs.
+Anchor = tuple[str, bool]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One phrasing rule, compiled."""
+
+    id: str
+    pack: str
+    expression: re.Pattern[str]
+    message: str
+    suggestions: tuple[str, ...]
+    severity: Severity | None
+    anchors: tuple[Anchor, ...]
+    should_match: tuple[str, ...] = ()
+    should_not_match: tuple[str, ...] = ()
+    location: str = ""
+
+    @property
+    def qualified_id(self) -> str:
+        """``pack/rule``, unique across packs."""
+        return f"{self.pack}/{self.id}"
+
+
+@dataclass(frozen=True)
+class Pack:
+    """The rules for one target language translated from some source languages."""
+
+    id: str
+    source: tuple[str, ...]
+    target: str
+    rules: tuple[Rule, ...]
+    description: str = ""
+    path: str = ""
+
+
+def bundled_pack_paths() -> list[Path]:
+    """The phrasing packs shipped with translint, sorted by name."""
+    folder = resources.files("translint") / "rules" / "phrasing"
+    if not folder.is_dir():
+        return []
+    return sorted(Path(str(item)) for item in folder.iterdir() if str(item).endswith(".toml"))
+
+
+def compile_pattern(pattern: str) -> tuple[str, tuple[Anchor, ...]]:
+    """Compile a token pattern to a regex source and the anchors it requires."""
+    tokens = pattern.split()
+    if not tokens:
+        raise ValueError("the pattern is empty")
+    parts: list[str] = []
+    candidates: list[tuple[Anchor, ...]] = []
+    for index, token in enumerate(tokens):
+        optional = token.startswith("[") and token.endswith("]")
+        body = token[1:-1] if optional else token
+        alternatives = body.split("|")
+        if not all(alternatives):
+            raise ValueError(f"empty alternative in token {token!r}")
+        is_punctuation = all(not _WORD_TOKEN.fullmatch(alt) for alt in alternatives)
+        regex = "(?:" + "|".join(_alternative(alt) for alt in alternatives) + ")"
+        separator = "" if index == 0 else (r"\s*" if is_punctuation else r"\s+")
+        parts.append(f"(?:{separator}{regex})?" if optional else separator + regex)
+        literals = tuple((alt.rstrip("*").lower(), True) for alt in alternatives if alt != "_")
+        if not optional and len(literals) == len(alternatives) and not is_punctuation:
+            candidates.append(literals)
+    source = r"(?<!\w)" + "".join(parts) + r"(?!\w)"
+    if tokens[-1].rstrip("]").endswith(tuple(",.;:!?")):
+        source = source[: -len(r"(?!\w)")]
+    return source, _best_anchors(candidates)
+
+
+def _alternative(alternative: str) -> str:
+    if alternative == "_":
+        return r"[\w'’-]+"
+    if alternative.endswith("*"):
+        return re.escape(alternative[:-1]) + r"\w*"
+    return re.escape(alternative)
+
+
+def regex_anchors(source: str) -> tuple[Anchor, ...]:
+    """Literals a regex cannot match without one of (empty when it has no such literals).
+
+    Read from the parsed expression: runs of literal characters in sequence, and the
+    alternatives of a group or branch when every alternative has its own literal. A
+    literal right after ``\\b`` must start a word.
+    """
+    try:
+        parsed: Any = sre_parse.parse(source, re.IGNORECASE)
+    except re.error:
+        return ()
+    return _best_anchors(_anchor_sets(list(parsed), False))
+
+
+def _anchor_sets(sequence: list[Any], boundary: bool) -> list[tuple[Anchor, ...]]:
+    """For a parsed sequence: sets of anchors of which one must occur, one set per part.
+
+    ``boundary`` tells whether the sequence starts right after a word boundary.
+    """
+    sets: list[tuple[Anchor, ...]] = []
+    run: list[str] = []
+    run_at_word_start = False
+    for op, argument in sequence:
+        if op is sre_constants.LITERAL:
+            if not run:
+                run_at_word_start = boundary
+            run.append(chr(argument))
+            boundary = False
+            continue
+        if op is sre_constants.AT:  # consumes nothing
+            boundary = boundary or argument is sre_constants.AT_BOUNDARY
+            continue
+        if run:
+            sets.append((("".join(run), run_at_word_start),))
+            run = []
+        if _is_required_space(op, argument):
+            boundary = True  # after \\s+ a literal starts a word
+            continue
+        inner: tuple[Anchor, ...] = ()
+        if op is sre_constants.SUBPATTERN:
+            inner = _best_anchors(_anchor_sets(list(argument[-1]), boundary))
+        elif op is sre_constants.BRANCH:
+            branches = [_best_anchors(_anchor_sets(list(branch), boundary))
+                        for branch in argument[1]]
+            if all(branches):
+                inner = tuple(anchor for branch in branches for anchor in branch)
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and argument[0] >= 1:
+            inner = _best_anchors(_anchor_sets(list(argument[2]), boundary))
+        if inner:
+            sets.append(inner)
+        boundary = False
+    if run:
+        sets.append((("".join(run), run_at_word_start),))
+    return sets
+
+
+def _is_required_space(op: Any, argument: Any) -> bool:
+    """Tell whether a parsed item is ``\\s`` or ``\\s+`` (at least one whitespace)."""
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and argument[0] >= 1:
+        items = list(argument[2])
+        return len(items) == 1 and _is_required_space(*items[0])
+    return op is sre_constants.IN and list(argument) == [
+        (sre_constants.CATEGORY, sre_constants.CATEGORY_SPACE)]
+
+
+def _best_anchors(sets: list[tuple[Anchor, ...]]) -> tuple[Anchor, ...]:
+    """The most selective set: no very common word in it, then the longest shortest literal.
+
+    Sets whose shortest literal is under ``MIN_ANCHOR`` characters are not used.
+    """
+    usable = [tuple((literal.lower(), start) for literal, start in anchors) for anchors in sets
+              if min(len(literal.strip()) for literal, _ in anchors) >= MIN_ANCHOR]
+    if not usable:
+        return ()
+    return max(usable, key=lambda anchors: (
+        not any(literal.strip() in COMMON_WORDS for literal, _ in anchors),
+        min(len(literal) for literal, _ in anchors),
+        all(start for _, start in anchors)))
+
+
+def load_pack(path: str | Path) -> Pack:
+    """Load and compile one pack file."""
+    display = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise RuleError(f"cannot read rule pack: {error}", display) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RuleError(f"TOML syntax error: {error}", display) from None
+    lines = text.splitlines()
+    header = data.get("pack")
+    if not isinstance(header, dict):
+        raise RuleError("a rule pack needs a [pack] table with id, source and target", display)
+    _check_keys(header, PACK_KEYS, "[pack]", display, 1)
+    pack_id = _text(header, "id", display, 1)
+    target = _text(header, "target", display, 1)
+    source = header.get("source", [])
+    if isinstance(source, str):
+        source = [source]
+    if not _LANG.fullmatch(target) or not all(isinstance(code, str) and _LANG.fullmatch(code)
+                                             for code in source):
+        raise RuleError("source and target must be language codes such as \"es\"", display, 1)
+    rules = []
+    seen: set[str] = set()
+    for index, raw in enumerate(data.get("rule", [])):
+        line = _rule_line(lines, index)
+        rule = _rule(raw, pack_id, display, line)
+        if rule.id in seen:
+            raise RuleError(f'duplicate rule id "{rule.id}"', display, line)
+        seen.add(rule.id)
+        rules.append(rule)
+    return Pack(pack_id, tuple(source), target, tuple(rules),
+                str(header.get("description", "")), display)
+
+
+def _rule(raw: Any, pack_id: str, path: str, line: int) -> Rule:
+    if not isinstance(raw, dict):
+        raise RuleError("a rule must be a table", path, line)
+    _check_keys(raw, RULE_KEYS, "rule", path, line)
+    rule_id = _text(raw, "id", path, line)
+    if not _RULE_ID.fullmatch(rule_id):
+        raise RuleError(f'rule id "{rule_id}" must be lower-case letters, digits and -',
+                        path, line)
+    if ("pattern" in raw) == ("regex" in raw):
+        raise RuleError(f'rule "{rule_id}" needs exactly one of pattern and regex', path, line)
+    try:
+        if "pattern" in raw:
+            source, anchors = compile_pattern(_text(raw, "pattern", path, line))
+        else:
+            source = _text(raw, "regex", path, line)
+            anchors = regex_anchors(source)
+        expression = re.compile(source, re.IGNORECASE)
+    except (ValueError, re.error) as error:
+        raise RuleError(f'rule "{rule_id}": bad pattern: {error}', path, line) from None
+    suggestions = raw.get("suggestions", [])
+    if not isinstance(suggestions, list) or not all(isinstance(s, str) for s in suggestions):
+        raise RuleError(f'rule "{rule_id}": suggestions must be a list of strings', path, line)
+    severity = None
+    if "severity" in raw:
+        try:
+            severity = Severity.parse(str(raw["severity"]))
+        except ValueError as error:
+            raise RuleError(f'rule "{rule_id}": {error}', path, line) from None
+    examples = raw.get("examples", {})
+    return Rule(
+        id=rule_id, pack=pack_id, expression=expression,
+        message=_text(raw, "message", path, line), suggestions=tuple(suggestions),
+        severity=severity, anchors=anchors,
+        should_match=tuple(examples.get("match", ())),
+        should_not_match=tuple(examples.get("no_match", ())),
+        location=f"{path}:{line}",
+    )
+
+
+def _check_keys(table: dict[str, Any], known: frozenset[str], where: str, path: str,
+                line: int) -> None:
+    for key in table:
+        if key not in known:
+            raise RuleError(f'unknown key "{key}" in {where}; known keys: '
+                            f"{', '.join(sorted(known))}", path, line)
+
+
+def _text(table: dict[str, Any], key: str, path: str, line: int) -> str:
+    value = table.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise RuleError(f'"{key}" must be a non-empty string', path, line)
+    return value
+
+
+def _rule_line(lines: list[str], index: int) -> int:
+    count = -1
+    for number, text in enumerate(lines, start=1):
+        if text.strip() == "[[rule]]":
+            count += 1
+            if count == index:
+                return number
+    return 1
+
+
+class AnchoredRule(Protocol):
+    """What an index needs of a rule: its expression and the literals it requires."""
+
+    @property
+    def expression(self) -> re.Pattern[str]: ...
+
+    @property
+    def anchors(self) -> tuple[Anchor, ...]: ...
+
+
+RuleT = TypeVar("RuleT", bound=AnchoredRule)
+
+
+@dataclass(frozen=True)
+class RuleMatch(Generic[RuleT]):
+    """A rule matched at a span of the text."""
+
+    start: int
+    end: int
+    rule: RuleT
+
+
+class AnchoredIndex(Generic[RuleT]):
+    """Rules found in a text through their anchors: one automaton pass, then only the
+    expressions of the rules whose anchors occur (rules without anchors always run)."""
+
+    def __init__(self, rules: Iterable[RuleT]) -> None:
+        self.rules: list[RuleT] = list(rules)
+        self._always = [rule for rule in self.rules if not rule.anchors]
+        anywhere: dict[str, list[int]] = {}
+        at_word_start: dict[str, list[int]] = {}
+        for number, rule in enumerate(self.rules):
+            for literal, start in rule.anchors:
+                (at_word_start if start else anywhere).setdefault(literal, []).append(number)
+        self._automaton = ahocorasick.Automaton()
+        for literal in anywhere.keys() | at_word_start.keys():
+            self._automaton.add_word(literal, (len(literal), tuple(anywhere.get(literal, ())),
+                                               tuple(at_word_start.get(literal, ()))))
+        self._empty = not (anywhere or at_word_start)
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def find(self, prose: str, lowered: str) -> list[RuleMatch[RuleT]]:
+        """Every rule match in ``prose``; where matches overlap the longest stays.
+
+        A rule's expression runs only in windows of ``WINDOW`` characters around the
+        places its anchors occur (lookbehinds still see before a window).
+        """
+        windows: dict[int, list[tuple[int, int]]] = {}
+        if not self._empty:
+            size = len(prose)
+            for last, (length, anywhere, at_word_start) in self._automaton.iter(lowered):
+                first = last - length + 1
+                numbers = anywhere
+                if at_word_start and (first == 0 or not lowered[first - 1].isalnum()):
+                    numbers = anywhere + at_word_start
+                for number in numbers:
+                    windows.setdefault(number, []).append(
+                        (max(0, first - WINDOW), min(size, last + 1 + WINDOW)))
+        found: list[RuleMatch[RuleT]] = []
+        seen: set[tuple[int, int, int]] = set()
+        for number, spans in windows.items():
+            rule = self.rules[number]
+            for start, end in _merged(spans):
+                for match in rule.expression.finditer(prose, start, end):
+                    key = (number, *_focus(match))
+                    if key[2] > key[1] and key not in seen:
+                        seen.add(key)
+                        found.append(RuleMatch(key[1], key[2], rule))
+        for rule in self._always:
+            for match in rule.expression.finditer(prose):
+                first, last = _focus(match)
+                if last > first:
+                    found.append(RuleMatch(first, last, rule))
+        return _without_overlaps(found)
+
+
+def _focus(match: re.Match[str]) -> tuple[int, int]:
+    """The span a finding covers: the group named ``fix`` if the expression has one."""
+    if "fix" in match.re.groupindex and match.start("fix") >= 0:
+        return match.span("fix")
+    return match.span()
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join overlapping windows."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _without_overlaps(found: list[RuleMatch[RuleT]]) -> list[RuleMatch[RuleT]]:
+    chosen: list[RuleMatch[RuleT]] = []
+    for match in sorted(found, key=lambda item: (item.start - item.end, item.start)):
+        if all(match.end <= other.start or match.start >= other.end for other in chosen):
+            chosen.append(match)
+    return sorted(chosen, key=lambda item: item.start)
+
+
+def rules_for(packs: Iterable[Pack], target: str,
+              sources: Iterable[str] | None = None) -> Iterator[Rule]:
+    """The rules of the packs for copy in ``target`` (optionally only from ``sources``)."""
+    wanted = set(sources) if sources else None
+    for pack in packs:
+        if pack.target == target and (wanted is None or wanted & set(pack.source)):
+            yield from pack.rules
+
+
+PhrasingIndex = AnchoredIndex[Rule]
