@@ -1,0 +1,512 @@
+"""Read and write glossaries as TBX (ISO 30042), the exchange format of terminology tools.
+
+Reading accepts TBX v3 (``tbx/text/body/conceptEntry/langSec/termSec``, DCA or DCT style)
+and legacy TBX v2 / TBX-Basic 2008 (``martif/text/body/termEntry/langSet/tig|ntig``);
+element names are compared without their namespace. Per concept entry:
+
+* ``id`` → entry id (lower-cased; slugified when it is not a valid id; made from the
+  preferred term of the fallback language, or English, when missing);
+* each ``langSec``/``langSet`` → the forms of its ``xml:lang`` (lower-cased). Terms with
+  administrativeStatus preferredTerm → preferred (a second one → accepted), admittedTerm
+  → accepted, deprecatedTerm or supersededTerm → that language's variants; without a
+  preferred term, the first admitted or unmarked term is preferred. A language with only
+  deprecated terms gives entry-level variants. ``xml:lang="und"`` holds the entry-level
+  variants (its deprecated terms);
+* ``note`` and ``descrip type="definition"`` of the entry (else of its first language
+  that has some) → note; ``admin``/``descrip type="source"`` or ``xref type="xSource"``
+  → the entry's source, or, on a preferred term or a language, that language's source.
+
+translint's own data categories keep what TBX has no place for, so that a glossary
+written and read back is unchanged: ``<admin type="translint:kind">`` (entry kind),
+``<descrip type="translint:exception">`` (one per exception phrase) and
+``<termNote type="translint:namePart">given</termNote>`` on the terms of a person's given
+name. The root ``xml:lang`` is the glossary's fallback language, ``titleStmt/title`` its
+name and ``titleStmt/note`` its description.
+
+XML is parsed with defusedxml: entity declarations (entity expansion, external
+entities) and DTD internal subsets are refused; a DOCTYPE naming an external DTD, as TBX
+v2 files often have, is accepted but the DTD is never loaded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+import xml.sax
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import quoteattr
+
+from defusedxml.common import DefusedXmlException, DTDForbidden, EntitiesForbidden
+from defusedxml.expatreader import DefusedExpatParser
+
+from translint.errors import GlossaryError, GlossaryErrors
+from translint.glossary.load import ID_PATTERN
+from translint.glossary.model import Entry, Glossary, LanguageForms, Location, NameForms
+from translint.glossary.serialise import make_id, validate_glossary
+
+TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
+XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
+KIND_TYPE = "translint:kind"
+EXCEPTION_TYPE = "translint:exception"
+NAME_PART_TYPE = "translint:namePart"
+ENTRY_LANG = "und"
+STATUS_VALUES = {"preferred": "preferredTerm-admn-sts", "accepted": "admittedTerm-admn-sts",
+                 "variant": "deprecatedTerm-admn-sts"}
+# administrativeStatus (TBX v3, TBX-Basic 2008, TBX-Min) and normativeAuthorization (TBX v2)
+# values, without the "-admn-sts" suffix, and what they make a term.
+_STATUSES = {
+    "preferredTerm": "preferred", "standardizedTerm": "preferred", "preferred": "preferred",
+    "admittedTerm": "accepted", "legalTerm": "accepted", "regulatedTerm": "accepted",
+    "admitted": "accepted",
+    "deprecatedTerm": "variant", "supersededTerm": "variant", "deprecated": "variant",
+    "superseded": "variant", "notRecommended": "variant", "obsolete": "variant",
+    "forbidden": "variant",
+}
+_CONCEPTS = frozenset({"conceptEntry", "termEntry"})
+_LANGUAGES = frozenset({"langSec", "langSet"})
+_TERMS = frozenset({"termSec", "tig", "ntig"})
+MAX_DEPTH = 64  # TBX nests about ten deep; far deeper is not a glossary
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+# -- parsing XML safely --------------------------------------------------------------------
+
+@dataclass
+class _Node:
+    """An XML element: local name, attributes (``xml:lang`` under that name), line, content."""
+
+    name: str
+    attributes: dict[str, str]
+    line: int
+    content: list[str | _Node] = field(default_factory=list)
+
+    @property
+    def children(self) -> Iterator[_Node]:
+        return (item for item in self.content if isinstance(item, _Node))
+
+    def child(self, *names: str) -> _Node | None:
+        return next((child for child in self.children if child.name in names), None)
+
+    def descendants(self) -> Iterator[_Node]:
+        for child in self.children:
+            yield child
+            yield from child.descendants()
+
+    def text(self) -> str:
+        return "".join(item if isinstance(item, str) else item.text() for item in self.content)
+
+
+class _TreeBuilder(xml.sax.handler.ContentHandler):
+    """Builds ``_Node`` trees from SAX events, keeping each element's line."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.path = path
+        self.stack: list[_Node] = []
+        self.root: _Node | None = None
+        self.locator: Any = None
+
+    def setDocumentLocator(self, locator: Any) -> None:
+        self.locator = locator
+
+    def startElementNS(self, name: tuple[str | None, str], qname: str | None,
+                       attrs: Any) -> None:
+        attributes = {("xml:" + local if uri == XML_NAMESPACE else local): value
+                      for (uri, local), value in attrs.items()}
+        node = _Node(name[1], attributes, self.locator.getLineNumber())
+        if len(self.stack) >= MAX_DEPTH:
+            raise GlossaryError(f"elements nested more than {MAX_DEPTH} deep; this is not a "
+                                "TBX glossary", self.path, node.line)
+        if self.stack:
+            self.stack[-1].content.append(node)
+        else:
+            self.root = node
+        self.stack.append(node)
+
+    def endElementNS(self, name: tuple[str | None, str], qname: str | None) -> None:
+        self.stack.pop()
+
+    def characters(self, content: str) -> None:
+        if self.stack:
+            self.stack[-1].content.append(content)
+
+    def skippedEntity(self, name: str) -> None:
+        raise GlossaryError(f"the entity &{name}; is defined only in an external DTD, which "
+                            "translint does not load; write the character itself",
+                            self.path, self.locator.getLineNumber())
+
+
+class _SafeParser(DefusedExpatParser):  # type: ignore[misc]
+    """defusedxml's SAX parser, also refusing DTD internal subsets and never loading a DTD."""
+
+    def reset(self) -> None:
+        super().reset()
+        self._parser.StartDoctypeDeclHandler = self._start_doctype
+        self._parser.EndDoctypeDeclHandler = self._end_doctype
+        self._parser.ExternalEntityRefHandler = self._skip_external
+        self._internal_subset: tuple[str, str | None, str | None] | None = None
+
+    def _start_doctype(self, name: str, system_id: str | None, public_id: str | None,
+                       has_internal_subset: bool) -> None:
+        self._internal_subset = (name, system_id, public_id) if has_internal_subset else None
+
+    def _end_doctype(self) -> None:
+        # Refused at the end, so that entity declarations get their own, clearer message.
+        if self._internal_subset is not None:
+            raise DTDForbidden(*self._internal_subset)
+
+    @staticmethod
+    def _skip_external(context: str | None, base: str | None, system_id: str | None,
+                       public_id: str | None) -> int:
+        return 1  # the external DTD subset: skipped, never fetched
+
+
+def _parse(data: bytes, path: str) -> _Node:
+    """Parse ``data`` into a tree, refusing what could attack the reader."""
+    builder = _TreeBuilder(path)
+    parser = _SafeParser(forbid_dtd=False, forbid_entities=True, forbid_external=False)
+    parser.setFeature(xml.sax.handler.feature_namespaces, True)
+    parser.setFeature(xml.sax.handler.feature_external_ges, False)
+    parser.setFeature(xml.sax.handler.feature_external_pes, False)
+    parser.setContentHandler(builder)
+    try:
+        parser.parse(io.BytesIO(data))
+    except xml.sax.SAXParseException as error:
+        raise GlossaryError(f"XML syntax error: {error.getMessage()}", path,
+                            error.getLineNumber()) from None
+    except EntitiesForbidden as error:
+        if error.sysid is not None:
+            raise GlossaryError("refused: the file declares an external XML entity (it could "
+                                "read local files or the network)", path) from None
+        raise GlossaryError("refused: the file declares XML entities (possible "
+                            "entity-expansion attack)", path) from None
+    except DTDForbidden:
+        raise GlossaryError("refused: the file declares a DTD internal subset "
+                            "(<!DOCTYPE … [ … ]>); remove it", path) from None
+    except DefusedXmlException as error:
+        raise GlossaryError(f"refused: unsafe XML ({type(error).__name__})", path) from None
+    assert builder.root is not None  # a parse without error has a root element
+    return builder.root
+
+
+# -- reading ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Term:
+    """One term of a language: text, what its status makes it, and its own source."""
+
+    text: str
+    role: str  # "preferred", "accepted", "variant" or "" (no status)
+    given: bool
+    source: str | None
+
+
+@dataclass
+class _Forms:
+    """The forms of a family (or place) name or of a given name, gathered language by language."""
+
+    forms: dict[str, LanguageForms] = field(default_factory=dict)
+    variants: list[str] = field(default_factory=list)
+    seen: bool = False
+
+    def add(self, lang: str, terms: list[_Term], language_source: str | None) -> None:
+        """Add what ``terms`` say of ``lang``; variants with no preferred term are entry-wide."""
+        if not terms:
+            return
+        self.seen = True
+        deprecated = [term.text for term in terms if term.role == "variant"]
+        allowed = [term for term in terms if term.role != "variant"]
+        preferred = next((term for term in allowed if term.role == "preferred"),
+                         allowed[0] if allowed else None)
+        if preferred is None or lang == ENTRY_LANG:
+            self.variants.extend(deprecated)
+            deprecated = []
+        if preferred is not None:
+            self.forms[lang] = LanguageForms(
+                preferred=preferred.text,
+                accepted=tuple(term.text for term in allowed if term is not preferred),
+                variants=tuple(deprecated), source=preferred.source or language_source)
+
+    def name_forms(self) -> NameForms:
+        return NameForms(forms=self.forms, variants=tuple(self.variants))
+
+
+def read_tbx(data: bytes, path: str = "<tbx>") -> Glossary:
+    """Read a glossary from TBX bytes; ``path`` is used in error messages."""
+    return _TbxReader(path).read(_parse(data, path))
+
+
+def _category(node: _Node) -> str:
+    """What a data element of TBX says: status, part, source, note, kind, exception or ""."""
+    kind = node.attributes.get("type", "")
+    if node.name == "administrativeStatus" or (
+            node.name == "termNote" and kind in ("administrativeStatus",
+                                                  "normativeAuthorization")):
+        return "status"
+    if kind == NAME_PART_TYPE:
+        return "part"
+    if kind == KIND_TYPE:
+        return "kind"
+    if kind == EXCEPTION_TYPE:
+        return "exception"
+    if (node.name == "source" or (node.name in ("admin", "descrip") and kind == "source")
+            or (node.name == "xref" and kind == "xSource")):
+        return "source"
+    if node.name in ("note", "definition") or (node.name == "descrip" and kind == "definition"):
+        return "note"
+    return ""
+
+
+def _items(node: _Node) -> Iterator[tuple[str, _Node]]:
+    """The data elements directly on ``node`` (also inside descripGrp and the like)."""
+    for child in node.children:
+        if child.name.endswith("Grp"):
+            for grouped in child.children:
+                yield _category(grouped), grouped
+        else:
+            yield _category(child), child
+
+
+def _value(node: _Node) -> str:
+    text = node.text().strip()
+    return text or node.attributes.get("target", "").strip()
+
+
+def _joined(values: list[str], separator: str) -> str | None:
+    return separator.join(values) if values else None
+
+
+class _TbxReader:
+    """Turns a TBX tree into a ``Glossary``, collecting located problems."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[GlossaryError] = []
+        self.fallback = "en"
+
+    def _report(self, message: str, line: int) -> None:
+        self.problems.append(GlossaryError(message, self.path, line))
+
+    def read(self, root: _Node) -> Glossary:
+        if root.name not in ("tbx", "martif"):
+            raise GlossaryError(f"not a TBX file: the root element is <{root.name}>, not <tbx> "
+                                "or <martif>", self.path, root.line)
+        self.fallback = root.attributes.get("xml:lang", "en").strip().lower() or "en"
+        header = root.child("tbxHeader", "martifHeader")
+        title_statement = None
+        if header is not None and (file_description := header.child("fileDesc")) is not None:
+            title_statement = file_description.child("titleStmt")
+        title = title_statement.child("title") if title_statement is not None else None
+        note = title_statement.child("note") if title_statement is not None else None
+        text = root.child("text")
+        body = text.child("body") if text is not None else None
+        if body is None:
+            raise GlossaryError("not a TBX file: no <text><body> element", self.path, root.line)
+        entries = [entry for node in body.children if node.name in _CONCEPTS
+                   if (entry := self._concept(node)) is not None]
+        if self.problems:
+            raise GlossaryErrors(self.problems)
+        glossary = Glossary(
+            name=(title.text().strip() if title is not None else "") or Path(self.path).stem,
+            entries=tuple(self._entries(entries)),
+            description=(note.text().strip() or None) if note is not None else None,
+            fallback_lang=self.fallback, path=self.path)
+        return validate_glossary(glossary, self.path)
+
+    def _entries(self, entries: list[Entry]) -> Iterator[Entry]:
+        """The entries, with an id made for each that has none."""
+        taken = {entry.id for entry in entries}
+        for entry in entries:
+            if not entry.id:
+                base = self._made_id(entry)
+                entry_id, number = base, 1
+                while entry_id in taken:
+                    number += 1
+                    entry_id = f"{base}-{number}"
+                taken.add(entry_id)
+                entry = dataclasses.replace(entry, id=entry_id)
+            yield entry
+
+    def _made_id(self, entry: Entry) -> str:
+        """An id from the preferred term of the fallback language (or English, or the first)."""
+        forms = entry.name.forms
+        lang = next((lang for lang in (self.fallback, "en") if lang in forms), None)
+        lang = lang or next(iter(forms), None)
+        if lang is None:
+            return "entry"
+        words = [forms[lang].preferred]
+        if entry.given is not None and lang in entry.given.forms:
+            words.insert(0, entry.given.forms[lang].preferred)
+        return make_id(" ".join(words)) or "entry"
+
+    def _concept(self, node: _Node) -> Entry | None:
+        """The entry of a concept; its id is "" when it has to be made from its terms."""
+        before = len(self.problems)
+        raw_id = node.attributes.get("id", "").strip()
+        found: dict[str, list[str]] = {"kind": [], "exception": [], "note": [], "source": []}
+        for category, item in _items(node):
+            if category in found and (value := _value(item)):
+                found[category].append(value)
+        family, given = _Forms(), _Forms()
+        language_notes: list[str] = []
+        seen: dict[str, int] = {}
+        for language in node.children:
+            if language.name in _LANGUAGES:
+                notes = self._language_section(language, seen, family, given)
+                language_notes = language_notes or notes
+        if len(self.problems) > before:
+            return None
+        kind = found["kind"][0] if found["kind"] else "person" if given.seen else "term"
+        return Entry(
+            id=_entry_id(raw_id) if raw_id else "", kind=kind,
+            name=family.name_forms(), given=given.name_forms() if given.seen else None,
+            exceptions=tuple(" ".join(phrase.split()) for phrase in found["exception"]),
+            note=_joined(found["note"] or language_notes, "\n"),
+            source=_joined(found["source"], "; "), location=Location(self.path, node.line))
+
+    def _language_section(self, language: _Node, seen: dict[str, int], family: _Forms,
+                          given: _Forms) -> list[str]:
+        """Add the terms of a langSec to ``family`` and ``given``; return its notes."""
+        lang = language.attributes.get("xml:lang", "").strip().lower()
+        if not lang:
+            self._report(f"<{language.name}> has no xml:lang", language.line)
+            return []
+        if lang in seen:
+            self._report(f'a second <{language.name}> for "{lang}" in one entry (the first '
+                         f"is on line {seen[lang]}); merge them", language.line)
+            return []
+        seen[lang] = language.line
+        sources: list[str] = []
+        notes: list[str] = []
+        for category, item in _items(language):
+            if (value := _value(item)) and category in ("source", "note"):
+                (sources if category == "source" else notes).append(value)
+        terms = [term for container in language.children if container.name in _TERMS
+                 if (term := self._term(container)) is not None]
+        family.add(lang, [term for term in terms if not term.given],
+                   sources[0] if sources else None)
+        given.add(lang, [term for term in terms if term.given], None)
+        return notes
+
+    def _term(self, container: _Node) -> _Term | None:
+        term = next((node for node in container.descendants() if node.name == "term"), None)
+        text = " ".join(term.text().split()) if term is not None else ""
+        if not text:
+            self._report(f"<{container.name}> has no term, or an empty one", container.line)
+            return None
+        role, given, source = "", False, None
+        for node in container.descendants():
+            category = _category(node)
+            value = node.text().strip()
+            if category == "status":
+                found = _STATUSES.get(value.removesuffix("-admn-sts"))
+                if found is None:
+                    self._report(f'unknown administrativeStatus "{value}"; expected one of '
+                                 f"{', '.join(STATUS_VALUES.values())} or "
+                                 "supersededTerm-admn-sts", node.line)
+                    return None
+                role = found
+            elif category == "part":
+                if value not in ("given", "family"):
+                    self._report(f'{NAME_PART_TYPE} is "{value}"; expected "given" or "family"',
+                                 node.line)
+                    return None
+                given = value == "given"
+            elif category == "source" and source is None:
+                source = _value(node) or None
+        return _Term(text, role, given, source)
+
+
+def _entry_id(raw: str) -> str:
+    """The entry id for a concept id ("" when none can be made from it)."""
+    # write_tbx puts "_" before ids that do not start with a letter (XML IDs must).
+    lowered = raw.lower().removeprefix("_")
+    return lowered if ID_PATTERN.fullmatch(lowered) else make_id(raw)
+
+
+# -- writing ------------------------------------------------------------------------------
+
+def write_tbx(glossary: Glossary) -> str:
+    """Write ``glossary`` as TBX v3 (TBX-Basic, DCA style) with translint's data categories."""
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<tbx type="TBX-Basic" style="dca" xml:lang={_attribute(glossary.fallback_lang)} '
+        f'xmlns="{TBX_NAMESPACE}">',
+        "  <tbxHeader>", "    <fileDesc>", "      <titleStmt>",
+        f"        <title>{_text(glossary.name)}</title>",
+    ]
+    if glossary.description is not None:
+        lines.append(f"        <note>{_text(glossary.description)}</note>")
+    lines += ["      </titleStmt>", "      <sourceDesc>",
+              "        <p>A translint glossary: names and their written forms per language.</p>",
+              "      </sourceDesc>", "    </fileDesc>", "  </tbxHeader>", "  <text>",
+              "    <body>"]
+    for entry in glossary.entries:
+        lines.extend("      " + line for line in _concept_lines(entry))
+    lines += ["    </body>", "  </text>", "</tbx>"]
+    return "\n".join(lines) + "\n"
+
+
+def _concept_lines(entry: Entry) -> Iterator[str]:
+    entry_id = entry.id if entry.id[:1].isalpha() else "_" + entry.id
+    yield f"<conceptEntry id={_attribute(entry_id)}>"
+    yield f'  <admin type="{KIND_TYPE}">{_text(entry.kind)}</admin>'
+    for phrase in entry.exceptions:
+        yield f'  <descrip type="{EXCEPTION_TYPE}">{_text(phrase)}</descrip>'
+    if entry.note is not None:
+        yield f"  <note>{_text(entry.note)}</note>"
+    if entry.source is not None:
+        yield f'  <admin type="source">{_text(entry.source)}</admin>'
+    languages: dict[str, list[str]] = {}
+    for name, given in ((entry.name, False), (entry.given, True)):
+        if name is None:
+            continue
+        for lang, forms in name.forms.items():
+            terms = languages.setdefault(lang, [])
+            terms += _term_lines(forms.preferred, "preferred", given, forms.source)
+            for form in forms.accepted:
+                terms += _term_lines(form, "accepted", given)
+            for form in forms.variants:
+                terms += _term_lines(form, "variant", given)
+        for form in name.variants:
+            languages.setdefault(ENTRY_LANG, []).extend(_term_lines(form, "variant", given))
+    for lang, terms in languages.items():
+        yield f"  <langSec xml:lang={_attribute(lang)}>"
+        yield from ("    " + line for line in terms)
+        yield "  </langSec>"
+    yield "</conceptEntry>"
+
+
+def _term_lines(form: str, role: str, given: bool, source: str | None = None) -> list[str]:
+    lines = ["<termSec>", f"  <term>{_text(form)}</term>",
+             f'  <termNote type="administrativeStatus">{STATUS_VALUES[role]}</termNote>']
+    if given:
+        lines.append(f'  <termNote type="{NAME_PART_TYPE}">given</termNote>')
+    if source is not None:
+        lines.append(f'  <admin type="source">{_text(source)}</admin>')
+    lines.append("</termSec>")
+    return lines
+
+
+def _text(value: str) -> str:
+    """Escape ``value`` as XML character data (a carriage return survives as &#13;)."""
+    _check_xml(value)
+    return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\r", "&#13;"))
+
+
+def _attribute(value: str) -> str:
+    _check_xml(value)
+    return quoteattr(value)
+
+
+def _check_xml(value: str) -> None:
+    found = _NOT_XML.search(value)
+    if found is not None:
+        raise GlossaryError(f"cannot write U+{ord(found.group()):04X} in TBX: XML 1.0 has no "
+                            f"such character (in {value!r})")
+
