@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from translint.checks.base import Check, Context, Problem, Resources
 from translint.checks.boilerplate import captions, wire_boilerplate
+from translint.checks.conventions import foreign_number_formats, foreign_punctuation
 from translint.checks.language import mixed_script_words, untranslated_residue
 from translint.checks.names import disfavoured_variants, inconsistent_spellings, unknown_variants
 from translint.checks.phrasing import calques
@@ -63,6 +64,39 @@ CHECKS: tuple[Check, ...] = (
             "apply for), Sinn machen (make sense). The message names the likely source phrase "
             "and the rule ([pack/rule]); the suggestion is the usual native wording. Some rules "
             "are info only. Suggestions are shown, not applied: a rewording needs an editor."
+        ),
+    ),
+    Check(
+        code="TL202",
+        name="foreign-punctuation",
+        summary="Quotation marks, spacing or signs of another language's typography",
+        severity=Severity.WARNING,
+        run=foreign_punctuation,
+        fixable=True,
+        description=(
+            "In English copy: guillemets « » and »…« (→ “ ”), German low-high „…“ and ‚…‘, "
+            "a no-break or thin space before : ; ? ! (French; plain spaces only when the "
+            "copy does it twice), a space before %. ¿ and ¡ opening a clause in the copy's "
+            "own language outside Spanish, Catalan and Galician. In French copy that spaces "
+            "its marks, one it left unspaced (info). Quotes follow the copy's own style, "
+            "curly or straight."
+        ),
+    ),
+    Check(
+        code="TL203",
+        name="foreign-number-format",
+        summary="Thousands or decimal separators of another language's convention",
+        severity=Severity.WARNING,
+        run=foreign_number_formats,
+        fixable=True,
+        description=(
+            "12.000 people, 1.234.567, 3,5 million, 2,5% in English copy; 3.5 Millionen, "
+            "2.5 %, 12,000 Menschen, 1,234,567 in German, French, Italian, Portuguese and "
+            "Dutch copy; in Spanish only where the copy also writes the European way. A "
+            "number with one separator and three digits (12.000) counts thousands only "
+            "before a count of people or things or a round sum of money. Never versions, "
+            "times, dates, IP addresses or scores. French thousands take a narrow no-break "
+            "space."
         ),
     ),
 )
