@@ -16,12 +16,13 @@ from typing import Annotated
 import typer
 
 from translint.checks import CHECKS
+from translint.cli_glossary import glossary_app, translit
+from translint.config import check_options, load_config, load_configured_glossaries
 from translint.errors import InputError, TranslintError
-from translint.findings import Finding, Report, Severity
+from translint.findings import Finding, Report
 from translint.linter import Linter
 from translint.reporters import REPORTERS
 from translint.runner import DEFAULT_INCLUDE, discover, run
-from translint.settings import Selection, parse_codes
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -31,6 +32,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Check translated news copy for inconsistent names and translation artefacts.",
 )
+app.add_typer(glossary_app, name="glossary")
+app.command("translit")(translit)
 
 
 class OutputFormat(str, enum.Enum):
@@ -99,7 +102,8 @@ def check(
     paths: Annotated[list[str], typer.Argument(
         help="Files or directories to check; - reads standard input.")],
     glossary: Annotated[list[str] | None, typer.Option(
-        "--glossary", "-g", help="Glossary file (repeatable). Default: the bundled ones.")] = None,
+        "--glossary", "-g", help="Glossary file (repeatable; @bundled for the bundled ones). "
+                                 "Default: the configuration's, else the bundled ones.")] = None,
     lang: Annotated[str | None, typer.Option(
         help="Language of the copy (en, de, …); default: detected per document.")] = None,
     output_format: Annotated[OutputFormat, typer.Option(
@@ -109,8 +113,8 @@ def check(
     )] = None,
     ignore: Annotated[list[str] | None, typer.Option(
         help="Skip these codes or prefixes; repeatable or comma-separated.")] = None,
-    fail_on: Annotated[FailOn, typer.Option(
-        help="Exit 1 when a finding is at or above this severity.")] = FailOn.error,
+    fail_on: Annotated[FailOn | None, typer.Option(
+        help="Exit 1 when a finding is at or above this severity (default: error).")] = None,
     include: Annotated[list[str] | None, typer.Option(
         help=f"Globs of files to check in directories (default: {' '.join(DEFAULT_INCLUDE)})."
     )] = None,
@@ -129,16 +133,23 @@ def check(
         "--color/--no-color", help="Colour the text output (default: on a terminal).")] = None,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress display and no summary line.")] = False,
+    config_file: Annotated[str | None, typer.Option(
+        "--config", help="Use this configuration file (translint.toml or pyproject.toml).")
+    ] = None,
+    no_config: Annotated[bool, typer.Option(
+        "--no-config", help="Ignore any configuration file.")] = False,
 ) -> None:
     """Check files for disfavoured, inconsistent and unknown spellings of names."""
     try:
-        selection = Selection(select=parse_codes(select or [], "--select"),
-                              ignore=parse_codes(ignore or [], "--ignore"))
-        linter = Linter.from_paths(glossary, selection, lang.lower() if lang else None)
+        config = load_config(config_file, no_config, paths[0] if paths else None)
+        options = check_options(config, glossaries=glossary, lang=lang, select=select,
+                                ignore=ignore, fail_on=fail_on.value if fail_on else None,
+                                include=include, exclude=exclude)
+        linter = Linter(load_configured_glossaries(config, options.glossaries),
+                        options.selection, options.lang)
     except TranslintError as error:
         raise _fail(error) from None
-    files = list(discover(paths, tuple(include) if include else DEFAULT_INCLUDE,
-                          tuple(exclude or ())))
+    files = list(discover(paths, options.include, options.exclude))
     progress = _Progress() if sys.stderr.isatty() and not quiet and len(files) > 1 else None
     report = run(linter, files, jobs=jobs, stdin_name=stdin_filename, progress=progress)
     if progress is not None:
@@ -153,10 +164,9 @@ def check(
     if quiet and output_format is OutputFormat.text:
         rendered = "".join(rendered.splitlines(keepends=True)[:-1])
     sys.stdout.write(rendered)
-    threshold = None if fail_on is FailOn.never else Severity.parse(fail_on.value)
     if report.errors:
         raise typer.Exit(EXIT_ERROR)
-    raise typer.Exit(EXIT_FINDINGS if report.fails(threshold) else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if report.fails(options.fail_on) else EXIT_OK)
 
 
 def _apply_fixes(report: Report, write: bool) -> None:

@@ -1,0 +1,316 @@
+"""The glossary commands, translit and configuration — run as real processes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from translint.glossary import bundled_glossary_paths, load_glossary
+
+from .conftest import CASES, ROOT, load_toml
+from .test_cli import translint
+
+SESSIONS = load_toml(CASES / "cli_glossary" / "sessions.toml")["session"]
+MINI = str(CASES / "glossary.toml")
+BUNDLED = str(bundled_glossary_paths()[0])
+
+
+@pytest.mark.parametrize("session", SESSIONS, ids=[session["name"] for session in SESSIONS])
+def test_session(session: dict[str, Any], tmp_path: Path) -> None:
+    for name, text in session.get("files", {}).items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    for step in session["step"]:
+        result = translint(*step["args"], cwd=tmp_path)
+        where = " ".join(step["args"])
+        assert result.stderr.strip() == step["stderr"].strip().replace("{bundled}", BUNDLED), (
+            where)
+        assert result.returncode == step.get("exit", 0), f"{where}\n{result.stderr}"
+        if "stdout" in step:
+            assert result.stdout == step["stdout"], where
+    for expected in session["expect"]:
+        assert (tmp_path / expected["path"]).read_text(encoding="utf-8") == expected["text"]
+
+
+def test_concurrent_adds_from_several_processes(tmp_path: Path) -> None:
+    glossary = tmp_path / "desk.toml"
+    glossary.write_text("# shared by the whole desk\n", encoding="utf-8")
+    script = ("import sys\nfrom translint.cli import app\n"
+              "for number in range(5):\n"
+              "    worker = sys.argv[1]\n"
+              "    try:\n"
+              "        app(['glossary', 'add', f'w{worker}-{number}', '--preferred',\n"
+              "             f'Worker{worker}town{number}', '-g', sys.argv[2]])\n"
+              "    except SystemExit as exit:\n"
+              "        assert exit.code == 0, exit.code\n")
+    processes = [subprocess.Popen([sys.executable, "-c", script, str(worker), str(glossary)],
+                                  cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True) for worker in range(8)]
+    for process in processes:
+        _, errors = process.communicate(timeout=300)
+        assert process.returncode == 0, errors
+    loaded = load_glossary(glossary)
+    assert sorted(entry.id for entry in loaded.entries) == sorted(
+        f"w{worker}-{number}" for worker in range(8) for number in range(5))
+    assert glossary.read_text(encoding="utf-8").startswith("# shared by the whole desk\n")
+
+
+# -- reading --------------------------------------------------------------------------
+
+
+def test_list_text_and_json() -> None:
+    result = translint("glossary", "list", "-g", MINI)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "kyiv                         place        Kyiv  [en de es]"
+    assert "mykhailo-podolyak            person       Mykhailo Podolyak  [en]" in lines
+    german = translint("glossary", "list", "--lang", "de", "-g", MINI).stdout.splitlines()
+    assert german == ["kyiv                         place        Kiew (also Kyjiw)",
+                      "kryvyi-rih                   place        Krywyj Rih",
+                      "zaporizhzhia                 place        Saporischschja",
+                      "vladimir-putin               person       Wladimir Putin"]
+    people = json.loads(translint("glossary", "list", "--kind", "person", "-f", "json",
+                                  "-g", MINI).stdout)
+    assert [entry["id"] for entry in people] == ["mykhailo-podolyak", "volodymyr-zelenskyy",
+                                                 "vladimir-putin"]
+    assert people[0] == {
+        "id": "mykhailo-podolyak", "kind": "person", "glossary": "mini", "path": MINI,
+        "line": people[0]["line"], "note": None, "source": "AP", "exceptions": [],
+        "variants": ["Podoliak"],
+        "forms": {"en": {"preferred": "Podolyak", "accepted": [], "variants": [],
+                         "source": None}},
+        "given": {"variants": ["Mikhailo", "Mikhail"],
+                  "forms": {"en": {"preferred": "Mykhailo", "accepted": [], "variants": [],
+                                   "source": None}}},
+    }
+
+
+def test_show() -> None:
+    result = translint("glossary", "show", "kyiv", "-g", MINI)
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        f"kyiv (place)  {MINI}:4",
+        "  source      AP Stylebook, 2019",
+        "  exceptions  chicken Kiev, Kievan Rus, Dynamo Kiev",
+        "  variants    Kiev, Kyjiv",
+        "  en          Kyiv",
+        "  de          Kiew; accepted: Kyjiw",
+        "  es          Kiev",
+    ]
+    missing = translint("glossary", "show", "kiyv", "-g", MINI)
+    assert missing.returncode == 2
+    assert missing.stderr == ('translint: no entry "kiyv" in the glossaries; did you mean '
+                              "kyiv?\n")
+    assert json.loads(translint("glossary", "show", "kyiv", "-f", "json").stdout)[
+        "glossary"] == "ukraine-russia"
+
+
+# -- validate -------------------------------------------------------------------------
+
+
+def test_bundled_glossary_passes_validate() -> None:
+    result = translint("glossary", "validate")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == "No problems in 1 glossary.\n"
+    assert result.stderr == ""
+    assert translint("glossary", "validate", BUNDLED, "-q").stdout == ""
+
+
+def test_validate_reports_problems_with_exit_1() -> None:
+    folder = CASES / "validate"
+    result = translint("glossary", "validate", "lint.toml", "loader.toml", cwd=folder)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith('lint.toml:11: exception "Battle of Kharkov" of "kyiv"')
+    assert lines[-2].startswith("loader.toml:11: ")
+    assert lines[-1] == "Found 6 problems in 2 glossaries."
+    syntax = translint("glossary", "validate", "syntax.toml", cwd=folder)
+    assert syntax.returncode == 1 and syntax.stdout.startswith("syntax.toml:6: TOML syntax")
+
+
+def test_validate_usage_errors_exit_2(tmp_path: Path) -> None:
+    result = translint("glossary", "validate", str(tmp_path / "missing.toml"))
+    assert result.returncode == 2
+    assert result.stderr == f"translint: {tmp_path}/missing.toml: no such glossary file\n"
+    assert result.stdout == ""
+
+
+def test_validate_checks_house_style_of_the_configuration(tmp_path: Path) -> None:
+    (tmp_path / "translint.toml").write_text(
+        f'glossaries = ["{MINI}"]\n\n[house.de]\nkiev = "Kyjiw"\n', encoding="utf-8")
+    result = translint("glossary", "validate", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        'translint.toml:4: house.de: no glossary entry "kiev"')
+
+
+# -- import and export ----------------------------------------------------------------
+
+
+def _comparable(path: Path | str) -> list[Any]:
+    return [(entry.id, entry.kind, entry.name, entry.given, entry.exceptions, entry.note,
+             entry.source) for entry in load_glossary(path).entries]
+
+
+@pytest.mark.parametrize("suffix", ["tbx", "csv"])
+def test_export_then_import_gives_the_glossary_back(suffix: str, tmp_path: Path) -> None:
+    exported = tmp_path / f"bundled.{suffix}"
+    result = translint("glossary", "export", "-o", str(exported))
+    assert result.returncode == 0, result.stderr
+    imported = translint("glossary", "import", str(exported))
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stderr == (f"translint: imported 78 entries from {exported} into "
+                               f"{tmp_path}/bundled.toml\n")
+    assert _comparable(tmp_path / "bundled.toml") == _comparable(BUNDLED)
+    again = translint("glossary", "import", str(exported))
+    assert again.returncode == 2
+    assert "exists already; give --merge" in again.stderr
+    merged = translint("glossary", "import", str(exported), "--merge")
+    assert merged.returncode == 0, merged.stderr
+
+
+def test_export_to_standard_output() -> None:
+    result = translint("glossary", "export", "-f", "csv", "-g", MINI)
+    assert result.stdout.splitlines()[0] == "id,kind,lang,status,form,source,note"
+    assert translint("glossary", "export", "-g", MINI).stdout.startswith("<?xml")
+
+
+def test_import_merge_refuses_conflicts_and_writes_nothing(tmp_path: Path) -> None:
+    desk = tmp_path / "desk.toml"
+    desk.write_text('[[entry]]\nid = "kyiv"\n  [entry.forms.en]\n  preferred = "Kiev"\n',
+                    encoding="utf-8")
+    (tmp_path / "terms.csv").write_text(
+        "id,lang,status,form\nkyiv,en,preferred,Kyiv\nodesa,en,preferred,Odesa\n",
+        encoding="utf-8")
+    result = translint("glossary", "import", "terms.csv", "-g", "desk.toml", "--merge",
+                       cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == ('translint: desk.toml: entry "kyiv" already prefers "Kiev" in '
+                             "en; to change it: translint glossary set kyiv --lang en "
+                             "--preferred …\n")
+    assert "odesa" not in desk.read_text(encoding="utf-8")
+    (tmp_path / "terms.csv").write_text(
+        "id,lang,status,form\nkyiv,de,preferred,Kiew\nodesa,en,preferred,Odesa\n",
+        encoding="utf-8")
+    result = translint("glossary", "import", "terms.csv", "-g", "desk.toml", "--merge",
+                       cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [entry.id for entry in load_glossary(desk).entries] == ["kyiv", "odesa"]
+
+
+def test_import_refuses_unknown_formats(tmp_path: Path) -> None:
+    (tmp_path / "terms.xlsx").write_bytes(b"PK")
+    result = translint("glossary", "import", str(tmp_path / "terms.xlsx"))
+    assert result.returncode == 2
+    assert "give a .tbx, .xml or .csv file" in result.stderr
+
+
+# -- suggest --------------------------------------------------------------------------
+
+
+def test_suggest_prints_and_writes_proposals(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Oleksandr Syrskyi spoke. Syrskyi said. Kiev.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.md").write_text("General Syrsky met Syrsky aides in Kyiv.\n",
+                                   encoding="utf-8")
+    review = tmp_path / "review.toml"
+    review.write_text("# proposals to review\n", encoding="utf-8")
+    result = translint("glossary", "suggest", ".", "--write", "review.toml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "sirski: 4 times",
+        "    Syrsky                             2  ./b.md (2)",
+        "    Syrskyi                            2  ./a.txt (2)",
+    ]
+    text = review.read_text(encoding="utf-8")
+    assert text.startswith("# proposals to review\n\n")
+    assert all(line.startswith("#") for line in text.splitlines() if line)
+    assert load_glossary(review).entries == ()
+    none = translint("glossary", "suggest", ".", "--min-count", "5", cwd=tmp_path)
+    assert none.returncode == 0 and none.stdout == ""
+
+
+# -- translit -------------------------------------------------------------------------
+
+
+def test_translit() -> None:
+    assert translint("translit", "Михайло Подоляк").stdout == "Mykhailo Podoliak\n"
+    assert translint("translit", "--scheme", "ru-bgn", "Михаил").stdout == "Mikhail\n"
+    assert translint("translit", "--scheme", "ru-bgn", "--press",
+                     "Ново-Огарёво").stdout == "Novo-Ogaryovo\n"
+    assert translint("translit", "-", stdin="Київ\n").stdout == "Kyiv\n"
+    bad = translint("translit", "--scheme", "iso9", "Київ")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+# -- check with a configuration -------------------------------------------------------
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Path:
+    (tmp_path / "translint.toml").write_text(
+        f'glossaries = ["{MINI}"]\nlang = "de"\nfail_on = "warning"\n\n'
+        '[severity]\nTL102 = "error"\n\n[house.de]\nkyiv = "Kyjiw"\n', encoding="utf-8")
+    (tmp_path / "copy").mkdir()
+    (tmp_path / "copy" / "a.txt").write_text("In Kyjiw und Kiew sprach man.\n",
+                                             encoding="utf-8")
+    return tmp_path
+
+
+def test_check_uses_the_configuration(desk: Path) -> None:
+    result = translint("check", "copy", "-f", "json", cwd=desk)
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["code"], f["severity"], f["text"], f["suggestion"]) for f in findings] == [
+        ("TL102", "error", "Kiew", "Kyjiw")]
+    assert result.returncode == 1
+    from_elsewhere = translint("check", str(desk / "copy" / "a.txt"), "-f", "json")
+    assert [{**finding, "path": "copy/a.txt"} for finding in json.loads(
+        from_elsewhere.stdout)["findings"]] == findings
+
+
+def test_command_line_overrides_the_configuration(desk: Path) -> None:
+    result = translint("check", "copy", "--lang", "en", "--fail-on", "never", "-f", "json",
+                       cwd=desk)
+    assert result.returncode == 0
+    assert {f["code"] for f in json.loads(result.stdout)["findings"]} == {"TL101"}
+    no_config = translint("check", "copy", "-f", "json", "--no-config", "--lang", "de",
+                          "-g", MINI, cwd=desk)
+    findings = json.loads(no_config.stdout)["findings"]
+    assert [(f["code"], f["severity"], f["suggestion"]) for f in findings] == [
+        ("TL102", "warning", "Kiew")]
+    assert no_config.returncode == 0
+
+
+def test_config_option_names_the_file(desk: Path, tmp_path_factory: pytest.TempPathFactory
+                                      ) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / "pyproject.toml").write_text('[tool.translint]\nignore = ["TL1"]\n',
+                                              encoding="utf-8")
+    result = translint("check", "copy", "--config", str(elsewhere / "pyproject.toml"),
+                       "-f", "json", cwd=desk)
+    assert json.loads(result.stdout)["findings"] == []
+
+
+def test_bad_configuration_exits_2_with_its_line(desk: Path) -> None:
+    (desk / "translint.toml").write_text('lang = "de"\nfail_on = "sometimes"\n',
+                                         encoding="utf-8")
+    result = translint("check", "copy", cwd=desk)
+    assert result.returncode == 2
+    assert result.stderr == ('translint: translint.toml:2: fail_on "sometimes" is not one '
+                             "of error, warning, info, never\n")
+    (desk / "translint.toml").write_text('[house.de]\nkiev = "Kyjiw"\n', encoding="utf-8")
+    result = translint("check", "copy", cwd=desk)
+    assert result.stderr == 'translint: translint.toml:2: house.de: no glossary entry "kiev"\n'
+
+
+def test_every_command_has_help() -> None:
+    for command in ("add", "set", "remove", "list", "show", "validate", "import", "export",
+                    "suggest"):
+        result = translint("glossary", command, "--help")
+        assert result.returncode == 0, command
+    assert translint("translit", "--help").returncode == 0

@@ -1,0 +1,427 @@
+"""Project configuration: ``translint.toml``, or ``[tool.translint]`` in ``pyproject.toml``.
+
+The file is found by walking up from the first checked path (or the current
+directory); in each directory ``translint.toml`` wins over ``pyproject.toml``, and a
+``pyproject.toml`` without ``[tool.translint]`` is passed over. Paths in the file are
+relative to the file. Precedence: command-line options > configuration file > defaults;
+an option given on the command line replaces the file's value for that key.
+
+    glossaries = ["glossaries/desk.toml", "@bundled"]   # "@bundled": the bundled ones
+    lang = "en"
+    select = ["TL1"]
+    ignore = ["TL103"]
+    fail_on = "warning"
+    include = ["*.md"]
+    exclude = ["archive/*"]
+    packs = ["rules/house-de.toml"]           # extra rule packs, kept for the rules engine
+    [severity]
+    TL102 = "error"
+    [house.de]
+    kyiv = "Kyjiw"                            # house style: Kyjiw preferred, Kiew accepted
+
+Every problem is a ``ConfigError`` located at ``file:line``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from translint.errors import ConfigError
+from translint.findings import Severity
+from translint.folding import form_identity
+from translint.glossary.load import LANG_PATTERN, bundled_glossary_paths, load_glossaries
+from translint.glossary.model import Entry, Glossary, LanguageForms
+from translint.runner import DEFAULT_INCLUDE
+from translint.settings import Selection, parse_codes
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+CONFIG_NAME = "translint.toml"
+PYPROJECT_NAME = "pyproject.toml"
+BUNDLED = "@bundled"
+FAIL_ON = ("error", "warning", "info", "never")
+KEYS = ("glossaries", "lang", "select", "ignore", "severity", "fail_on", "include", "exclude",
+        "house", "packs")
+_CODE = re.compile(r"TL\d{3}")
+_HEADER = re.compile(r"\s*\[([^\[\]]+)\]\s*(?:#.*)?$")
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)\s*$")
+_TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
+
+
+@dataclass(frozen=True)
+class HouseRule:
+    """A house-style override: in ``lang`` copy, ``form`` is the preferred form of an entry."""
+
+    lang: str
+    entry_id: str
+    form: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings of a configuration file; ``None`` means the file does not set the key.
+
+    ``packs`` lists extra rule-pack files (resolved paths) for the rules engine to load.
+    """
+
+    path: str | None = None
+    glossaries: tuple[str, ...] | None = None
+    lang: str | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    severities: dict[str, Severity] = field(default_factory=dict)
+    fail_on: str | None = None
+    include: tuple[str, ...] | None = None
+    exclude: tuple[str, ...] | None = None
+    house: tuple[HouseRule, ...] = ()
+    packs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What ``translint check`` runs with once options and configuration are merged."""
+
+    glossaries: tuple[str, ...] | None
+    lang: str | None
+    selection: Selection
+    fail_on: Severity | None
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+
+
+# -- finding and reading -------------------------------------------------------------
+
+
+def find_config(start: str | Path | None = None) -> Path | None:
+    """The configuration file for ``start`` (a file or directory; default: the current one)."""
+    here = Path.cwd() if start is None or str(start) in ("", "-") else Path(start).absolute()
+    if not here.is_dir():
+        here = here.parent
+    for folder in (here, *here.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / PYPROJECT_NAME
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def load_config(config_file: str | None = None, no_config: bool = False,
+                start: str | Path | None = None) -> Config:
+    """The configuration to use: ``config_file``, else the one found from ``start``, else none."""
+    if no_config:
+        return Config()
+    if config_file is not None:
+        if not Path(config_file).is_file():
+            raise ConfigError("no such configuration file", config_file)
+        return read_config(config_file)
+    found = find_config(start)
+    return read_config(_display(found)) if found is not None else Config()
+
+
+def read_config(path: str | Path) -> Config:
+    """Read and check a ``translint.toml`` or the ``[tool.translint]`` of a ``pyproject.toml``."""
+    display = str(path)
+    try:
+        text = Path(path).read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"not UTF-8 text (byte {error.start})", display) from None
+    except OSError as error:
+        raise ConfigError(f"cannot read configuration: {error.strerror}", display) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _TOML_POSITION.search(message)
+        line = int(match.group(1)) if match else None
+        if line is None and _TOML_END.search(message):
+            line = max(1, len(text.splitlines()))
+        message = _TOML_END.sub("", _TOML_POSITION.sub("", message))
+        raise ConfigError(f"TOML syntax error: {message}", display, line) from None
+    prefix: tuple[str, ...] = ()
+    if Path(path).name == PYPROJECT_NAME:
+        prefix = ("tool", "translint")
+        tool = data.get("tool", {})
+        data = tool.get("translint") if isinstance(tool, dict) else None
+        if not isinstance(data, dict):
+            raise ConfigError("has no [tool.translint] table", display)
+    return _ConfigReader(text, display, prefix).read(data)
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    if "translint" not in text:
+        return False
+    try:
+        tool = tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        return "[tool.translint" in text  # report its syntax error rather than ignore it
+    return isinstance(tool, dict) and "translint" in tool
+
+
+def _display(path: Path) -> str:
+    """``path`` relative to the current directory when it lies below it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+class _ConfigReader:
+    """Checks the values of a configuration table, locating problems by line."""
+
+    def __init__(self, text: str, path: str, prefix: tuple[str, ...]) -> None:
+        self.lines = text.split("\n")
+        self.path = path
+        self.prefix = prefix
+        self.folder = os.path.dirname(path)
+
+    def line_of(self, table: tuple[str, ...], key: str | None = None) -> int | None:
+        """The line of ``key`` in ``table`` (or of the table's header), if it can be found."""
+        header = ".".join((*self.prefix, *table))
+        start = 0
+        header_line: int | None = None
+        if header:
+            for number, line in enumerate(self.lines):
+                match = _HEADER.match(line)
+                if match and re.sub(r"[\s\"']", "", match.group(1)) == header:
+                    start, header_line = number + 1, number + 1
+                    break
+        if key is None:
+            return header_line
+        pattern = re.compile(rf"""^\s*(?:[\w."' -]+\.)?["']?{re.escape(key)}["']?\s*=""")
+        for number in range(start, len(self.lines)):
+            if start and _HEADER.match(self.lines[number]):
+                break
+            if pattern.match(self.lines[number]):
+                return number + 1
+        for number, line in enumerate(self.lines):
+            if pattern.match(line):
+                return number + 1
+        return header_line
+
+    def fail(self, message: str, table: tuple[str, ...] = (),
+             key: str | None = None) -> ConfigError:
+        return ConfigError(message, self.path, self.line_of(table, key))
+
+    def read(self, data: dict[str, Any]) -> Config:
+        for key in data:
+            if key not in KEYS:
+                raise self.fail(f'unknown key "{key}"; known keys: {", ".join(KEYS)}', (), key)
+        lang = self.string(data, "lang")
+        if lang is not None and not LANG_PATTERN.fullmatch(lang.lower()):
+            raise self.fail(f'lang "{lang}" is not a language code such as "en"', (), "lang")
+        fail_on = self.string(data, "fail_on")
+        if fail_on is not None and fail_on not in FAIL_ON:
+            raise self.fail(f'fail_on "{fail_on}" is not one of {", ".join(FAIL_ON)}', (),
+                            "fail_on")
+        glossaries = self.strings(data, "glossaries")
+        packs = self.strings(data, "packs") or ()
+        return Config(
+            path=self.path,
+            glossaries=None if glossaries is None else tuple(
+                value if value == BUNDLED else self.resolve(value) for value in glossaries),
+            lang=lang.lower() if lang else None,
+            select=self.codes(data, "select"),
+            ignore=self.codes(data, "ignore"),
+            severities=self.severities(data.get("severity")),
+            fail_on=fail_on,
+            include=self.strings(data, "include"),
+            exclude=self.strings(data, "exclude"),
+            house=self.house(data.get("house")),
+            packs=tuple(self.resolve(value) for value in packs),
+        )
+
+    def resolve(self, value: str) -> str:
+        return os.path.normpath(os.path.join(self.folder, os.path.expanduser(value)))
+
+    def string(self, data: dict[str, Any], key: str) -> str | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(f"{key} must be a non-empty string", (), key)
+        return value.strip()
+
+    def strings(self, data: dict[str, Any], key: str) -> tuple[str, ...] | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(
+                isinstance(item, str) and item.strip() for item in value):
+            raise self.fail(f"{key} must be a list of non-empty strings", (), key)
+        return tuple(item.strip() for item in value)
+
+    def codes(self, data: dict[str, Any], key: str) -> tuple[str, ...] | None:
+        values = self.strings(data, key)
+        if values is None:
+            return None
+        try:
+            return parse_codes(values, key)
+        except ConfigError as error:
+            raise self.fail(error.message, (), key) from None
+
+    def severities(self, table: Any) -> dict[str, Severity]:
+        if table is None:
+            return {}
+        if not isinstance(table, dict):
+            raise self.fail("severity must be a table: [severity] TL102 = \"error\"", (),
+                            "severity")
+        severities: dict[str, Severity] = {}
+        for code, label in table.items():
+            if not _CODE.fullmatch(code):
+                raise self.fail(f'"{code}" is not a check code such as TL102', ("severity",),
+                                code)
+            try:
+                severities[code] = Severity.parse(label if isinstance(label, str) else "")
+            except ValueError:
+                raise self.fail(f'severity of {code} must be "error", "warning" or "info"',
+                                ("severity",), code) from None
+        return severities
+
+    def house(self, table: Any) -> tuple[HouseRule, ...]:
+        if table is None:
+            return ()
+        if not isinstance(table, dict):
+            raise self.fail('house must hold one table per language: [house.de] kyiv = "Kyjiw"',
+                            (), "house")
+        rules: list[HouseRule] = []
+        for lang, overrides in table.items():
+            if not isinstance(overrides, dict):
+                raise self.fail(f"house.{lang} must be a table of entry ids and forms",
+                                ("house",), lang)
+            if not LANG_PATTERN.fullmatch(lang):
+                raise ConfigError(f'[house.{lang}]: "{lang}" is not a language code such as '
+                                  '"de"', self.path, self.line_of(("house", lang))
+                                  or self.line_of(("house",), lang))
+            for entry_id, form in overrides.items():
+                line = self.line_of(("house", lang), entry_id)
+                if not isinstance(form, str) or not form.strip() or form != form.strip():
+                    raise ConfigError(f"house.{lang}.{entry_id} must be a form such as "
+                                      '"Kyjiw", without spaces around it', self.path, line)
+                rules.append(HouseRule(lang, entry_id, form, line))
+        return tuple(rules)
+
+
+# -- merging with the command line ----------------------------------------------------
+
+
+def check_options(config: Config, *, glossaries: Sequence[str] | None = None,
+                  lang: str | None = None, select: Sequence[str] | None = None,
+                  ignore: Sequence[str] | None = None, fail_on: str | None = None,
+                  include: Sequence[str] | None = None,
+                  exclude: Sequence[str] | None = None) -> CheckOptions:
+    """Merge command-line options (``None`` when not given) over ``config``."""
+    chosen_select = (parse_codes(list(select), "--select") if select
+                     else config.select or ())
+    chosen_ignore = (parse_codes(list(ignore), "--ignore") if ignore
+                     else config.ignore or ())
+    chosen_fail_on = fail_on or config.fail_on or "error"
+    return CheckOptions(
+        glossaries=tuple(glossaries) if glossaries else config.glossaries,
+        lang=(lang or config.lang or "").lower() or None,
+        selection=Selection(select=chosen_select, ignore=chosen_ignore,
+                            severities=dict(config.severities)),
+        fail_on=None if chosen_fail_on == "never" else Severity.parse(chosen_fail_on),
+        include=tuple(include) if include else config.include or DEFAULT_INCLUDE,
+        exclude=tuple(exclude) if exclude else config.exclude or (),
+    )
+
+
+def glossary_paths(paths: Sequence[str] | None) -> list[str]:
+    """Glossary files to load: ``paths`` with ``@bundled`` expanded; the bundled ones if None."""
+    if paths is None:
+        return [str(path) for path in bundled_glossary_paths()]
+    expanded: list[str] = []
+    for path in paths:
+        if path == BUNDLED:
+            expanded.extend(str(bundled) for bundled in bundled_glossary_paths())
+        else:
+            expanded.append(path)
+    return expanded
+
+
+def load_configured_glossaries(config: Config,
+                               paths: Sequence[str] | None) -> list[Glossary]:
+    """Load the glossaries at ``paths`` (see ``glossary_paths``) with the house style applied."""
+    return apply_house_style(load_glossaries(glossary_paths(paths)), config)
+
+
+# -- house style ----------------------------------------------------------------------
+
+
+def apply_house_style(glossaries: Sequence[Glossary], config: Config) -> list[Glossary]:
+    """Make each house-style form the preferred one; the old preferred form becomes accepted.
+
+    A form the entry does not know is added; an unknown entry id, or a form that
+    belongs to another entry, is a ``ConfigError`` at the rule's line.
+    """
+    result = list(glossaries)
+    source = f"house style ({Path(config.path).name})" if config.path else "house style"
+    for rule in config.house:
+        place = _find_entry(result, rule.entry_id)
+        if place is None:
+            raise ConfigError(f'house.{rule.lang}: no glossary entry "{rule.entry_id}"',
+                              config.path, rule.line)
+        glossary_index, entry_index = place
+        glossary = result[glossary_index]
+        entry = glossary.entries[entry_index]
+        owner = _owner(result, rule.form, entry)
+        if owner is not None:
+            raise ConfigError(f'house.{rule.lang}: "{rule.form}" is a form of "{owner.id}", '
+                              f'not of "{entry.id}"', config.path, rule.line)
+        entries = list(glossary.entries)
+        entries[entry_index] = prefer(entry, rule.lang, rule.form, source)
+        result[glossary_index] = replace(glossary, entries=tuple(entries))
+    return result
+
+
+def prefer(entry: Entry, lang: str, form: str, source: str | None = None) -> Entry:
+    """``entry`` with ``form`` preferred in ``lang`` and the old preferred form accepted."""
+    forms = dict(entry.name.forms)
+    current = forms.get(lang)
+    identity = form_identity(form)
+    if current is None:
+        forms[lang] = LanguageForms(preferred=form, source=source)
+    elif form_identity(current.preferred) == identity:
+        return entry
+    else:
+        accepted = tuple(item for item in current.accepted if form_identity(item) != identity)
+        variants = tuple(item for item in current.variants if form_identity(item) != identity)
+        forms[lang] = LanguageForms(preferred=form, accepted=(current.preferred, *accepted),
+                                    variants=variants, source=source)
+    return replace(entry, name=replace(entry.name, forms=forms))
+
+
+def _find_entry(glossaries: Sequence[Glossary], entry_id: str) -> tuple[int, int] | None:
+    for glossary_index, glossary in enumerate(glossaries):
+        for entry_index, entry in enumerate(glossary.entries):
+            if entry.id == entry_id:
+                return glossary_index, entry_index
+    return None
+
+
+def _owner(glossaries: Sequence[Glossary], form: str, entry: Entry) -> Entry | None:
+    identity = form_identity(form)
+    for glossary in glossaries:
+        for other in glossary.entries:
+            if other.id != entry.id and identity in {form_identity(known)
+                                                     for known in other.name.known()}:
+                return other
+    return None
