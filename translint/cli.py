@@ -138,15 +138,26 @@ def check(
     ] = None,
     no_config: Annotated[bool, typer.Option(
         "--no-config", help="Ignore any configuration file.")] = False,
+    source_lang: Annotated[list[str] | None, typer.Option(
+        "--source-lang", help="The copy was translated from this language (repeatable): only "
+                              "its phrasing packs run. Default: every pack for the copy's language."
+    )] = None,
+    strip_credits: Annotated[bool | None, typer.Option(
+        "--strip-credits/--keep-credits",
+        help="Report agency credit lines, (Reporting by …; Editing by …), as boilerplate.")
+    ] = None,
 ) -> None:
-    """Check files for disfavoured, inconsistent and unknown spellings of names."""
+    """Check files for inconsistent names and translation artefacts."""
     try:
         config = load_config(config_file, no_config, paths[0] if paths else None)
         options = check_options(config, glossaries=glossary, lang=lang, select=select,
                                 ignore=ignore, fail_on=fail_on.value if fail_on else None,
-                                include=include, exclude=exclude)
+                                include=include, exclude=exclude, source_langs=source_lang,
+                                strip_credits=strip_credits)
         linter = Linter(load_configured_glossaries(config, options.glossaries),
-                        options.selection, options.lang)
+                        options.selection, options.lang, pack_paths=options.pack_paths,
+                        source_langs=options.source_langs,
+                        disabled_rules=options.disabled_rules, options=options.rule_options)
     except TranslintError as error:
         raise _fail(error) from None
     files = list(discover(paths, options.include, options.exclude))

@@ -13,7 +13,10 @@ an option given on the command line replaces the file's value for that key.
     fail_on = "warning"
     include = ["*.md"]
     exclude = ["archive/*"]
-    packs = ["rules/house-de.toml"]           # extra rule packs, kept for the rules engine
+    packs = ["rules/house-de.toml"]           # phrasing packs added to the bundled ones
+    source_lang = ["es"]                      # only packs for copy translated from these
+    disabled_rules = ["en-de", "es-en/it-transpired-that"]   # packs or pack/rule ids
+    strip_credits = true                      # (Reporting by …) lines are boilerplate
     [severity]
     TL102 = "error"
     [house.de]
@@ -37,6 +40,7 @@ from translint.findings import Severity
 from translint.folding import form_identity
 from translint.glossary.load import LANG_PATTERN, bundled_glossary_paths, load_glossaries
 from translint.glossary.model import Entry, Glossary, LanguageForms
+from translint.packs import bundled_pack_paths
 from translint.runner import DEFAULT_INCLUDE
 from translint.settings import Selection, parse_codes
 
@@ -50,7 +54,7 @@ PYPROJECT_NAME = "pyproject.toml"
 BUNDLED = "@bundled"
 FAIL_ON = ("error", "warning", "info", "never")
 KEYS = ("glossaries", "lang", "select", "ignore", "severity", "fail_on", "include", "exclude",
-        "house", "packs")
+        "house", "packs", "source_lang", "disabled_rules", "strip_credits")
 _CODE = re.compile(r"TL\d{3}")
 _HEADER = re.compile(r"\s*\[([^\[\]]+)\]\s*(?:#.*)?$")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)\s*$")
@@ -85,6 +89,9 @@ class Config:
     exclude: tuple[str, ...] | None = None
     house: tuple[HouseRule, ...] = ()
     packs: tuple[str, ...] = ()
+    source_langs: tuple[str, ...] | None = None
+    disabled_rules: tuple[str, ...] = ()
+    strip_credits: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,10 @@ class CheckOptions:
     fail_on: Severity | None
     include: tuple[str, ...]
     exclude: tuple[str, ...]
+    pack_paths: tuple[str, ...] | None = None
+    source_langs: tuple[str, ...] = ()
+    disabled_rules: tuple[str, ...] = ()
+    rule_options: tuple[str, ...] = ()
 
 
 # -- finding and reading -------------------------------------------------------------
@@ -231,6 +242,14 @@ class _ConfigReader:
                             "fail_on")
         glossaries = self.strings(data, "glossaries")
         packs = self.strings(data, "packs") or ()
+        source_langs = self.strings(data, "source_lang")
+        for code in source_langs or ():
+            if not LANG_PATTERN.fullmatch(code.lower()):
+                raise self.fail(f'source_lang "{code}" is not a language code such as "es"', (),
+                                "source_lang")
+        strip_credits = data.get("strip_credits")
+        if strip_credits is not None and not isinstance(strip_credits, bool):
+            raise self.fail("strip_credits must be true or false", (), "strip_credits")
         return Config(
             path=self.path,
             glossaries=None if glossaries is None else tuple(
@@ -244,6 +263,10 @@ class _ConfigReader:
             exclude=self.strings(data, "exclude"),
             house=self.house(data.get("house")),
             packs=tuple(self.resolve(value) for value in packs),
+            source_langs=None if source_langs is None else tuple(
+                code.lower() for code in source_langs),
+            disabled_rules=self.strings(data, "disabled_rules") or (),
+            strip_credits=strip_credits,
         )
 
     def resolve(self, value: str) -> str:
@@ -326,7 +349,9 @@ def check_options(config: Config, *, glossaries: Sequence[str] | None = None,
                   lang: str | None = None, select: Sequence[str] | None = None,
                   ignore: Sequence[str] | None = None, fail_on: str | None = None,
                   include: Sequence[str] | None = None,
-                  exclude: Sequence[str] | None = None) -> CheckOptions:
+                  exclude: Sequence[str] | None = None,
+                  source_langs: Sequence[str] | None = None,
+                  strip_credits: bool | None = None) -> CheckOptions:
     """Merge command-line options (``None`` when not given) over ``config``."""
     chosen_select = (parse_codes(list(select), "--select") if select
                      else config.select or ())
@@ -341,6 +366,12 @@ def check_options(config: Config, *, glossaries: Sequence[str] | None = None,
         fail_on=None if chosen_fail_on == "never" else Severity.parse(chosen_fail_on),
         include=tuple(include) if include else config.include or DEFAULT_INCLUDE,
         exclude=tuple(exclude) if exclude else config.exclude or (),
+        pack_paths=(*map(str, bundled_pack_paths()), *config.packs) if config.packs else None,
+        source_langs=tuple(code.lower() for code in source_langs) if source_langs
+        else config.source_langs or (),
+        disabled_rules=config.disabled_rules,
+        rule_options=("strip-credits",) if (strip_credits if strip_credits is not None
+                                            else config.strip_credits) else (),
     )
 
 

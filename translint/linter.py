@@ -22,26 +22,36 @@ class Linter:
 
     def __init__(self, glossaries: Iterable[Glossary], selection: Selection | None = None,
                  lang: str | None = None, *, pack_paths: Iterable[str | Path] | None = None,
-                 source_langs: Iterable[str] = (), options: Iterable[str] = ()) -> None:
+                 source_langs: Iterable[str] = (), disabled_rules: Iterable[str] = (),
+                 options: Iterable[str] = ()) -> None:
         """``pack_paths``: phrasing packs (default: the bundled ones); ``source_langs``: only
-        packs for copy translated from these; ``options``: rule switches (strip-credits)."""
+        packs for copy translated from these; ``disabled_rules``: pack or pack/rule ids to
+        leave out; ``options``: rule switches (strip-credits).
+
+        Packs named explicitly, or rules disabled, are loaded and checked now, so that a bad
+        pack or an unknown rule id is an error before any file is read.
+        """
         self.glossaries = list(glossaries)
         self.selection = selection or Selection()
         self.lang = lang
         self.checks: tuple[Check, ...] = tuple(
             check for check in CHECKS if self.selection.selects(check.code))
         self.resources = Resources(NameIndex(self.glossaries), pack_paths, source_langs,
-                                   options)
+                                   options, disabled_rules)
+        if (pack_paths is not None or self.resources.disabled_rules) and any(
+                check.code == "TL201" for check in self.checks):
+            self.resources.check_disabled_rules()
 
     @classmethod
     def from_paths(cls, glossary_paths: Iterable[str | Path] | None = None,
                    selection: Selection | None = None, lang: str | None = None, *,
                    pack_paths: Iterable[str | Path] | None = None,
-                   source_langs: Iterable[str] = (), options: Iterable[str] = ()) -> Linter:
+                   source_langs: Iterable[str] = (), disabled_rules: Iterable[str] = (),
+                   options: Iterable[str] = ()) -> Linter:
         """Build a linter from glossary files (the bundled ones when ``None``)."""
         paths = list(glossary_paths) if glossary_paths is not None else bundled_glossary_paths()
         return cls(load_glossaries(paths), selection, lang, pack_paths=pack_paths,
-                   source_langs=source_langs, options=options)
+                   source_langs=source_langs, disabled_rules=disabled_rules, options=options)
 
     def make_document(self, text: str, path: str = "<text>",
                       format: str | None = None) -> Document:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from translint.errors import RuleError
 from translint.findings import Severity
 from translint.folding import lower_text
 from translint.matching import FormMatch, NameIndex
@@ -46,18 +47,35 @@ class Resources:
     """
 
     def __init__(self, names: NameIndex, pack_paths: Iterable[str | Path] | None = None,
-                 source_langs: Iterable[str] = (), options: Iterable[str] = ()) -> None:
+                 source_langs: Iterable[str] = (), options: Iterable[str] = (),
+                 disabled_rules: Iterable[str] = ()) -> None:
         self.names = names
         self.pack_paths = list(pack_paths) if pack_paths is not None else None
         self.source_langs = tuple(source_langs)
         self.options = frozenset(options)
+        self.disabled_rules = frozenset(disabled_rules)
         self._phrasing: dict[str, PhrasingIndex] = {}
 
     @cached_property
     def packs(self) -> list[Pack]:
         """The phrasing packs: the bundled ones, or those configured."""
         paths = self.pack_paths if self.pack_paths is not None else bundled_pack_paths()
-        return [load_pack(path) for path in paths]
+        packs = [load_pack(path) for path in paths]
+        seen: dict[str, str] = {}
+        for pack in packs:
+            if pack.id in seen:
+                raise RuleError(f'pack id "{pack.id}" is also used by {seen[pack.id]}',
+                                pack.path)
+            seen[pack.id] = pack.path
+        return packs
+
+    def check_disabled_rules(self) -> None:
+        """Load the packs and refuse disabled ids that name no pack and no rule."""
+        known = {pack.id for pack in self.packs} | {
+            rule.qualified_id for pack in self.packs for rule in pack.rules}
+        unknown = sorted(self.disabled_rules - known)
+        if unknown:
+            raise RuleError(f"disabled_rules names no pack or rule: {', '.join(unknown)}")
 
     @cached_property
     def wire_rules(self) -> list[WireRule]:
@@ -73,7 +91,9 @@ class Resources:
         """The phrasing rules for copy in ``lang``."""
         if lang not in self._phrasing:
             self._phrasing[lang] = PhrasingIndex(
-                rules_for(self.packs, lang, self.source_langs or None))
+                rule for rule in rules_for(self.packs, lang, self.source_langs or None)
+                if rule.pack not in self.disabled_rules
+                and rule.qualified_id not in self.disabled_rules)
         return self._phrasing[lang]
 
 
