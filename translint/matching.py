@@ -64,7 +64,7 @@ class _Target:
     role: str  # "name" or "full"
     form: str
     given: str | None = None
-    rest: re.Pattern[str] | None = None
+    rest: str | None = None  # regex source of the whole form, compiled on first use
 
 
 class NameIndex:
@@ -73,7 +73,8 @@ class NameIndex:
     def __init__(self, glossaries: Iterable[Glossary]) -> None:
         self.entries: list[Entry] = []
         self.fallback: dict[str, str] = {}
-        self._exceptions: dict[str, tuple[re.Pattern[str], int]] = {}
+        self._exceptions: dict[str, tuple[str, int]] = {}
+        self._patterns: dict[str, re.Pattern[str]] = {}
         buckets: dict[str, list[_Target]] = {}
         for glossary in glossaries:
             for entry in glossary.entries:
@@ -98,7 +99,7 @@ class NameIndex:
                               _Target(entry, "full", family, given=given), given=given)
         if entry.exceptions:
             self._exceptions[entry.id] = (
-                re.compile("|".join(_phrase_pattern(phrase) for phrase in entry.exceptions)),
+                "|".join(_phrase_pattern(phrase) for phrase in entry.exceptions),
                 max(len(phrase) for phrase in entry.exceptions) + 16,
             )
 
@@ -116,8 +117,7 @@ class NameIndex:
                 pattern = f"(?P<given>{head}){SPACE}(?P<family>{tail})"
             else:
                 pattern = SEPARATOR.join(_word_pattern(word) for word in words)
-            target = _Target(target.entry, target.role, target.form, target.given,
-                             re.compile(pattern))
+            target = _Target(target.entry, target.role, target.form, target.given, pattern)
         for key in apostrophe_variants(words[0]):
             buckets.setdefault(key, []).append(target)
 
@@ -141,21 +141,28 @@ class NameIndex:
                     matches.append(best)
         return longest_first(matches)
 
+    def _compiled(self, source: str) -> re.Pattern[str]:
+        """The compiled form of a multi-word pattern; most are never needed, so compile late."""
+        pattern = self._patterns.get(source)
+        if pattern is None:
+            pattern = self._patterns[source] = re.compile(source)
+        return pattern
+
     def _excepted(self, match: FormMatch, lowered: str) -> bool:
         """Tell whether ``match`` stands inside one of its entry's exception phrases."""
-        pattern, reach = self._exceptions[match.entry.id]
-        for found in pattern.finditer(lowered, max(0, match.start - reach), match.end + reach):
+        source, reach = self._exceptions[match.entry.id]
+        window = (max(0, match.start - reach), match.end + reach)
+        for found in self._compiled(source).finditer(lowered, *window):
             if found.start() <= match.start and match.end <= found.end():
                 return True
         return False
 
-    @staticmethod
-    def _extend(target: _Target, prose: str, lowered: str, start: int, end: int,
+    def _extend(self, target: _Target, prose: str, lowered: str, start: int, end: int,
                 size: int) -> FormMatch | None:
         """Complete a candidate into a match, or return ``None``."""
         given_end = split = None
         if target.rest is not None:
-            found = target.rest.match(lowered, start)
+            found = self._compiled(target.rest).match(lowered, start)
             if found is None:
                 return None
             end = found.end()

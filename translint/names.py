@@ -58,14 +58,6 @@ def words_of(name: str) -> list[NameWord]:
     return words
 
 
-def spans_of(name: str, max_words: int) -> Iterator[tuple[int, int]]:
-    """Every (start, end) of up to ``max_words`` consecutive words of ``name``, longest first."""
-    words = words_of(name)
-    for size in range(min(max_words, len(words)), 0, -1):
-        for first in range(len(words) - size + 1):
-            yield words[first].start, words[first + size - 1].end
-
-
 def find_all(prose: str, written: str) -> Iterator[tuple[int, int]]:
     """Every (start, end) where ``written`` stands as whole words in ``prose``."""
     pattern = re.compile(rf"(?<!\w){re.escape(written)}(?!\w)")

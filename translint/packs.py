@@ -22,6 +22,7 @@ and only the rules whose anchors occur run their expression.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -69,11 +70,11 @@ Anchor = tuple[str, bool]
 
 @dataclass(frozen=True)
 class Rule:
-    """One phrasing rule, compiled."""
+    """One phrasing rule; its expression is compiled on first use."""
 
     id: str
     pack: str
-    expression: re.Pattern[str]
+    source: str
     message: str
     suggestions: tuple[str, ...]
     severity: Severity | None
@@ -86,6 +87,11 @@ class Rule:
     def qualified_id(self) -> str:
         """``pack/rule``, unique across packs."""
         return f"{self.pack}/{self.id}"
+
+    @functools.cached_property
+    def expression(self) -> re.Pattern[str]:
+        """The compiled expression (most rules never run in a short text: compile late)."""
+        return re.compile(self.source, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -150,9 +156,13 @@ def regex_anchors(source: str) -> tuple[Anchor, ...]:
     literal right after ``\\b`` must start a word.
     """
     try:
-        parsed: Any = sre_parse.parse(source, re.IGNORECASE)
+        return parsed_anchors(sre_parse.parse(source, re.IGNORECASE))
     except re.error:
         return ()
+
+
+def parsed_anchors(parsed: Any) -> tuple[Anchor, ...]:
+    """The anchors of an expression already parsed with ``sre_parse``."""
     return _best_anchors(_anchor_sets(list(parsed), False))
 
 
@@ -222,8 +232,9 @@ def _best_anchors(sets: list[tuple[Anchor, ...]]) -> tuple[Anchor, ...]:
         all(start for _, start in anchors)))
 
 
-def load_pack(path: str | Path) -> Pack:
-    """Load and compile one pack file."""
+def load_pack(path: str | Path, compile_now: bool = False) -> Pack:
+    """Load one pack file; ``compile_now`` compiles every expression at once, so that a
+    user's pack with a bad expression is refused before any text is checked."""
     display = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -250,7 +261,7 @@ def load_pack(path: str | Path) -> Pack:
     seen: set[str] = set()
     for index, raw in enumerate(data.get("rule", [])):
         line = _rule_line(lines, index)
-        rule = _rule(raw, pack_id, display, line)
+        rule = _rule(raw, pack_id, display, line, compile_now)
         if rule.id in seen:
             raise RuleError(f'duplicate rule id "{rule.id}"', display, line)
         seen.add(rule.id)
@@ -259,7 +270,7 @@ def load_pack(path: str | Path) -> Pack:
                 str(header.get("description", "")), display)
 
 
-def _rule(raw: Any, pack_id: str, path: str, line: int) -> Rule:
+def _rule(raw: Any, pack_id: str, path: str, line: int, compile_now: bool) -> Rule:
     if not isinstance(raw, dict):
         raise RuleError("a rule must be a table", path, line)
     _check_keys(raw, RULE_KEYS, "rule", path, line)
@@ -274,8 +285,9 @@ def _rule(raw: Any, pack_id: str, path: str, line: int) -> Rule:
             source, anchors = compile_pattern(_text(raw, "pattern", path, line))
         else:
             source = _text(raw, "regex", path, line)
-            anchors = regex_anchors(source)
-        expression = re.compile(source, re.IGNORECASE)
+            anchors = parsed_anchors(sre_parse.parse(source, re.IGNORECASE))
+        if compile_now:
+            re.compile(source, re.IGNORECASE)
     except (ValueError, re.error) as error:
         raise RuleError(f'rule "{rule_id}": bad pattern: {error}', path, line) from None
     suggestions = raw.get("suggestions", [])
@@ -289,7 +301,7 @@ def _rule(raw: Any, pack_id: str, path: str, line: int) -> Rule:
             raise RuleError(f'rule "{rule_id}": {error}', path, line) from None
     examples = raw.get("examples", {})
     return Rule(
-        id=rule_id, pack=pack_id, expression=expression,
+        id=rule_id, pack=pack_id, source=source,
         message=_text(raw, "message", path, line), suggestions=tuple(suggestions),
         severity=severity, anchors=anchors,
         should_match=tuple(examples.get("match", ())),

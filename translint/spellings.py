@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from translint.folding import APOSTROPHES, form_identity, name_key
 from translint.glossary.model import Entry
 from translint.matching import NameIndex
-from translint.names import find_all, hyphenated_runs, letter_count, spans_of, words_of
+from translint.names import find_all, hyphenated_runs, letter_count, words_of
 
 MIN_LETTERS = 4
 # Words that stand before names without being part of them.
@@ -75,12 +75,16 @@ class _Word:
 
 @functools.lru_cache(maxsize=1 << 15)
 def _parts(name: str, max_words: int) -> tuple[_Part, ...]:
+    words = words_of(name)
+    letters = [letter_count(word.text) for word in words]
     parts = []
-    for start, end in spans_of(name, max_words):
-        written = name[start:end]
-        if letter_count(written) >= MIN_LETTERS:
-            parts.append(_Part(written, name_key(written), form_identity(written),
-                               len(words_of(written))))
+    for size in range(min(max_words, len(words)), 0, -1):
+        for first in range(len(words) - size + 1):
+            last = first + size - 1
+            if sum(letters[first:last + 1]) < MIN_LETTERS:
+                continue
+            written = name[words[first].start:words[last].end]
+            parts.append(_Part(written, name_key(written), form_identity(written), size))
     return tuple(parts)
 
 

@@ -59,8 +59,10 @@ class Resources:
     @cached_property
     def packs(self) -> list[Pack]:
         """The phrasing packs: the bundled ones, or those configured."""
-        paths = self.pack_paths if self.pack_paths is not None else bundled_pack_paths()
-        packs = [load_pack(path) for path in paths]
+        bundled = bundled_pack_paths()
+        paths = self.pack_paths if self.pack_paths is not None else bundled
+        # The bundled packs are compiled by the test suite; anything else is compiled now.
+        packs = [load_pack(path, compile_now=Path(path) not in bundled) for path in paths]
         seen: dict[str, str] = {}
         for pack in packs:
             if pack.id in seen:
