@@ -37,7 +37,8 @@ class Finding:
     Lines and columns are 1-based and count characters (code points); ``end_column``
     is the column just after the last character of the span, as in SARIF and LSP.
     ``start``/``end`` are the same span as 0-based character offsets, and
-    ``source_line`` is the text of ``line``, for reporters that show it.
+    ``source_line`` is the text of ``line`` for reporters that show it — on a long line
+    only the part around the span, starting at column ``source_column``.
     """
 
     path: str
@@ -57,6 +58,7 @@ class Finding:
     lang: str | None = None
     fixable: bool = False
     source_line: str = ""
+    source_column: int = 1
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order findings by file, position and code."""

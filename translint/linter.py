@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from translint.checks import CHECKS, Check, Context, Problem, Resources
 from translint.findings import Finding
@@ -15,6 +16,20 @@ from translint.settings import Selection
 from translint.text.document import Document, make_document
 
 _SIC = re.compile(r"\s*\[sic\]", re.IGNORECASE)
+
+
+# A finding keeps its source line for reporters; of a long line (a paragraph), only this
+# much around the span, so that the findings of a large run stay small.
+SOURCE_CONTEXT = 120
+
+
+def _source(line: str, column: int, end_column: int | None) -> dict[str, Any]:
+    """The ``source_line`` and ``source_column`` fields for a finding on ``line``."""
+    end = len(line) + 1 if end_column is None else end_column
+    if len(line) <= 2 * SOURCE_CONTEXT + (end - column):
+        return {"source_line": line, "source_column": 1}
+    first = max(0, column - 1 - SOURCE_CONTEXT)
+    return {"source_line": line[first:end - 1 + SOURCE_CONTEXT], "source_column": first + 1}
 
 
 class Linter:
@@ -86,7 +101,7 @@ class Linter:
             message=problem.message, text=document.text[problem.start:problem.end],
             suggestion=problem.suggestion, entry=problem.entry, lang=document.lang,
             fixable=check.fixable and problem.suggestion is not None,
-            source_line=document.line_text(line),
+            **_source(document.line_text(line), column, end_column if end_line == line else None),
         )
 
     @staticmethod

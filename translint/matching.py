@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -32,6 +32,10 @@ _LINE_BREAK = rf"\r?\n[{_SPACE_CHARS}]*"
 SEPARATOR = rf"(?:[{_SPACE_CHARS}{_HYPHEN_CHARS}]+(?:{_LINE_BREAK})?|{_LINE_BREAK})"
 # Between a given name and a family name: spaces only, and at most one line break.
 SPACE = rf"(?:[{_SPACE_CHARS}]+(?:{_LINE_BREAK})?|{_LINE_BREAK})"
+# The word right before a family name (a given name may be hyphenated: Jean-Pierre).
+_WORD_BEFORE = re.compile(
+    rf"(?<![\w{APOSTROPHES}-])(?P<word>[^\W\d_](?:[\w{APOSTROPHES}-]*[^\W\d_])?){SPACE}\Z")
+_GIVEN_REACH = 48
 
 
 def is_word_character(char: str) -> bool:
@@ -58,30 +62,35 @@ class FormMatch:
 
 @dataclass(frozen=True)
 class _Target:
-    """What an indexed first word may stand for."""
+    """What an indexed first word may stand for: a form, and for several words the regex
+    source of the whole form (compiled on first use)."""
 
     entry: Entry
-    role: str  # "name" or "full"
     form: str
-    given: str | None = None
-    rest: str | None = None  # regex source of the whole form, compiled on first use
+    rest: str | None = None
 
 
 class NameIndex:
-    """Every form of every entry of some glossaries, ready to be found in texts."""
+    """Every form of every entry of some glossaries, ready to be found in texts.
+
+    People's full names are not indexed as such: a family-name match looks at the word
+    before it, so a glossary of thousands of people costs no more than their family names.
+    """
 
     def __init__(self, glossaries: Iterable[Glossary]) -> None:
         self.entries: list[Entry] = []
         self.fallback: dict[str, str] = {}
+        self._given: dict[str, dict[str, str]] = {}
         self._exceptions: dict[str, tuple[str, int]] = {}
         self._patterns: dict[str, re.Pattern[str]] = {}
+        self._keys_by_lang: dict[str | None, tuple[dict[str, Entry],
+                                                   dict[str, frozenset[str]]]] = {}
         buckets: dict[str, list[_Target]] = {}
         for glossary in glossaries:
             for entry in glossary.entries:
                 self.entries.append(entry)
                 self.fallback[entry.id] = glossary.fallback_lang
                 self._index_entry(entry, buckets)
-        self._keys_by_lang: dict[str | None, dict[str, Entry]] = {}
         self._automaton = ahocorasick.Automaton()
         for key, targets in buckets.items():
             self._automaton.add_word(key, (len(key), tuple(targets)))
@@ -91,35 +100,20 @@ class NameIndex:
 
     def _index_entry(self, entry: Entry, buckets: dict[str, list[_Target]]) -> None:
         for form in entry.name.known():
-            self._add(buckets, form, _Target(entry, "name", form))
+            words = [word for word in _WORD_SPLIT.split(form.lower()) if word]
+            if not words:
+                continue
+            rest = SEPARATOR.join(map(_word_pattern, words)) if len(words) > 1 else None
+            for key in apostrophe_variants(words[0]):
+                buckets.setdefault(key, []).append(_Target(entry, form, rest))
         if entry.given is not None:
-            for given in entry.given.known():
-                for family in entry.name.known():
-                    self._add(buckets, f"{given} {family}",
-                              _Target(entry, "full", family, given=given), given=given)
+            self._given[entry.id] = {form_identity(given): given
+                                     for given in entry.given.known()}
         if entry.exceptions:
             self._exceptions[entry.id] = (
                 "|".join(_phrase_pattern(phrase) for phrase in entry.exceptions),
                 max(len(phrase) for phrase in entry.exceptions) + 16,
             )
-
-    @staticmethod
-    def _add(buckets: dict[str, list[_Target]], phrase: str, target: _Target,
-             given: str | None = None) -> None:
-        words = [word for word in _WORD_SPLIT.split(phrase.lower()) if word]
-        if not words:
-            return
-        if len(words) > 1:
-            if given is not None:
-                given_words = len(_WORD_SPLIT.split(given.strip()))
-                head = SEPARATOR.join(_word_pattern(word) for word in words[:given_words])
-                tail = SEPARATOR.join(_word_pattern(word) for word in words[given_words:])
-                pattern = f"(?P<given>{head}){SPACE}(?P<family>{tail})"
-            else:
-                pattern = SEPARATOR.join(_word_pattern(word) for word in words)
-            target = _Target(target.entry, target.role, target.form, target.given, pattern)
-        for key in apostrophe_variants(words[0]):
-            buckets.setdefault(key, []).append(target)
 
     def scan(self, prose: str, lowered: str | None = None) -> list[FormMatch]:
         """Find every glossary form in ``prose``; ``lowered`` is ``prose`` in lower case."""
@@ -135,11 +129,38 @@ class NameIndex:
                 continue
             found = [match for target in targets
                      if (match := self._extend(target, prose, lowered, start, last + 1, size))]
-            if found:
-                best = _best(found, prose)
-                if best.entry.id not in self._exceptions or not self._excepted(best, lowered):
-                    matches.append(best)
+            if not found:
+                continue
+            best = _best(found, prose)
+            if best.entry.id in self._exceptions and self._excepted(best, lowered):
+                continue
+            if best.entry.id in self._given:
+                best = self._with_given_name(best, prose)
+            matches.append(best)
         return longest_first(matches)
+
+    def _extend(self, target: _Target, prose: str, lowered: str, start: int, end: int,
+                size: int) -> FormMatch | None:
+        """Complete a candidate into a match, or return ``None``."""
+        if target.rest is not None:
+            found = self._compiled(target.rest).match(lowered, start)
+            if found is None:
+                return None
+            end = found.end()
+        if end < size and is_word_character(prose[end]):
+            return None
+        return FormMatch(start, end, target.entry, target.form)
+
+    def _with_given_name(self, match: FormMatch, prose: str) -> FormMatch:
+        """Extend a family-name match over a known given name of that person before it."""
+        before = _WORD_BEFORE.search(prose, max(0, match.start - _GIVEN_REACH), match.start)
+        if before is None:
+            return match
+        given = self._given[match.entry.id].get(form_identity(before.group("word")))
+        if given is None:
+            return match
+        return FormMatch(before.start(), match.end, match.entry, match.form, given,
+                         before.end("word"), match.start)
 
     def _compiled(self, source: str) -> re.Pattern[str]:
         """The compiled form of a multi-word pattern; most are never needed, so compile late."""
@@ -157,35 +178,23 @@ class NameIndex:
                 return True
         return False
 
-    def _extend(self, target: _Target, prose: str, lowered: str, start: int, end: int,
-                size: int) -> FormMatch | None:
-        """Complete a candidate into a match, or return ``None``."""
-        given_end = split = None
-        if target.rest is not None:
-            found = self._compiled(target.rest).match(lowered, start)
-            if found is None:
-                return None
-            end = found.end()
-            if target.role == "full":
-                given_end, split = found.end("given"), found.start("family")
-        if end < size and is_word_character(prose[end]):
-            return None
-        return FormMatch(start, end, target.entry, target.form, target.given, given_end, split)
-
     # -- keys for near variants (built on first use) ------------------------------------
 
     @cached_property
     def keys(self) -> dict[str, Entry]:
-        """Transliteration key of every form and full name, in any language → its entry."""
-        keys: dict[str, Entry] = {}
-        for entry in self.entries:
-            for form in _full_names(entry.name.known(),
-                                    entry.given.known() if entry.given else ()):
-                keys.setdefault(name_key(form), entry)
-        return keys
+        """Transliteration key of every form in any language → its entry."""
+        return {name_key(form): entry for entry in reversed(self.entries)
+                for form in entry.name.known()}
 
-    def keys_for(self, lang: str | None) -> dict[str, Entry]:
-        """Transliteration keys of the forms that matter in ``lang`` → their entries.
+    @cached_property
+    def given_keys(self) -> frozenset[str]:
+        """Transliteration keys of every given name of every person."""
+        return frozenset(name_key(given) for entry in self.entries if entry.given is not None
+                         for given in entry.given.known())
+
+    def keys_for(self, lang: str | None) -> tuple[dict[str, Entry], dict[str, frozenset[str]]]:
+        """Keys of the forms that matter in ``lang`` → entries, and of their people's given
+        names (entry id → keys).
 
         Those are the forms the language allows and the variants it rejects; the forms of
         other languages are left out, so that a near variant of them ("Crime" for French
@@ -193,28 +202,36 @@ class NameIndex:
         """
         if lang not in self._keys_by_lang:
             keys: dict[str, Entry] = {}
+            given: dict[str, frozenset[str]] = {}
             for entry in self.entries:
                 resolved = entry.resolve_lang(lang, self.fallback[entry.id])
-                for form in _full_names(_relevant(entry.name, resolved),
-                                        _relevant(entry.given, resolved)):
+                for form in _relevant(entry.name, resolved):
                     keys.setdefault(name_key(form), entry)
-            self._keys_by_lang[lang] = keys
+                if entry.given is not None:
+                    given[entry.id] = frozenset(
+                        name_key(form) for form in _relevant(entry.given, resolved))
+            self._keys_by_lang[lang] = (keys, given)
         return self._keys_by_lang[lang]
 
     @cached_property
     def identities(self) -> dict[str, Entry]:
-        """``form_identity`` of every form and full name → its entry."""
-        identities: dict[str, Entry] = {}
-        for entry in self.entries:
-            for form in _full_names(entry.name.known(),
-                                    entry.given.known() if entry.given else ()):
-                identities.setdefault(form_identity(form), entry)
-        return identities
+        """``form_identity`` of every form → its entry."""
+        return {form_identity(form): entry for entry in reversed(self.entries)
+                for form in entry.name.known()}
+
+    def is_known_given_name(self, entry: Entry, identity: str) -> bool:
+        """Tell whether ``identity`` is one of the given names of the person ``entry``."""
+        return identity in self._given.get(entry.id, {})
 
     @cached_property
     def longest_name(self) -> int:
-        """The most words any form or full name has."""
-        return max((len(_WORD_SPLIT.split(form)) for form in self.identities), default=1)
+        """The most words a name can have: the longest form plus the longest given name."""
+        def words(forms: Iterable[str]) -> int:
+            return max((len(_WORD_SPLIT.split(form.strip())) for form in forms), default=0)
+        family = max((words(entry.name.known()) for entry in self.entries), default=1)
+        given = max((words(entry.given.known()) for entry in self.entries
+                     if entry.given is not None), default=0)
+        return max(1, family + given)
 
 
 def _relevant(name: NameForms | None, lang: str | None) -> tuple[str, ...]:
@@ -226,15 +243,6 @@ def _relevant(name: NameForms | None, lang: str | None) -> tuple[str, ...]:
     return (*own, *name.variants)
 
 
-def _full_names(family: Iterable[str], given: Iterable[str]) -> Iterator[str]:
-    """Every family form, then every given form followed by every family form."""
-    family = tuple(family)
-    yield from family
-    for given_form in given:
-        for family_form in family:
-            yield f"{given_form} {family_form}"
-
-
 def _best(found: list[FormMatch], prose: str) -> FormMatch:
     """Of several forms matched at one place, the longest; on a tie, the one written exactly."""
     longest = max(match.end for match in found)
@@ -242,8 +250,7 @@ def _best(found: list[FormMatch], prose: str) -> FormMatch:
     if len(tied) > 1:
         written = form_identity(prose[tied[0].start:longest])
         for match in tied:
-            if form_identity(match.form if match.given is None
-                             else f"{match.given} {match.form}") == written:
+            if form_identity(match.form) == written:
                 return match
     return tied[0]
 

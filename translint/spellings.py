@@ -55,12 +55,14 @@ class SpellingCluster:
 
 @dataclass(frozen=True)
 class _Part:
-    """A run of words inside a name, with what the checks compare it by."""
+    """A run of words inside a name, with what the checks compare it by; for several
+    words also every way to split it into a given name and a family name."""
 
     written: str
     key: str
     identity: str
     words: int
+    splits: tuple[tuple[str, str, str, str], ...] = ()  # given key, identity; family key, id
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,13 @@ def _parts(name: str, max_words: int) -> tuple[_Part, ...]:
             if sum(letters[first:last + 1]) < MIN_LETTERS:
                 continue
             written = name[words[first].start:words[last].end]
-            parts.append(_Part(written, name_key(written), form_identity(written), size))
+            splits = tuple(
+                (name_key(given), form_identity(given), name_key(family), form_identity(family))
+                for middle in range(first + 1, last + 1)
+                for given, family in [(name[words[first].start:words[middle - 1].end],
+                                       name[words[middle].start:words[last].end])])
+            parts.append(_Part(written, name_key(written), form_identity(written), size,
+                               splits))
     return tuple(parts)
 
 
@@ -108,16 +116,21 @@ def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 def find_near_variants(prose: str, names: Counter[str], index: NameIndex, lang: str | None,
                        taken: list[tuple[int, int]]) -> list[NearVariant]:
-    """Names in ``prose`` that fold to a glossary entry's key but are none of its forms."""
-    keys, identities = index.keys_for(lang), index.identities
+    """Names in ``prose`` that fold to a glossary entry's key but are none of its forms;
+    for people also a given name and a family name that fold to theirs."""
+    keys, given_keys = index.keys_for(lang)
+    identities = index.identities
     candidates: dict[str, tuple[Entry, bool]] = {}
     for name in names:
         for part in _parts(name, index.longest_name):
             entry = keys.get(part.key)
-            if entry is not None and part.identity not in identities:
-                full_name = entry.given is not None and part.words > 1 and not any(
-                    form_identity(form) == part.identity for form in entry.name.known())
-                candidates.setdefault(part.written, (entry, full_name))
+            if entry is not None:
+                if part.identity not in identities:
+                    candidates.setdefault(part.written, (entry, False))
+                continue
+            person = _person(part, keys, given_keys, index)
+            if person is not None:
+                candidates.setdefault(part.written, (person, True))
     found: list[NearVariant] = []
     for written, (entry, full_name) in candidates.items():
         for start, end in find_all(prose, written):
@@ -132,6 +145,20 @@ def find_near_variants(prose: str, names: Counter[str], index: NameIndex, lang: 
     return chosen
 
 
+def _person(part: _Part, keys: dict[str, Entry], given_keys: dict[str, frozenset[str]],
+            index: NameIndex) -> Entry | None:
+    """The person whose given and family names ``part`` spells unlike any known full name."""
+    for given_key, given_identity, family_key, family_identity in part.splits:
+        entry = keys.get(family_key)
+        if entry is None or given_key not in given_keys.get(entry.id, ()):
+            continue
+        if family_identity in index.identities and index.is_known_given_name(entry,
+                                                                            given_identity):
+            return None  # a known full name: the matching engine reports it
+        return entry
+    return None
+
+
 def find_spelling_clusters(prose: str, names: Counter[str], index: NameIndex,
                            taken: list[tuple[int, int]]) -> list[SpellingCluster]:
     """Names outside the glossaries written in more than one way in ``prose``.
@@ -140,12 +167,12 @@ def find_spelling_clusters(prose: str, names: Counter[str], index: NameIndex,
     ("Life" and "Liffe"), and spellings that always stand next to different other
     names ("Brian Smith" and "Bryan Jones" are two people).
     """
-    keys, identities = index.keys, index.identities
+    keys, identities, given_keys = index.keys, index.identities, index.given_keys
     by_key: dict[str, Counter[str]] = {}
     neighbours: dict[str, set[str]] = {}
     for name, count in names.items():
         for word in _words(name):
-            if word.key in keys or word.identity in identities:
+            if word.key in keys or word.identity in identities or word.key in given_keys:
                 continue
             by_key.setdefault(word.key, Counter())[word.written] += count
             neighbours.setdefault(word.written, set()).update(word.neighbours)

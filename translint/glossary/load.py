@@ -111,8 +111,12 @@ class _GlossaryReader:
     def __init__(self, text: str, path: str) -> None:
         self.path = path
         self.lines = text.splitlines()
-        self.entry_starts = [text.count("\n", 0, match.start()) + 1
-                             for match in _ENTRY_HEADER.finditer(text)]
+        self.entry_starts: list[int] = []
+        line, counted = 1, 0
+        for match in _ENTRY_HEADER.finditer(text):  # count line breaks once, not per entry
+            line += text.count("\n", counted, match.start())
+            counted = match.start()
+            self.entry_starts.append(line)
         self.problems: list[GlossaryError] = []
 
     # -- locating -----------------------------------------------------------------

@@ -95,7 +95,8 @@ def _add_name(spellings: dict[tuple[str | None, str], _Spelling], lang: str | No
         if letter_count(written) < MIN_LETTERS or written.isupper():
             continue
         key, identity = name_key(written), form_identity(written)
-        if known is not None and (key in known.keys or identity in known.identities):
+        if known is not None and (key in known.keys or key in known.given_keys
+                                  or identity in known.identities):
             continue
         spelling = spellings.get((lang, identity))
         if spelling is None:

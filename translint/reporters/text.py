@@ -33,9 +33,13 @@ def _finding_lines(finding: Finding, color: bool) -> list[str]:
     source = finding.source_line.replace("\t", " ")
     if not source.strip():
         return [head]
-    start = finding.column - 1
-    end = (finding.end_column - 1 if finding.end_line == finding.line else len(source))
+    start = finding.column - finding.source_column
+    end = (finding.end_column - finding.source_column if finding.end_line == finding.line
+           else len(source))
+    cut_before = finding.source_column > 1
     source, start, end = _window(source, start, max(end, start + 1))
+    if cut_before and not source.startswith("…"):
+        source, start, end = "…" + source, start + 1, end + 1
     caret = " " * start + "^" * (end - start)
     if color:
         caret = f"{_COLOURS[finding.severity]}{caret}{_RESET}"
