@@ -66,8 +66,13 @@ def _word_key(word: str) -> str:
     key = _NOT_LETTER.sub("", word)
     key = key.replace("kh", "h").replace("x", "ks").replace("y", "i").replace("j", "i")
     key = _CONSONANT_IO.sub("e", key)
-    key = _DOUBLED_INSIDE.sub(r"\1", key)
-    return _DOUBLED_FINAL_VOWEL.sub(r"\1", key)
+    key = _DOUBLED_INSIDE.sub(_first_letter, key)
+    return _DOUBLED_FINAL_VOWEL.sub(_first_letter, key)
+
+
+def _first_letter(match: re.Match[str]) -> str:
+    """The letter a run of doubled letters stands for (a function: faster than r"\\1")."""
+    return match.group(1)
 
 
 def apostrophe_variants(form: str) -> set[str]:

@@ -16,7 +16,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import ahocorasick
@@ -36,6 +36,11 @@ SPACE = rf"(?:[{_SPACE_CHARS}]+(?:{_LINE_BREAK})?|{_LINE_BREAK})"
 _WORD_BEFORE = re.compile(
     rf"(?<![\w{APOSTROPHES}-])(?P<word>[^\W\d_](?:[\w{APOSTROPHES}-]*[^\W\d_])?){SPACE}\Z")
 _GIVEN_REACH = 48
+_SEPARATOR_AT = re.compile(SEPARATOR)
+# A later word of a multi-word form, as the trie holds it: letters and digits only (so
+# that "Rog's" is the word "rog"); forms with other characters in later words use a regex.
+_PLAIN_WORD = re.compile(r"[^\W_]+")
+_NO_APOSTROPHES = {ord(char): None for char in APOSTROPHES}
 
 
 def is_word_character(char: str) -> bool:
@@ -62,12 +67,20 @@ class FormMatch:
 
 @dataclass(frozen=True)
 class _Target:
-    """What an indexed first word may stand for: a form, and for several words the regex
-    source of the whole form (compiled on first use)."""
+    """What an indexed first word may stand for: a form, and for the rare form of several
+    words that the word trie cannot hold the regex source of the whole form."""
 
     entry: Entry
     form: str
     rest: str | None = None
+
+
+@dataclass
+class _Words:
+    """The later words of multi-word forms that share their first words, as a trie."""
+
+    next: dict[str, _Words] = field(default_factory=dict)
+    targets: list[_Target] = field(default_factory=list)
 
 
 class NameIndex:
@@ -85,6 +98,7 @@ class NameIndex:
         self._patterns: dict[str, re.Pattern[str]] = {}
         self._keys_by_lang: dict[str | None, tuple[dict[str, Entry],
                                                    dict[str, frozenset[str]]]] = {}
+        self._tries: dict[str, _Words] = {}
         buckets: dict[str, list[_Target]] = {}
         for glossary in glossaries:
             for entry in glossary.entries:
@@ -93,7 +107,8 @@ class NameIndex:
                 self._index_entry(entry, buckets)
         self._automaton = ahocorasick.Automaton()
         for key, targets in buckets.items():
-            self._automaton.add_word(key, (len(key), tuple(targets)))
+            trie = self._tries.get(_bare(key))
+            self._automaton.add_word(key, (len(key), tuple(targets), trie))
         if buckets:
             self._automaton.make_automaton()
         self._empty = not buckets
@@ -103,8 +118,17 @@ class NameIndex:
             words = [word for word in _WORD_SPLIT.split(form.lower()) if word]
             if not words:
                 continue
+            keys = apostrophe_variants(words[0])
+            if len(words) > 1 and all(_PLAIN_WORD.fullmatch(word) for word in words[1:]):
+                node = self._tries.setdefault(_bare(words[0]), _Words())
+                for word in words[1:]:
+                    node = node.next.setdefault(word, _Words())
+                node.targets.append(_Target(entry, form))
+                for key in keys:
+                    buckets.setdefault(key, [])
+                continue
             rest = SEPARATOR.join(map(_word_pattern, words)) if len(words) > 1 else None
-            for key in apostrophe_variants(words[0]):
+            for key in keys:
                 buckets.setdefault(key, []).append(_Target(entry, form, rest))
         if entry.given is not None:
             self._given[entry.id] = {form_identity(given): given
@@ -123,12 +147,14 @@ class NameIndex:
             lowered = prose.lower()
         matches: list[FormMatch] = []
         size = len(prose)
-        for last, (length, targets) in self._automaton.iter(lowered):
+        for last, (length, targets, trie) in self._automaton.iter(lowered):
             start = last - length + 1
             if start > 0 and is_word_character(prose[start - 1]):
                 continue
             found = [match for target in targets
                      if (match := self._extend(target, prose, lowered, start, last + 1, size))]
+            if trie is not None:
+                found.extend(_walk(trie, lowered, start, last + 1))
             if not found:
                 continue
             best = _best(found, prose)
@@ -253,6 +279,27 @@ def _best(found: list[FormMatch], prose: str) -> FormMatch:
             if form_identity(match.form) == written:
                 return match
     return tied[0]
+
+
+def _walk(node: _Words, lowered: str, start: int, position: int) -> list[FormMatch]:
+    """Follow the words after a first word through the trie: every form completed."""
+    found: list[FormMatch] = []
+    while node.next:
+        separator = _SEPARATOR_AT.match(lowered, position)
+        if separator is None:
+            break
+        word = _PLAIN_WORD.match(lowered, separator.end())
+        if word is None or (child := node.next.get(word.group())) is None:
+            break
+        node, position = child, word.end()
+        found.extend(FormMatch(start, position, target.entry, target.form)
+                     for target in node.targets)
+    return found
+
+
+def _bare(word: str) -> str:
+    """``word`` without apostrophes, as the trie is keyed."""
+    return word.translate(_NO_APOSTROPHES)
 
 
 def _word_pattern(word: str) -> str:

@@ -128,7 +128,7 @@ def find_near_variants(prose: str, names: Counter[str], index: NameIndex, lang: 
                 if part.identity not in identities:
                     candidates.setdefault(part.written, (entry, False))
                 continue
-            person = _person(part, keys, given_keys, index)
+            person = _person(part, keys, given_keys, index) if part.splits else None
             if person is not None:
                 candidates.setdefault(part.written, (person, True))
     found: list[NearVariant] = []
@@ -168,21 +168,37 @@ def find_spelling_clusters(prose: str, names: Counter[str], index: NameIndex,
     names ("Brian Smith" and "Bryan Jones" are two people).
     """
     keys, identities, given_keys = index.keys, index.identities, index.given_keys
-    by_key: dict[str, Counter[str]] = {}
-    neighbours: dict[str, set[str]] = {}
+    counts: Counter[str] = Counter()
+    first: dict[str, str] = {}  # key → the first spelling seen; most keys have only one
+    several: dict[str, set[str]] = {}
     for name, count in names.items():
         for word in _words(name):
             if word.key in keys or word.identity in identities or word.key in given_keys:
                 continue
-            by_key.setdefault(word.key, Counter())[word.written] += count
-            neighbours.setdefault(word.written, set()).update(word.neighbours)
+            counts[word.written] += count
+            seen = first.setdefault(word.key, word.written)
+            if seen != word.written:
+                several.setdefault(word.key, {seen}).add(word.written)
     clusters = []
-    for counts in by_key.values():
-        if len(counts) > 1 and not _different_people(counts, neighbours):
-            clusters.append(_cluster(prose, counts, taken, form_identity))
-    for counts in _hyphenation_groups(prose, names):
-        clusters.append(_cluster(prose, counts, taken, spelling))
+    if several:
+        neighbours = _neighbours(names, set().union(*several.values()))
+        for spellings in several.values():
+            group = Counter({written: counts[written] for written in spellings})
+            if not _different_people(group, neighbours):
+                clusters.append(_cluster(prose, group, taken, form_identity))
+    for group in _hyphenation_groups(prose, names):
+        clusters.append(_cluster(prose, group, taken, spelling))
     return [cluster for cluster in clusters if cluster is not None]
+
+
+def _neighbours(names: Counter[str], wanted: set[str]) -> dict[str, set[str]]:
+    """For each spelling in ``wanted``: the other words of the names it stands in."""
+    neighbours: dict[str, set[str]] = {}
+    for name in names:
+        for word in _words(name):
+            if word.written in wanted:
+                neighbours.setdefault(word.written, set()).update(word.neighbours)
+    return neighbours
 
 
 def spelling(written: str) -> str:
@@ -198,18 +214,25 @@ def _different_people(counts: Counter[str], neighbours: dict[str, set[str]]) -> 
 
 def _hyphenation_groups(prose: str, names: Counter[str]) -> list[Counter[str]]:
     """Multi-word names written both with hyphens and with spaces."""
-    runs: dict[str, Counter[str]] = {}
+    runs: Counter[str] = Counter()
     for name, count in names.items():
-        for run in hyphenated_runs(name):
-            runs.setdefault(run, Counter())[run] += count
+        if "-" in name:
+            for run in hyphenated_runs(name):
+                runs[run] += count
     groups = []
-    for run, counts in runs.items():
-        spaced = re.compile(r"(?<![\w-])" + r"[ \u00a0]+".join(
-            re.escape(word) for word in run.split("-")) + r"(?![\w-])")
-        found = Counter(match.group() for match in spaced.finditer(prose))
+    for run, count in runs.items():
+        found = Counter(match.group() for match in _spaced(run).finditer(prose))
         if found:
-            groups.append(counts + found)
+            found[run] += count
+            groups.append(found)
     return groups
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _spaced(run: str) -> re.Pattern[str]:
+    """A pattern for a hyphenated name written with spaces instead ("Ivano Frankivsk")."""
+    return re.compile(r"(?<![\w-])" + r"[ \u00a0]+".join(
+        re.escape(word) for word in run.split("-")) + r"(?![\w-])")
 
 
 def _cluster(prose: str, counts: Counter[str], taken: list[tuple[int, int]],
