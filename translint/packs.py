@@ -79,6 +79,7 @@ class Rule:
     suggestions: tuple[str, ...]
     severity: Severity | None
     anchors: tuple[Anchor, ...]
+    required: tuple[tuple[str, ...], ...] = ()
     should_match: tuple[str, ...] = ()
     should_not_match: tuple[str, ...] = ()
     location: str = ""
@@ -114,8 +115,9 @@ def bundled_pack_paths() -> list[Path]:
     return sorted(Path(str(item)) for item in folder.iterdir() if str(item).endswith(".toml"))
 
 
-def compile_pattern(pattern: str) -> tuple[str, tuple[Anchor, ...]]:
-    """Compile a token pattern to a regex source and the anchors it requires."""
+def compile_pattern(pattern: str) -> tuple[str, tuple[Anchor, ...], tuple[tuple[str, ...], ...]]:
+    """Compile a token pattern to a regex source, its anchors, and every set of literals
+    of which a match holds one each (see ``_required``)."""
     tokens = pattern.split()
     if not tokens:
         raise ValueError("the pattern is empty")
@@ -137,7 +139,7 @@ def compile_pattern(pattern: str) -> tuple[str, tuple[Anchor, ...]]:
     source = r"(?<!\w)" + "".join(parts) + r"(?!\w)"
     if tokens[-1].rstrip("]").endswith(tuple(",.;:!?")):
         source = source[: -len(r"(?!\w)")]
-    return source, _best_anchors(candidates)
+    return source, _best_anchors(candidates), _required(candidates)
 
 
 def _alternative(alternative: str) -> str:
@@ -156,14 +158,23 @@ def regex_anchors(source: str) -> tuple[Anchor, ...]:
     literal right after ``\\b`` must start a word.
     """
     try:
-        return parsed_anchors(sre_parse.parse(source, re.IGNORECASE))
+        return parsed_anchors(sre_parse.parse(source, re.IGNORECASE))[0]
     except re.error:
         return ()
 
 
-def parsed_anchors(parsed: Any) -> tuple[Anchor, ...]:
-    """The anchors of an expression already parsed with ``sre_parse``."""
-    return _best_anchors(_anchor_sets(list(parsed), False))
+def parsed_anchors(parsed: Any) -> tuple[tuple[Anchor, ...], tuple[tuple[str, ...], ...]]:
+    """The anchors of an expression already parsed with ``sre_parse``, and the sets of
+    literals of which a match holds one each."""
+    sets = _anchor_sets(list(parsed), False)
+    return _best_anchors(sets), _required(sets)
+
+
+def _required(sets: list[tuple[Anchor, ...]]) -> tuple[tuple[str, ...], ...]:
+    """Sets of literals of which a match holds one each: a cheap test before an expression
+    runs (``in`` on the window), worth it only for literals of two letters or more."""
+    return tuple(tuple(literal.lower() for literal, _ in anchors) for anchors in sets
+                 if min(len(literal.strip()) for literal, _ in anchors) >= 2)
 
 
 def _anchor_sets(sequence: list[Any], boundary: bool) -> list[tuple[Anchor, ...]]:
@@ -282,10 +293,10 @@ def _rule(raw: Any, pack_id: str, path: str, line: int, compile_now: bool) -> Ru
         raise RuleError(f'rule "{rule_id}" needs exactly one of pattern and regex', path, line)
     try:
         if "pattern" in raw:
-            source, anchors = compile_pattern(_text(raw, "pattern", path, line))
+            source, anchors, required = compile_pattern(_text(raw, "pattern", path, line))
         else:
             source = _text(raw, "regex", path, line)
-            anchors = parsed_anchors(sre_parse.parse(source, re.IGNORECASE))
+            anchors, required = parsed_anchors(sre_parse.parse(source, re.IGNORECASE))
         if compile_now:
             re.compile(source, re.IGNORECASE)
     except (ValueError, re.error) as error:
@@ -303,7 +314,7 @@ def _rule(raw: Any, pack_id: str, path: str, line: int, compile_now: bool) -> Ru
     return Rule(
         id=rule_id, pack=pack_id, source=source,
         message=_text(raw, "message", path, line), suggestions=tuple(suggestions),
-        severity=severity, anchors=anchors,
+        severity=severity, anchors=anchors, required=required,
         should_match=tuple(examples.get("match", ())),
         should_not_match=tuple(examples.get("no_match", ())),
         location=f"{path}:{line}",
@@ -343,6 +354,9 @@ class AnchoredRule(Protocol):
 
     @property
     def anchors(self) -> tuple[Anchor, ...]: ...
+
+    @property
+    def required(self) -> tuple[tuple[str, ...], ...]: ...
 
 
 RuleT = TypeVar("RuleT", bound=AnchoredRule)
@@ -399,6 +413,8 @@ class AnchoredIndex(Generic[RuleT]):
         for number, spans in windows.items():
             rule = self.rules[number]
             for start, end in _merged(spans):
+                if rule.required and not _holds(lowered[start:end], rule.required):
+                    continue
                 for match in rule.expression.finditer(prose, start, end):
                     key = (number, *_focus(match))
                     if key[2] > key[1] and key not in seen:
@@ -417,6 +433,11 @@ def _focus(match: re.Match[str]) -> tuple[int, int]:
     if "fix" in match.re.groupindex and match.start("fix") >= 0:
         return match.span("fix")
     return match.span()
+
+
+def _holds(window: str, required: tuple[tuple[str, ...], ...]) -> bool:
+    """Tell whether ``window`` holds one literal of every required set."""
+    return all(any(literal in window for literal in literals) for literals in required)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -39,6 +39,7 @@ class WireRule:
     expression: re.Pattern[str]
     message: str
     anchors: tuple[Anchor, ...] = ()
+    required: tuple[tuple[str, ...], ...] = ()
     option: str | None = None
     should_match: tuple[str, ...] = ()
     should_not_match: tuple[str, ...] = ()

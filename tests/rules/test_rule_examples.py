@@ -29,6 +29,13 @@ def test_phrasing_rule_examples(rule: Rule) -> None:
     for literal, _ in rule.anchors:
         assert literal == literal.lower()
     for text in rule.should_match:
+        match = rule.expression.search(text)
+        assert match is not None
+        assert all(any(literal in match.group().lower() for literal in literals)
+                   for literals in rule.required), (
+            f"{rule.location}: a required literal of {rule.required} is missing from "
+            f"{match.group()!r}")
+    for text in rule.should_match:
         assert any(literal in text.lower() for literal, _ in rule.anchors) or not rule.anchors, (
             f"{rule.location}: anchors {rule.anchors} miss {text!r}")
 
