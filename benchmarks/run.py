@@ -1221,6 +1221,17 @@ def benchmark(settings: Settings) -> str:
                 full[jobs] = series
                 if jobs == settings.jobs[0]:
                     results.by_shape["translint"] = score
+    status("the default run: every check and the bundled glossary, language detected:")
+    for jobs in settings.jobs:
+        output = out / f"translint-default-j{jobs}.json"
+        series = run_series(f"translint default (every check, bundled glossary), --jobs {jobs}",
+                            [tools.translint, "check", CORPUS, "--no-config", "--format", "json",
+                             "--jobs", str(jobs)], output, runs)
+        fixed_default = run_series("translint default, empty input",
+                                   [tools.translint, "check", "empty", "--no-config",
+                                    "--format", "json"], out / "empty.json", runs)
+        results.rows.append(Row(series.label, series, info.bytes, None,
+                                codespell[settings.sizes[0]], fixed_default))
     for select, what, lang in (("TL1", "TL1 (all name checks)", "en"),
                                ("TL", "every check, language detected", None)):
         fixed_set = run_series(f"translint {what}, {largest:,} entries, empty input",
