@@ -412,9 +412,9 @@ class AnchoredIndex(Generic[RuleT]):
         seen: set[tuple[int, int, int]] = set()
         for number, spans in windows.items():
             rule = self.rules[number]
+            if rule.required and not _holds(lowered, rule.required):
+                continue  # a literal the rule needs is nowhere in the text
             for start, end in _merged(spans):
-                if rule.required and not _holds(lowered[start:end], rule.required):
-                    continue
                 for match in rule.expression.finditer(prose, start, end):
                     key = (number, *_focus(match))
                     if key[2] > key[1] and key not in seen:
@@ -435,9 +435,9 @@ def _focus(match: re.Match[str]) -> tuple[int, int]:
     return match.span()
 
 
-def _holds(window: str, required: tuple[tuple[str, ...], ...]) -> bool:
-    """Tell whether ``window`` holds one literal of every required set."""
-    return all(any(literal in window for literal in literals) for literals in required)
+def _holds(text: str, required: tuple[tuple[str, ...], ...]) -> bool:
+    """Tell whether ``text`` holds one literal of every required set."""
+    return all(any(literal in text for literal in literals) for literals in required)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

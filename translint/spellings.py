@@ -79,20 +79,23 @@ class _Word:
 def _parts(name: str, max_words: int) -> tuple[_Part, ...]:
     words = words_of(name)
     letters = [letter_count(word.text) for word in words]
+    # A run's key and identity are those of its words joined (name_key and form_identity
+    # fold each word on its own), so each word is folded once.
+    keys = [name_key(word.text) for word in words]
+    identities = [form_identity(word.text) for word in words]
     parts = []
     for size in range(min(max_words, len(words)), 0, -1):
         for first in range(len(words) - size + 1):
             last = first + size - 1
             if sum(letters[first:last + 1]) < MIN_LETTERS:
                 continue
-            written = name[words[first].start:words[last].end]
             splits = tuple(
-                (name_key(given), form_identity(given), name_key(family), form_identity(family))
-                for middle in range(first + 1, last + 1)
-                for given, family in [(name[words[first].start:words[middle - 1].end],
-                                       name[words[middle].start:words[last].end])])
-            parts.append(_Part(written, name_key(written), form_identity(written), size,
-                               splits))
+                ("".join(keys[first:middle]), " ".join(identities[first:middle]),
+                 "".join(keys[middle:last + 1]), " ".join(identities[middle:last + 1]))
+                for middle in range(first + 1, last + 1))
+            parts.append(_Part(name[words[first].start:words[last].end],
+                               "".join(keys[first:last + 1]),
+                               " ".join(identities[first:last + 1]), size, splits))
     return tuple(parts)
 
 

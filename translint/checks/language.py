@@ -14,6 +14,7 @@ from translint.text.langid import (
     language_probabilities,
     profiled,
     stop_word_scores,
+    stop_words_in,
 )
 
 # Residue: a sentence needs this many words before its language is judged, and the
@@ -102,8 +103,10 @@ def _common_words(text: str) -> list[str]:
 def _foreign_evidence(words: list[str], lang: str) -> dict[str, int]:
     """Stop words of each other language among ``words``, not counting ``lang``'s own."""
     homographs = HOMOGRAPHS.get(lang, frozenset())
-    scores = stop_word_scores([word for word in words
-                               if word not in homographs and not is_stop_word(word, lang)])
+    foreign = {word for word, langs in stop_words_in(words).items()
+               if word not in homographs and lang not in langs}
+    scores = stop_word_scores([word for word in words if word in foreign]) if foreign else {
+        other: 0 for other in stop_word_scores([])}
     scores.pop(lang, None)
     return scores
 

@@ -67,6 +67,11 @@ def stop_word_scores(words: list[str], limit: int | None = None) -> dict[str, in
     return scores
 
 
+def stop_words_in(words: list[str]) -> dict[str, tuple[str, ...]]:
+    """The distinct stop words among ``words`` with the languages each belongs to."""
+    return {word: _LANGUAGES_OF[word] for word in _LANGUAGES_OF.keys() & set(words)}
+
+
 def is_stop_word(word: str, lang: str) -> bool:
     """Tell whether ``word`` (lower case) is a stop word of ``lang``."""
     return lang in _LANGUAGES_OF.get(word, ())
