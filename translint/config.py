@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -43,11 +42,7 @@ from translint.glossary.model import Entry, Glossary, LanguageForms
 from translint.packs import bundled_pack_paths
 from translint.runner import DEFAULT_INCLUDE
 from translint.settings import Selection, parse_codes
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+from translint.tomldata import parse_toml
 
 CONFIG_NAME = "translint.toml"
 PYPROJECT_NAME = "pyproject.toml"
@@ -57,8 +52,6 @@ KEYS = ("glossaries", "lang", "select", "ignore", "severity", "fail_on", "includ
         "house", "packs", "source_lang", "disabled_rules", "strip_credits")
 _CODE = re.compile(r"TL\d{3}")
 _HEADER = re.compile(r"\s*\[([^\[\]]+)\]\s*(?:#.*)?$")
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)\s*$")
-_TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
 
 
 @dataclass(frozen=True)
@@ -150,16 +143,7 @@ def read_config(path: str | Path) -> Config:
         raise ConfigError(f"not UTF-8 text (byte {error.start})", display) from None
     except OSError as error:
         raise ConfigError(f"cannot read configuration: {error.strerror}", display) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        match = _TOML_POSITION.search(message)
-        line = int(match.group(1)) if match else None
-        if line is None and _TOML_END.search(message):
-            line = max(1, len(text.splitlines()))
-        message = _TOML_END.sub("", _TOML_POSITION.sub("", message))
-        raise ConfigError(f"TOML syntax error: {message}", display, line) from None
+    data: Any = parse_toml(text, display, ConfigError)
     prefix: tuple[str, ...] = ()
     if Path(path).name == PYPROJECT_NAME:
         prefix = ("tool", "translint")
@@ -178,8 +162,8 @@ def _has_tool_table(pyproject: Path) -> bool:
     if "translint" not in text:
         return False
     try:
-        tool = tomllib.loads(text).get("tool", {})
-    except tomllib.TOMLDecodeError:
+        tool = parse_toml(text, str(pyproject), ConfigError).get("tool", {})
+    except ConfigError:
         return "[tool.translint" in text  # report its syntax error rather than ignore it
     return isinstance(tool, dict) and "translint" in tool
 

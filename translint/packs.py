@@ -35,17 +35,16 @@ import ahocorasick
 
 from translint.errors import RuleError
 from translint.findings import Severity
+from translint.tomldata import parse_toml
 
 if sys.version_info >= (3, 11):
     from re import _constants as sre_constants
     from re import _parser as sre_parse
 
-    import tomllib
 else:  # pragma: no cover - Python 3.10
     import sre_constants
     import sre_parse
 
-    import tomli as tomllib
 
 _RULE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _LANG = re.compile(r"[a-z]{2,3}")
@@ -251,10 +250,7 @@ def load_pack(path: str | Path, compile_now: bool = False) -> Pack:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise RuleError(f"cannot read rule pack: {error}", display) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise RuleError(f"TOML syntax error: {error}", display) from None
+    data = parse_toml(text, display, RuleError)
     lines = text.splitlines()
     header = data.get("pack")
     if not isinstance(header, dict):

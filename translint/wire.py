@@ -11,7 +11,6 @@ the regex) and ``examples`` that must and must not match.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -19,11 +18,7 @@ from typing import Any
 
 from translint.errors import RuleError
 from translint.packs import Anchor, AnchoredIndex, regex_anchors
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+from translint.tomldata import parse_toml
 
 WIRE_CODES = ("TL401", "TL402")
 RULE_KEYS = frozenset({"id", "code", "regex", "case_sensitive", "message", "option",
@@ -55,9 +50,10 @@ def load_wire_rules(path: str | Path | None = None) -> list[WireRule]:
     path = path or wire_rules_path()
     display = str(path)
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
         raise RuleError(f"cannot read wire rules: {error}", display) from None
+    data = parse_toml(text, display, RuleError)
     rules = [_rule(raw, display) for raw in data.get("rule", [])]
     if len({rule.id for rule in rules}) != len(rules):
         raise RuleError("wire rule ids must be unique", display)

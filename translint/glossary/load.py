@@ -7,7 +7,6 @@ all problems of a file are collected and raised together as ``GlossaryErrors``.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -16,11 +15,7 @@ from typing import Any
 from translint.errors import GlossaryError, GlossaryErrors
 from translint.folding import form_identity
 from translint.glossary.model import KINDS, Entry, Glossary, LanguageForms, Location, NameForms
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+from translint.tomldata import parse_toml
 
 TOP_KEYS = frozenset({"glossary", "entry"})
 GLOSSARY_KEYS = frozenset({"name", "description", "fallback_lang"})
@@ -30,8 +25,6 @@ GIVEN_KEYS = frozenset({"forms", "variants"})
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*")
 LANG_PATTERN = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
 _ENTRY_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*entry[ \t]*\]\]", re.MULTILINE)
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)\s*$")
-_TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
 
 
 def bundled_glossary_paths() -> list[Path]:
@@ -81,16 +74,7 @@ def load_glossaries(paths: Iterable[str | Path]) -> list[Glossary]:
 
 def parse_glossary(text: str, path: str = "<glossary>") -> Glossary:
     """Parse the TOML text of a glossary; ``path`` is used in error messages."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        match = _TOML_POSITION.search(message)
-        line = int(match.group(1)) if match else None
-        if line is None and "end of document" in message:
-            line = max(1, len(text.splitlines()))
-        message = _TOML_POSITION.sub("", _TOML_END.sub("", message))
-        raise GlossaryError(f"TOML syntax error: {message}", path, line) from None
+    data = parse_toml(text, path, GlossaryError)
     return _GlossaryReader(text, path).read(data)
 
 
