@@ -28,7 +28,6 @@ class Suppression:
     first: int
     last: int
     codes: tuple[str, ...]
-    used: bool = False
 
     def covers(self, code: str, line: int) -> bool:
         """Tell whether a finding with ``code`` on ``line`` is silenced."""
@@ -44,17 +43,8 @@ class Suppressions:
     items: list[Suppression] = field(default_factory=list)
 
     def suppresses(self, code: str, line: int) -> bool:
-        """Tell whether a finding is silenced, marking the directives that silence it."""
-        hit = False
-        for item in self.items:
-            if item.covers(code, line):
-                item.used = True
-                hit = True
-        return hit
-
-    def unused(self) -> list[Suppression]:
-        """Directives that silenced nothing."""
-        return [item for item in self.items if not item.used]
+        """Tell whether a directive silences a finding with ``code`` on ``line``."""
+        return any(item.covers(code, line) for item in self.items)
 
 
 def parse_suppressions(text: str) -> Suppressions:

@@ -50,11 +50,6 @@ class Document:
         end = (self._line_starts[line] if line < len(self._line_starts) else len(self.text))
         return self.text[start:end].rstrip("\r\n")
 
-    @property
-    def line_count(self) -> int:
-        """How many lines the document has."""
-        return len(self._line_starts)
-
 
 def make_document(text: str, path: str = "<text>", *, lang: str | None = None,
                   format: str | None = None) -> Document:
