@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from translint.folding import APOSTROPHES, form_identity, name_key
 from translint.glossary.model import Entry
 from translint.matching import NameIndex
-from translint.names import find_all, hyphenated_runs, letter_count, words_of
+from translint.names import find_all, hyphenated_runs, words_of
 
 MIN_LETTERS = 4
 # Words that stand before names without being part of them.
@@ -53,64 +53,40 @@ class SpellingCluster:
     occurrences: dict[str, list[tuple[int, int]]]
 
 
-@dataclass(frozen=True)
-class _Part:
-    """A run of words inside a name, with what the checks compare it by; for several
-    words also every way to split it into a given name and a family name."""
-
-    written: str
-    key: str
-    identity: str
-    words: int
-    splits: tuple[tuple[str, str, str, str], ...] = ()  # given key, identity; family key, id
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Word:
-    """One word of a name that may be clustered, and the other words of that name."""
+    """One word of a name: its place in the name and what the checks compare it by."""
 
-    written: str
+    text: str
+    start: int
+    end: int
     key: str
     identity: str
-    neighbours: frozenset[str]
+    letters: int
+    lowered: str
+    clusterable: bool  # long enough, and not an acronym, to compare with other spellings
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_word(text: str) -> tuple[str, str, int]:
+    """A word's transliteration key, form identity and number of letters."""
+    return name_key(text), form_identity(text), sum(map(str.isalpha, text))
 
 
 @functools.lru_cache(maxsize=1 << 15)
-def _parts(name: str, max_words: int) -> tuple[_Part, ...]:
-    words = words_of(name)
-    letters = [letter_count(word.text) for word in words]
-    # A run's key and identity are those of its words joined (name_key and form_identity
-    # fold each word on its own), so each word is folded once.
-    keys = [name_key(word.text) for word in words]
-    identities = [form_identity(word.text) for word in words]
-    parts = []
-    for size in range(min(max_words, len(words)), 0, -1):
-        for first in range(len(words) - size + 1):
-            last = first + size - 1
-            if sum(letters[first:last + 1]) < MIN_LETTERS:
-                continue
-            splits = tuple(
-                ("".join(keys[first:middle]), " ".join(identities[first:middle]),
-                 "".join(keys[middle:last + 1]), " ".join(identities[middle:last + 1]))
-                for middle in range(first + 1, last + 1))
-            parts.append(_Part(name[words[first].start:words[last].end],
-                               "".join(keys[first:last + 1]),
-                               " ".join(identities[first:last + 1]), size, splits))
-    return tuple(parts)
+def _name_words(name: str) -> tuple[_Word, ...]:
+    """The words of ``name`` (possessive endings removed), each folded once.
 
-
-@functools.lru_cache(maxsize=1 << 15)
-def _words(name: str) -> tuple[_Word, ...]:
-    texts = [word.text for word in words_of(name)]
-    lowered = [text.lower() for text in texts]
-    found = []
-    for position, text in enumerate(texts):
-        if letter_count(text) < MIN_LETTERS or text.isupper():
-            continue
-        neighbours = frozenset(other for index, other in enumerate(lowered)
-                               if index != position and other not in TITLES)
-        found.append(_Word(text, name_key(text), form_identity(text), neighbours))
-    return tuple(found)
+    Names recur from story to story, and their words recur in many names, so both the
+    name's words and each word's folding are cached.
+    """
+    words = []
+    for word in words_of(name):
+        key, identity, letters = _fold_word(word.text)
+        words.append(_Word(word.text, word.start, word.end, key, identity, letters,
+                           word.text.lower(),
+                           letters >= MIN_LETTERS and not word.text.isupper()))
+    return tuple(words)
 
 
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
@@ -125,15 +101,15 @@ def find_near_variants(prose: str, names: Counter[str], index: NameIndex, lang: 
     identities = index.identities
     candidates: dict[str, tuple[Entry, bool]] = {}
     for name in names:
-        for part in _parts(name, index.longest_name):
-            entry = keys.get(part.key)
-            if entry is not None:
-                if part.identity not in identities:
-                    candidates.setdefault(part.written, (entry, False))
-                continue
-            person = _person(part, keys, given_keys, index) if part.splits else None
-            if person is not None:
-                candidates.setdefault(part.written, (person, True))
+        words = _name_words(name)
+        if len(words) == 1:  # most names: one word, one look-up
+            word = words[0]
+            entry = keys.get(word.key)
+            if (entry is not None and word.letters >= MIN_LETTERS
+                    and word.identity not in identities):
+                candidates.setdefault(word.text, (entry, False))
+        else:
+            _add_runs(name, words, keys, given_keys, index, candidates)
     found: list[NearVariant] = []
     for written, (entry, full_name) in candidates.items():
         for start, end in find_all(prose, written):
@@ -148,15 +124,63 @@ def find_near_variants(prose: str, names: Counter[str], index: NameIndex, lang: 
     return chosen
 
 
-def _person(part: _Part, keys: dict[str, Entry], given_keys: dict[str, frozenset[str]],
+def _add_runs(name: str, words: tuple[_Word, ...], keys: dict[str, Entry],
+              given_keys: dict[str, frozenset[str]], index: NameIndex,
+              candidates: dict[str, tuple[Entry, bool]]) -> None:
+    """Add the runs of words of a several-word ``name`` that are near variants.
+
+    A run whose key is an entry's key is a variant of that entry's name; a run that is a
+    given name followed by such a run may be a variant of that person's full name.
+    """
+    longest = index.longest_name
+    entries: dict[tuple[int, int], Entry] = {}  # (first, last) word → entry of that key
+    for first in range(len(words)):
+        key = ""
+        for last in range(first, min(len(words), first + longest)):
+            key += words[last].key
+            entry = keys.get(key)
+            if entry is not None:
+                entries[first, last] = entry
+    for (first, last), entry in entries.items():
+        if _letters(words, first, last) >= MIN_LETTERS and _identity(
+                words, first, last) not in index.identities:
+            candidates.setdefault(name[words[first].start:words[last].end], (entry, False))
+    tried: set[tuple[int, int]] = set()
+    for (middle, last), entry in entries.items():
+        if not given_keys.get(entry.id):
+            continue
+        for first in range(max(0, last - longest + 1), middle):
+            if (first, last) in entries or (first, last) in tried:
+                continue
+            tried.add((first, last))
+            if _letters(words, first, last) < MIN_LETTERS:
+                continue
+            person = _person(words, first, last, entries, given_keys, index)
+            if person is not None:
+                candidates.setdefault(name[words[first].start:words[last].end],
+                                      (person, True))
+
+
+def _letters(words: tuple[_Word, ...], first: int, last: int) -> int:
+    return sum(word.letters for word in words[first:last + 1])
+
+
+def _identity(words: tuple[_Word, ...], first: int, last: int) -> str:
+    return " ".join(word.identity for word in words[first:last + 1])
+
+
+def _person(words: tuple[_Word, ...], first: int, last: int,
+            entries: dict[tuple[int, int], Entry], given_keys: dict[str, frozenset[str]],
             index: NameIndex) -> Entry | None:
-    """The person whose given and family names ``part`` spells unlike any known full name."""
-    for given_key, given_identity, family_key, family_identity in part.splits:
-        entry = keys.get(family_key)
+    """The person whose given and family names words ``first``–``last`` spell unlike any
+    known full name; the first way to split them into a given and a family name decides."""
+    for middle in range(first + 1, last + 1):
+        entry = entries.get((middle, last))
+        given_key = "".join(word.key for word in words[first:middle])
         if entry is None or given_key not in given_keys.get(entry.id, ()):
             continue
-        if family_identity in index.identities and index.is_known_given_name(entry,
-                                                                            given_identity):
+        if _identity(words, middle, last) in index.identities and index.is_known_given_name(
+                entry, _identity(words, first, middle - 1)):
             return None  # a known full name: the matching engine reports it
         return entry
     return None
@@ -175,13 +199,14 @@ def find_spelling_clusters(prose: str, names: Counter[str], index: NameIndex,
     first: dict[str, str] = {}  # key → the first spelling seen; most keys have only one
     several: dict[str, set[str]] = {}
     for name, count in names.items():
-        for word in _words(name):
-            if word.key in keys or word.identity in identities or word.key in given_keys:
+        for word in _name_words(name):
+            if (not word.clusterable or word.key in keys or word.identity in identities
+                    or word.key in given_keys):
                 continue
-            counts[word.written] += count
-            seen = first.setdefault(word.key, word.written)
-            if seen != word.written:
-                several.setdefault(word.key, {seen}).add(word.written)
+            counts[word.text] += count
+            seen = first.setdefault(word.key, word.text)
+            if seen != word.text:
+                several.setdefault(word.key, {seen}).add(word.text)
     clusters = []
     if several:
         neighbours = _neighbours(names, set().union(*several.values()))
@@ -195,12 +220,15 @@ def find_spelling_clusters(prose: str, names: Counter[str], index: NameIndex,
 
 
 def _neighbours(names: Counter[str], wanted: set[str]) -> dict[str, set[str]]:
-    """For each spelling in ``wanted``: the other words of the names it stands in."""
+    """For each spelling in ``wanted``: the other words (not titles) of the names it is in."""
     neighbours: dict[str, set[str]] = {}
     for name in names:
-        for word in _words(name):
-            if word.written in wanted:
-                neighbours.setdefault(word.written, set()).update(word.neighbours)
+        words = _name_words(name)
+        for position, word in enumerate(words):
+            if word.text in wanted:
+                neighbours.setdefault(word.text, set()).update(
+                    other.lowered for index, other in enumerate(words)
+                    if index != position and other.lowered not in TITLES)
     return neighbours
 
 

@@ -125,8 +125,10 @@ def inconsistent_spellings(document: Document, context: Context) -> Iterator[Pro
     index = context.resources.names
     taken = context.taken + [(near.start, near.end) for near in context.near_variants]
     for cluster in find_spelling_clusters(document.prose, context.names, index, taken):
-        tally = ", ".join(f"{written} ×{count}" for written, count in
-                          sorted(cluster.counts.items(), key=lambda item: -item[1]))
+        # Most written first; on a tie, the one written first.
+        tally = ", ".join(f"{written} ×{count}" for written, count in sorted(
+            cluster.counts.items(),
+            key=lambda item: (-item[1], cluster.occurrences[item[0]][0][0])))
         for written, spans in cluster.occurrences.items():
             if written == cluster.chosen:
                 continue
