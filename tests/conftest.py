@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from translint.glossary.cache import CACHE_ENV
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
@@ -28,3 +32,16 @@ def load_toml(path: Path) -> dict[str, Any]:
 def seed_path() -> Path:
     """The seed article, the first real input every change must still handle."""
     return next((ROOT / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def glossary_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Runs of ``translint check`` in the tests cache glossaries here, not in ~/.cache."""
+    folder = tmp_path_factory.mktemp("glossary-cache")
+    previous = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(folder)
+    yield folder
+    if previous is None:
+        del os.environ[CACHE_ENV]
+    else:
+        os.environ[CACHE_ENV] = previous

@@ -20,6 +20,7 @@ from translint.cli_glossary import glossary_app, translit
 from translint.config import check_options, load_config, load_configured_glossaries
 from translint.errors import InputError, TranslintError
 from translint.findings import Finding, Report
+from translint.glossary.cache import CACHE_ENV, default_cache_dir
 from translint.linter import Linter
 from translint.reporters import REPORTERS
 from translint.runner import DEFAULT_INCLUDE, discover, run
@@ -146,6 +147,10 @@ def check(
         "--strip-credits/--keep-credits",
         help="Report agency credit lines, (Reporting by …; Editing by …), as boilerplate.")
     ] = None,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help=f"Parse the glossaries afresh; neither read nor write the cache "
+                           f"of loaded glossaries (${CACHE_ENV}, default ~/.cache/translint)."
+    )] = False,
 ) -> None:
     """Check files for inconsistent names and translation artefacts."""
     try:
@@ -154,7 +159,8 @@ def check(
                                 ignore=ignore, fail_on=fail_on.value if fail_on else None,
                                 include=include, exclude=exclude, source_langs=source_lang,
                                 strip_credits=strip_credits)
-        linter = Linter(load_configured_glossaries(config, options.glossaries),
+        cache_dir = None if no_cache else default_cache_dir()
+        linter = Linter(load_configured_glossaries(config, options.glossaries, cache_dir),
                         options.selection, options.lang, pack_paths=options.pack_paths,
                         source_langs=options.source_langs,
                         disabled_rules=options.disabled_rules, options=options.rule_options)

@@ -372,10 +372,11 @@ def glossary_paths(paths: Sequence[str] | None) -> list[str]:
     return expanded
 
 
-def load_configured_glossaries(config: Config,
-                               paths: Sequence[str] | None) -> list[Glossary]:
-    """Load the glossaries at ``paths`` (see ``glossary_paths``) with the house style applied."""
-    return apply_house_style(load_glossaries(glossary_paths(paths)), config)
+def load_configured_glossaries(config: Config, paths: Sequence[str] | None,
+                               cache_dir: Path | None = None) -> list[Glossary]:
+    """Load the glossaries at ``paths`` (see ``glossary_paths``) with the house style applied;
+    ``cache_dir``: see ``load_glossary``."""
+    return apply_house_style(load_glossaries(glossary_paths(paths), cache_dir), config)
 
 
 # -- house style ----------------------------------------------------------------------

@@ -14,6 +14,7 @@ from typing import Any
 
 from translint.errors import GlossaryError, GlossaryErrors
 from translint.folding import form_identity
+from translint.glossary.cache import cached_glossary, content_digest, store_glossary
 from translint.glossary.model import KINDS, Entry, Glossary, LanguageForms, Location, NameForms
 from translint.tomldata import parse_toml
 
@@ -35,25 +36,40 @@ def bundled_glossary_paths() -> list[Path]:
     )
 
 
-def load_glossary(path: str | Path) -> Glossary:
-    """Load and validate one glossary file."""
+def load_glossary(path: str | Path, cache_dir: Path | None = None) -> Glossary:
+    """Load and validate one glossary file.
+
+    With ``cache_dir``, a glossary loaded before from the same unchanged file is taken
+    from that cache folder instead of being parsed again (see ``translint.glossary.cache``).
+    """
     display = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        data = Path(path).read_bytes()
     except FileNotFoundError:
         raise GlossaryError("no such glossary file", display) from None
+    except OSError as error:
+        raise GlossaryError(f"cannot read glossary: {error.strerror}", display) from None
+    digest = content_digest(data)
+    cached = cached_glossary(cache_dir, display, digest) if cache_dir is not None else None
+    if cached is not None:
+        return cached
+    try:
+        # As open() in text mode reads it: universal newlines.
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as error:
         raise GlossaryError(
             f"not UTF-8 text (byte {error.start}); save the glossary as UTF-8", display
         ) from None
-    except OSError as error:
-        raise GlossaryError(f"cannot read glossary: {error.strerror}", display) from None
-    return parse_glossary(text, display)
+    glossary = parse_glossary(text, display)
+    if cache_dir is not None:
+        store_glossary(cache_dir, display, digest, glossary)
+    return glossary
 
 
-def load_glossaries(paths: Iterable[str | Path]) -> list[Glossary]:
+def load_glossaries(paths: Iterable[str | Path],
+                    cache_dir: Path | None = None) -> list[Glossary]:
     """Load several glossaries and check that they do not contradict each other."""
-    glossaries = [load_glossary(path) for path in paths]
+    glossaries = [load_glossary(path, cache_dir) for path in paths]
     problems: list[GlossaryError] = []
     ids: dict[str, Entry] = {}
     owners: dict[str, Entry] = {}

@@ -1,0 +1,101 @@
+"""A cache of loaded glossaries: a large glossary is parsed and validated once, not every run.
+
+``translint check`` reads a 10,000-entry glossary (2 MB of TOML) in about half a second,
+longer than it takes to check a few megabytes of copy. Once a glossary file has loaded
+without problems, the resulting ``Glossary`` is pickled into the cache folder; the next
+run that loads the same file, byte for byte, from the same path, with the same translint
+code, unpickles it instead.
+
+* One cache file per glossary path (named by a hash of the path and of translint's
+  glossary code), overwritten when the glossary changes: the folder does not grow.
+* The cache file records a SHA-256 of the glossary's bytes and is used only when they
+  match, so any edit, however quick, is seen.
+* Invalid glossaries are never cached; cross-file checks run on every load.
+* Caching is an optimisation: a cache that cannot be read or written is ignored.
+
+The folder is ``$TRANSLINT_CACHE_DIR`` if set (empty: no caching), else
+``$XDG_CACHE_HOME/translint`` or ``~/.cache/translint``. It holds pickles, which run code
+when loaded: like any cache of your own tools, keep it writable by you only (it is created
+with mode 0700).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+
+import translint
+from translint.glossary.model import Glossary
+
+CACHE_ENV = "TRANSLINT_CACHE_DIR"
+_CODE = ("glossary/model.py", "glossary/load.py", "folding.py")
+
+
+def default_cache_dir() -> Path | None:
+    """The cache folder from the environment; ``None`` when caching is switched off."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured is not None:
+        return Path(configured).expanduser() if configured.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "translint"
+
+
+@functools.cache
+def _code_fingerprint() -> bytes:
+    """What changes whenever the code that builds or defines a ``Glossary`` changes."""
+    digest = hashlib.sha256(f"{translint.__version__} {sys.version}".encode())
+    package = Path(translint.__file__).parent
+    for name in _CODE:
+        digest.update((package / name).read_bytes())
+    return digest.digest()
+
+
+def _cache_file(folder: Path, path: str) -> Path:
+    digest = hashlib.sha256(_code_fingerprint())
+    digest.update(str(Path(path).resolve()).encode("utf-8", "surrogateescape"))
+    digest.update(b"\0" + path.encode("utf-8", "surrogateescape"))  # locations show it
+    return folder / f"glossary-{digest.hexdigest()[:32]}.pickle"
+
+
+def content_digest(data: bytes) -> str:
+    """The SHA-256 of a glossary file's bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def cached_glossary(folder: Path, path: str, digest: str) -> Glossary | None:
+    """The glossary loaded earlier from ``path`` when its bytes had ``digest``, if cached."""
+    try:
+        with _cache_file(folder, path).open("rb") as handle:
+            stored_digest, glossary = pickle.load(handle)
+    except Exception:  # missing, damaged or from other code: only a miss
+        return None
+    if stored_digest != digest or not isinstance(glossary, Glossary):
+        return None
+    return glossary
+
+
+def store_glossary(folder: Path, path: str, digest: str, glossary: Glossary) -> None:
+    """Cache ``glossary``, loaded from ``path`` whose bytes have ``digest``.
+
+    Written to a temporary file and renamed, so that a concurrent run reads either the old
+    cache file or the new one, never half of one; any failure leaves caching for next time.
+    """
+    target = _cache_file(folder, path)
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+    except OSError:
+        return
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            pickle.dump((digest, glossary), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, target)
+    except (OSError, pickle.PicklingError, RecursionError):
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
