@@ -68,6 +68,17 @@ class Linter:
         return cls(load_glossaries(paths), selection, lang, pack_paths=pack_paths,
                    source_langs=source_langs, disabled_rules=disabled_rules, options=options)
 
+    def prepare(self) -> None:
+        """Build now what the selected checks would build on their first document, so that
+        worker processes forked afterwards share it instead of each building its own."""
+        codes = {check.code for check in self.checks}
+        if codes & {"TL102", "TL103"}:
+            self.resources.spellings(self.lang)
+        if "TL201" in codes and self.lang is not None:
+            self.resources.phrasing(self.lang)
+        if codes & {"TL401", "TL402"}:
+            _ = self.resources.wire
+
     def make_document(self, text: str, path: str = "<text>",
                       format: str | None = None) -> Document:
         """Build a document, with the language forced by this linter if it has one."""

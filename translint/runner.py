@@ -114,6 +114,7 @@ def _results(linter: Linter, files: list[str], jobs: int | None,
         for path in files:
             yield check_file(linter, path, stdin_name)
         return
+    linter.prepare()
     context = multiprocessing.get_context("fork" if "fork" in
                                           multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context,

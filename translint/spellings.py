@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from translint.folding import APOSTROPHES, form_identity, name_key
@@ -93,23 +93,130 @@ def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start < other_end and other_start < end for other_start, other_end in spans)
 
 
-def find_near_variants(prose: str, names: Counter[str], index: NameIndex, lang: str | None,
-                       taken: list[tuple[int, int]]) -> list[NearVariant]:
-    """Names in ``prose`` that fold to a glossary entry's key but are none of its forms;
-    for people also a given name and a family name that fold to theirs."""
-    keys, given_keys = index.keys_for(lang)
-    identities = index.identities
-    candidates: dict[str, tuple[Entry, bool]] = {}
-    for name in names:
+# Per-name results remembered by ``SpellingTables``; past this many names they are
+# forgotten and rebuilt, so that memory does not grow with the number of documents.
+MEMO_SIZE = 1 << 16
+
+# A near-variant candidate: the run of words as written, its entry, whether a full name.
+_Candidate = tuple[str, Entry, bool]
+
+
+class SpellingTables:
+    """The glossary keys that near variants and spelling clusters are looked up in, for
+    copy in one language, and what each name yields, remembered across documents (the same
+    names recur in every story)."""
+
+    def __init__(self, index: NameIndex, lang: str | None) -> None:
+        self.index = index
+        self.keys, self.given_keys = index.keys_for(lang)
+        # Built now, not on the first document: workers forked later share them.
+        self.identities = index.identities
+        self.longest_name = index.longest_name
+        self.all_keys = index.keys
+        self.all_given_keys = index.given_keys
+        self._candidates: dict[str, tuple[_Candidate, ...]] = {}
+        self._unknown: dict[str, tuple[_Word, ...]] = {}
+
+    def candidates(self, name: str) -> tuple[_Candidate, ...]:
+        """The runs of words of ``name`` that are near variants of a glossary entry."""
+        found = self._candidates.get(name)
+        if found is None:
+            if len(self._candidates) >= MEMO_SIZE:
+                self._candidates.clear()
+            found = self._candidates[name] = self._find_candidates(name)
+        return found
+
+    def unknown_words(self, name: str) -> tuple[_Word, ...]:
+        """The words of ``name`` that may be clustered: long enough, not acronyms, and
+        not the key or form of any glossary name in any language."""
+        found = self._unknown.get(name)
+        if found is None:
+            if len(self._unknown) >= MEMO_SIZE:
+                self._unknown.clear()
+            found = self._unknown[name] = tuple(
+                word for word in _name_words(name)
+                if word.clusterable and word.key not in self.all_keys
+                and word.identity not in self.identities
+                and word.key not in self.all_given_keys)
+        return found
+
+    def _find_candidates(self, name: str) -> tuple[_Candidate, ...]:
         words = _name_words(name)
         if len(words) == 1:  # most names: one word, one look-up
             word = words[0]
-            entry = keys.get(word.key)
+            entry = self.keys.get(word.key)
             if (entry is not None and word.letters >= MIN_LETTERS
-                    and word.identity not in identities):
-                candidates.setdefault(word.text, (entry, False))
-        else:
-            _add_runs(name, words, keys, given_keys, index, candidates)
+                    and word.identity not in self.identities):
+                return ((word.text, entry, False),)
+            return ()
+        return tuple(self._runs(name, words))
+
+    def _runs(self, name: str, words: tuple[_Word, ...]) -> Iterator[_Candidate]:
+        """The runs of words of a several-word ``name`` that are near variants.
+
+        A run whose key is an entry's key is a variant of that entry's name; a run that is
+        a given name followed by such a run may be a variant of that person's full name.
+        """
+        longest = self.longest_name
+        entries: dict[tuple[int, int], Entry] = {}  # (first, last) word → entry of that key
+        for first in range(len(words)):
+            key = ""
+            for last in range(first, min(len(words), first + longest)):
+                key += words[last].key
+                entry = self.keys.get(key)
+                if entry is not None:
+                    entries[first, last] = entry
+        for (first, last), entry in entries.items():
+            if _letters(words, first, last) >= MIN_LETTERS and _identity(
+                    words, first, last) not in self.identities:
+                yield name[words[first].start:words[last].end], entry, False
+        tried: set[tuple[int, int]] = set()
+        for (middle, last), entry in entries.items():
+            if not self.given_keys.get(entry.id):
+                continue
+            for first in range(max(0, last - longest + 1), middle):
+                if (first, last) in entries or (first, last) in tried:
+                    continue
+                tried.add((first, last))
+                if _letters(words, first, last) < MIN_LETTERS:
+                    continue
+                person = self._person(words, first, last, entries)
+                if person is not None:
+                    yield name[words[first].start:words[last].end], person, True
+
+    def _person(self, words: tuple[_Word, ...], first: int, last: int,
+                entries: dict[tuple[int, int], Entry]) -> Entry | None:
+        """The person whose given and family names words ``first``–``last`` spell unlike
+        any known full name; the first way to split them into given and family name decides.
+        """
+        for middle in range(first + 1, last + 1):
+            entry = entries.get((middle, last))
+            given_key = "".join(word.key for word in words[first:middle])
+            if entry is None or given_key not in self.given_keys.get(entry.id, ()):
+                continue
+            if _identity(words, middle, last) in self.identities and (
+                    self.index.is_known_given_name(entry, _identity(words, first, middle - 1))):
+                return None  # a known full name: the matching engine reports it
+            return entry
+        return None
+
+
+def _letters(words: tuple[_Word, ...], first: int, last: int) -> int:
+    return sum(word.letters for word in words[first:last + 1])
+
+
+def _identity(words: tuple[_Word, ...], first: int, last: int) -> str:
+    return " ".join(word.identity for word in words[first:last + 1])
+
+
+def find_near_variants(prose: str, names: Counter[str], tables: SpellingTables,
+                       taken: list[tuple[int, int]]) -> list[NearVariant]:
+    """Names in ``prose`` that fold to a glossary entry's key but are none of its forms;
+    for people also a given name and a family name that fold to theirs."""
+    candidates: dict[str, tuple[Entry, bool]] = {}
+    for name in names:
+        for written, entry, full_name in tables.candidates(name):
+            candidates.setdefault(written, (entry, full_name))
     found: list[NearVariant] = []
     for written, (entry, full_name) in candidates.items():
         for start, end in find_all(prose, written):
@@ -124,69 +231,7 @@ def find_near_variants(prose: str, names: Counter[str], index: NameIndex, lang: 
     return chosen
 
 
-def _add_runs(name: str, words: tuple[_Word, ...], keys: dict[str, Entry],
-              given_keys: dict[str, frozenset[str]], index: NameIndex,
-              candidates: dict[str, tuple[Entry, bool]]) -> None:
-    """Add the runs of words of a several-word ``name`` that are near variants.
-
-    A run whose key is an entry's key is a variant of that entry's name; a run that is a
-    given name followed by such a run may be a variant of that person's full name.
-    """
-    longest = index.longest_name
-    entries: dict[tuple[int, int], Entry] = {}  # (first, last) word → entry of that key
-    for first in range(len(words)):
-        key = ""
-        for last in range(first, min(len(words), first + longest)):
-            key += words[last].key
-            entry = keys.get(key)
-            if entry is not None:
-                entries[first, last] = entry
-    for (first, last), entry in entries.items():
-        if _letters(words, first, last) >= MIN_LETTERS and _identity(
-                words, first, last) not in index.identities:
-            candidates.setdefault(name[words[first].start:words[last].end], (entry, False))
-    tried: set[tuple[int, int]] = set()
-    for (middle, last), entry in entries.items():
-        if not given_keys.get(entry.id):
-            continue
-        for first in range(max(0, last - longest + 1), middle):
-            if (first, last) in entries or (first, last) in tried:
-                continue
-            tried.add((first, last))
-            if _letters(words, first, last) < MIN_LETTERS:
-                continue
-            person = _person(words, first, last, entries, given_keys, index)
-            if person is not None:
-                candidates.setdefault(name[words[first].start:words[last].end],
-                                      (person, True))
-
-
-def _letters(words: tuple[_Word, ...], first: int, last: int) -> int:
-    return sum(word.letters for word in words[first:last + 1])
-
-
-def _identity(words: tuple[_Word, ...], first: int, last: int) -> str:
-    return " ".join(word.identity for word in words[first:last + 1])
-
-
-def _person(words: tuple[_Word, ...], first: int, last: int,
-            entries: dict[tuple[int, int], Entry], given_keys: dict[str, frozenset[str]],
-            index: NameIndex) -> Entry | None:
-    """The person whose given and family names words ``first``–``last`` spell unlike any
-    known full name; the first way to split them into a given and a family name decides."""
-    for middle in range(first + 1, last + 1):
-        entry = entries.get((middle, last))
-        given_key = "".join(word.key for word in words[first:middle])
-        if entry is None or given_key not in given_keys.get(entry.id, ()):
-            continue
-        if _identity(words, middle, last) in index.identities and index.is_known_given_name(
-                entry, _identity(words, first, middle - 1)):
-            return None  # a known full name: the matching engine reports it
-        return entry
-    return None
-
-
-def find_spelling_clusters(prose: str, names: Counter[str], index: NameIndex,
+def find_spelling_clusters(prose: str, names: Counter[str], tables: SpellingTables,
                            taken: list[tuple[int, int]]) -> list[SpellingCluster]:
     """Names outside the glossaries written in more than one way in ``prose``.
 
@@ -194,15 +239,11 @@ def find_spelling_clusters(prose: str, names: Counter[str], index: NameIndex,
     ("Life" and "Liffe"), and spellings that always stand next to different other
     names ("Brian Smith" and "Bryan Jones" are two people).
     """
-    keys, identities, given_keys = index.keys, index.identities, index.given_keys
     counts: Counter[str] = Counter()
     first: dict[str, str] = {}  # key → the first spelling seen; most keys have only one
     several: dict[str, set[str]] = {}
     for name, count in names.items():
-        for word in _name_words(name):
-            if (not word.clusterable or word.key in keys or word.identity in identities
-                    or word.key in given_keys):
-                continue
+        for word in tables.unknown_words(name):
             counts[word.text] += count
             seen = first.setdefault(word.key, word.text)
             if seen != word.text:

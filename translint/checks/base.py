@@ -22,7 +22,7 @@ from translint.packs import (
     load_pack,
     rules_for,
 )
-from translint.spellings import NearVariant, find_near_variants
+from translint.spellings import NearVariant, SpellingTables, find_near_variants
 from translint.text.document import Document
 from translint.text.segment import sentences
 from translint.wire import WireRule, load_wire_rules, wire_index
@@ -55,6 +55,7 @@ class Resources:
         self.options = frozenset(options)
         self.disabled_rules = frozenset(disabled_rules)
         self._phrasing: dict[str, PhrasingIndex] = {}
+        self._spellings: dict[str | None, SpellingTables] = {}
 
     @cached_property
     def packs(self) -> list[Pack]:
@@ -88,6 +89,12 @@ class Resources:
     def wire(self) -> AnchoredIndex[WireRule]:
         """The wire rules (boilerplate and captions) that the options switch on."""
         return wire_index(self.wire_rules, self.options)
+
+    def spellings(self, lang: str | None) -> SpellingTables:
+        """The name tables for near variants and spelling clusters in ``lang`` copy."""
+        if lang not in self._spellings:
+            self._spellings[lang] = SpellingTables(self.names, lang)
+        return self._spellings[lang]
 
     def phrasing(self, lang: str) -> PhrasingIndex:
         """The phrasing rules for copy in ``lang``."""
@@ -139,8 +146,8 @@ class Context:
     @cached_property
     def near_variants(self) -> list[NearVariant]:
         """Names close to a glossary entry but written in none of its forms."""
-        return find_near_variants(self.document.prose, self.names, self.resources.names,
-                                  self.document.lang, self.taken)
+        return find_near_variants(self.document.prose, self.names,
+                                  self.resources.spellings(self.document.lang), self.taken)
 
 
 Run = Callable[[Document, Context], Iterable[Problem]]

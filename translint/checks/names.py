@@ -122,9 +122,9 @@ def _one_line(text: str) -> str:
 def inconsistent_spellings(document: Document, context: Context) -> Iterator[Problem]:
     """TL102: one name written in two or more forms in the same document."""
     yield from _inconsistent_glossary_forms(document, context)
-    index = context.resources.names
+    tables = context.resources.spellings(document.lang)
     taken = context.taken + [(near.start, near.end) for near in context.near_variants]
-    for cluster in find_spelling_clusters(document.prose, context.names, index, taken):
+    for cluster in find_spelling_clusters(document.prose, context.names, tables, taken):
         # Most written first; on a tie, the one written first.
         tally = ", ".join(f"{written} ×{count}" for written, count in sorted(
             cluster.counts.items(),
