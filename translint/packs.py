@@ -346,6 +346,9 @@ class AnchoredRule(Protocol):
     """What an index needs of a rule: its expression and the literals it requires."""
 
     @property
+    def source(self) -> str: ...
+
+    @property
     def expression(self) -> re.Pattern[str]: ...
 
     @property
@@ -369,15 +372,24 @@ class RuleMatch(Generic[RuleT]):
 
 class AnchoredIndex(Generic[RuleT]):
     """Rules found in a text through their anchors: one automaton pass, then only the
-    expressions of the rules whose anchors occur (rules without anchors always run)."""
+    expressions of the rules whose anchors occur (rules without anchors always run).
+
+    Rules with the same expression (packs for several source languages share calques)
+    run once; a match is reported for the first of them, as it would win anyway.
+    """
 
     def __init__(self, rules: Iterable[RuleT]) -> None:
         self.rules: list[RuleT] = list(rules)
-        self._always = [rule for rule in self.rules if not rule.anchors]
+        distinct: dict[str, int] = {}
+        for number, rule in enumerate(self.rules):
+            distinct.setdefault(rule.source, number)
+        running = sorted(distinct.values())
+        self._always = [self.rules[number] for number in running
+                        if not self.rules[number].anchors]
         anywhere: dict[str, list[int]] = {}
         at_word_start: dict[str, list[int]] = {}
-        for number, rule in enumerate(self.rules):
-            for literal, start in rule.anchors:
+        for number in running:
+            for literal, start in self.rules[number].anchors:
                 (at_word_start if start else anywhere).setdefault(literal, []).append(number)
         self._automaton = ahocorasick.Automaton()
         for literal in anywhere.keys() | at_word_start.keys():
@@ -408,9 +420,10 @@ class AnchoredIndex(Generic[RuleT]):
         seen: set[tuple[int, int, int]] = set()
         for number, spans in windows.items():
             rule = self.rules[number]
-            if rule.required and not _holds(lowered, rule.required):
-                continue  # a literal the rule needs is nowhere in the text
+            required = rule.required
             for start, end in _merged(spans):
+                if required and not _holds(lowered, required, start, end):
+                    continue  # a literal the rule needs is not in this window
                 for match in rule.expression.finditer(prose, start, end):
                     key = (number, *_focus(match))
                     if key[2] > key[1] and key not in seen:
@@ -431,9 +444,10 @@ def _focus(match: re.Match[str]) -> tuple[int, int]:
     return match.span()
 
 
-def _holds(text: str, required: tuple[tuple[str, ...], ...]) -> bool:
-    """Tell whether ``text`` holds one literal of every required set."""
-    return all(any(literal in text for literal in literals) for literals in required)
+def _holds(text: str, required: tuple[tuple[str, ...], ...], start: int, end: int) -> bool:
+    """Tell whether ``text[start:end]`` holds one literal of every required set."""
+    return all(any(text.find(literal, start, end) >= 0 for literal in literals)
+               for literals in required)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -39,6 +39,11 @@ class WireRule:
     should_match: tuple[str, ...] = ()
     should_not_match: tuple[str, ...] = ()
 
+    @property
+    def source(self) -> str:
+        """The expression's source text."""
+        return self.expression.pattern
+
 
 def wire_rules_path() -> Path:
     """The bundled wire rules file."""
