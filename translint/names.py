@@ -22,8 +22,11 @@ def _uppercase_class() -> str:
 
 _UPPER = _uppercase_class()
 _APOSTROPHE = "'’ʼ"
-_WORD = rf"[{_UPPER}][^\W\d_]*(?:[{_APOSTROPHE}][^\W\d_]+)*"
-NAME = re.compile(rf"(?<!\w){_WORD}(?:(?:[ \u00a0]|-){_WORD})*")
+_WORD_TAIL = rf"[^\W\d_]*(?:[{_APOSTROPHE}][^\W\d_]+)*"
+_WORD = rf"[{_UPPER}]{_WORD_TAIL}"
+# The capital first, then the look back at what stands before it (not a word character):
+# the same as a leading (?<!\w), but the regex engine can skip ahead to capitals.
+NAME = re.compile(rf"[{_UPPER}](?<!\w[{_UPPER}]){_WORD_TAIL}(?:(?:[ \u00a0]|-){_WORD})*")
 _WORD_IN_NAME = re.compile(_WORD)
 _HYPHENATED = re.compile(rf"{_WORD}(?:-{_WORD})+")
 _POSSESSIVE = re.compile(rf"[{_APOSTROPHE}]s$")

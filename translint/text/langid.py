@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 
 _STOP_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset("the and of to in is that for was with on as are it by from at has have "
@@ -61,9 +62,10 @@ def stop_word_scores(words: list[str], limit: int | None = None) -> dict[str, in
     """How many of ``words`` (lower case; the first ``limit``) are stop words of each
     profiled language."""
     scores = dict.fromkeys(_STOP_WORDS, 0)
-    for word in words[:limit]:
-        for lang in _LANGUAGES_OF.get(word, ()):
-            scores[lang] += 1
+    counts = Counter(words[:limit])
+    for word in counts.keys() & _LANGUAGES_OF.keys():
+        for lang in _LANGUAGES_OF[word]:
+            scores[lang] += counts[word]
     return scores
 
 
