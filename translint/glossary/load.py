@@ -70,6 +70,8 @@ def load_glossaries(paths: Iterable[str | Path],
                     cache_dir: Path | None = None) -> list[Glossary]:
     """Load several glossaries and check that they do not contradict each other."""
     glossaries = [load_glossary(path, cache_dir) for path in paths]
+    if len(glossaries) < 2:
+        return glossaries  # loading one file checked it against itself
     problems: list[GlossaryError] = []
     ids: dict[str, Entry] = {}
     owners: dict[str, Entry] = {}
