@@ -1,10 +1,13 @@
-"""Name analysis: a run of words folds like its words folded one by one."""
+"""Name analysis: runs of words fold like their words folded one by one; what is
+remembered per name changes no finding."""
 
 from __future__ import annotations
 
 import pytest
 
+from translint import spellings
 from translint.folding import form_identity, name_key
+from translint.linter import Linter
 from translint.names import count_names
 from translint.spellings import _identity, _name_words
 
@@ -26,3 +29,30 @@ def test_run_keys_are_the_keys_of_the_written_text(name: str) -> None:
 
 def test_possessive_is_not_part_of_the_word() -> None:
     assert [word.text for word in _name_words("Zelenskyy's")] == ["Zelenskyy"]
+
+
+NAMES_TEXT = ("Mikhailo Podoljak spoke. Podoljak said Syrskyi and Syrsky agreed. "
+              "Zaporizhzhya and Zelenskyj were named.")
+
+
+def _findings(linter: Linter, text: str) -> list[str]:
+    return [f"{finding.column} {finding.code} {finding.text}"
+            for finding in linter.check_text(text, "a.txt")]
+
+
+def test_remembered_names_give_the_same_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    fresh = _findings(Linter.from_paths(lang="en"), NAMES_TEXT)
+    assert {"TL102", "TL103"} <= {line.split()[1] for line in fresh}
+    linter = Linter.from_paths(lang="en")
+    monkeypatch.setattr(spellings, "MEMO_SIZE", 3)  # forget often: past three names
+    for _ in range(3):
+        assert _findings(linter, NAMES_TEXT) == fresh
+    tables = linter.resources.spellings("en")
+    assert 0 < len(tables._candidates) <= 3 and 0 < len(tables._unknown) <= 3
+
+
+def test_prepare_builds_the_tables_workers_share() -> None:
+    linter = Linter.from_paths(lang="en")
+    linter.prepare()
+    assert "en" in linter.resources._spellings
+    assert _findings(linter, NAMES_TEXT) == _findings(Linter.from_paths(lang="en"), NAMES_TEXT)
