@@ -302,9 +302,14 @@ def _hyphenation_groups(prose: str, names: Counter[str]) -> list[Counter[str]]:
 
 @functools.lru_cache(maxsize=1 << 12)
 def _spaced(run: str) -> re.Pattern[str]:
-    """A pattern for a hyphenated name written with spaces instead ("Ivano Frankivsk")."""
-    return re.compile(r"(?<![\w-])" + r"[ \u00a0]+".join(
-        re.escape(word) for word in run.split("-")) + r"(?![\w-])")
+    """A pattern for a hyphenated name written with spaces instead ("Ivano Frankivsk").
+
+    It starts with the first word and then looks back before it, which lets the regex
+    engine jump from one occurrence of the word to the next.
+    """
+    first, *others = (re.escape(word) for word in run.split("-"))
+    return re.compile(first + rf"(?<![\w-]{first})" + "".join(
+        rf"[ \u00a0]+{word}" for word in others) + r"(?![\w-])")
 
 
 def _cluster(prose: str, counts: Counter[str], taken: list[tuple[int, int]],
