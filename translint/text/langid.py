@@ -43,6 +43,9 @@ STOP_WORD_SAMPLE = 250
 STOP_WORD_CHARACTERS = 1500
 # Below this, langdetect guesses (a headline alone comes out as Danish or Norwegian).
 MIN_WORDS_FOR_LANGDETECT = 12
+# A short text (a headline and a standfirst) has few stop words: a clear lead decides.
+SHORT_MINIMUM = 4
+SHORT_MARGIN = 3.0
 _langdetect_lock = threading.Lock()
 
 
@@ -54,8 +57,9 @@ def detect_language(text: str) -> str | None:
         if cyrillic > len(_LATIN.findall(sample)):
             return _cyrillic_language(sample) or _langdetect(sample)
     words = _WORD.findall(sample[:STOP_WORD_CHARACTERS].lower())
-    return stop_word_language(words) or (
-        _langdetect(sample) if len(words) >= MIN_WORDS_FOR_LANGDETECT else None)
+    return (stop_word_language(words)
+            or stop_word_language(words, SHORT_MINIMUM, SHORT_MARGIN)
+            or (_langdetect(sample) if len(words) >= MIN_WORDS_FOR_LANGDETECT else None))
 
 
 def stop_word_scores(words: list[str], limit: int | None = None) -> dict[str, int]:
