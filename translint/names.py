@@ -10,7 +10,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 def _uppercase_class() -> str:
@@ -29,11 +29,10 @@ _WORD = rf"[{_UPPER}]{_WORD_TAIL}"
 NAME = re.compile(rf"[{_UPPER}](?<!\w[{_UPPER}]){_WORD_TAIL}(?:(?:[ \u00a0]|-){_WORD})*")
 _WORD_IN_NAME = re.compile(_WORD)
 _HYPHENATED = re.compile(rf"{_WORD}(?:-{_WORD})+")
-_POSSESSIVE = re.compile(rf"[{_APOSTROPHE}]s$")
+_POSSESSIVE_ENDINGS = frozenset(f"{apostrophe}s" for apostrophe in _APOSTROPHE)
 
 
-@dataclass(frozen=True)
-class NameWord:
+class NameWord(NamedTuple):
     """One word of a name: its text and its span inside the name."""
 
     text: str
@@ -56,8 +55,11 @@ def words_of(name: str) -> list[NameWord]:
     """The words of ``name``, possessive endings removed."""
     words = []
     for match in _WORD_IN_NAME.finditer(name):
-        text = _POSSESSIVE.sub("", match.group())
-        words.append(NameWord(text, match.start(), match.start() + len(text)))
+        text = match.group()
+        if text[-2:] in _POSSESSIVE_ENDINGS:
+            text = text[:-2]
+        start = match.start()
+        words.append(NameWord(text, start, start + len(text)))
     return words
 
 

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from translint.folding import APOSTROPHES, form_identity, name_key
 from translint.glossary.model import Entry
@@ -53,8 +54,7 @@ class SpellingCluster:
     occurrences: dict[str, list[tuple[int, int]]]
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):
     """One word of a name: its place in the name and what the checks compare it by."""
 
     text: str
@@ -68,9 +68,12 @@ class _Word:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _fold_word(text: str) -> tuple[str, str, int]:
-    """A word's transliteration key, form identity and number of letters."""
-    return name_key(text), form_identity(text), sum(map(str.isalpha, text))
+def _fold_word(text: str) -> tuple[str, str, int, str, bool]:
+    """What ``_Word`` holds of a word's text: its key, identity, number of letters, lower
+    case, and whether it may be clustered."""
+    letters = sum(map(str.isalpha, text))
+    return (name_key(text), form_identity(text), letters, text.lower(),
+            letters >= MIN_LETTERS and not text.isupper())
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -80,13 +83,8 @@ def _name_words(name: str) -> tuple[_Word, ...]:
     Names recur from story to story, and their words recur in many names, so both the
     name's words and each word's folding are cached.
     """
-    words = []
-    for word in words_of(name):
-        key, identity, letters = _fold_word(word.text)
-        words.append(_Word(word.text, word.start, word.end, key, identity, letters,
-                           word.text.lower(),
-                           letters >= MIN_LETTERS and not word.text.isupper()))
-    return tuple(words)
+    return tuple(_Word(word.text, word.start, word.end, *_fold_word(word.text))
+                 for word in words_of(name))
 
 
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
@@ -293,6 +291,9 @@ def _hyphenation_groups(prose: str, names: Counter[str]) -> list[Counter[str]]:
                 runs[run] += count
     groups = []
     for run, count in runs.items():
+        first = run.split("-", 1)[0]
+        if f"{first} " not in prose and f"{first}\u00a0" not in prose:
+            continue  # never written with a space after the first word: the usual case
         found = Counter(match.group() for match in _spaced(run).finditer(prose))
         if found:
             found[run] += count
