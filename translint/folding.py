@@ -31,6 +31,7 @@ def _apostrophes_to(replacement: str) -> dict[int, str]:
 
 _APOSTROPHE_TABLE = _apostrophes_to("'")
 _SEPARATOR_RUN = re.compile(rf"[\s{HYPHENS}]+")
+_ANY_APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
 _NOT_LETTER = re.compile(r"[^a-z]+")
 _CONSONANT_IO = re.compile(r"(?<=[bcdfghklmnprstvz])io(?=[bcdfghklmnprstvz])")
 _DOUBLED_INSIDE = re.compile(r"([a-z])\1+(?=[a-z])")
@@ -77,7 +78,7 @@ def _first_letter(match: re.Match[str]) -> str:
 
 def apostrophe_variants(form: str) -> set[str]:
     """The spellings of ``form`` with each apostrophe style, and without apostrophes."""
-    if not any(char in APOSTROPHES for char in form):
+    if not _ANY_APOSTROPHE.search(form):
         return {form}
     variants = {form.translate(_apostrophes_to(""))}
     for style in "'’ʼ":
