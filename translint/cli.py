@@ -7,6 +7,7 @@ Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
 from __future__ import annotations
 
 import enum
+import gc
 import json
 import os
 import sys
@@ -153,6 +154,12 @@ def check(
     )] = False,
 ) -> None:
     """Check files for inconsistent names and translation artefacts."""
+    # Glossaries and their index are hundreds of thousands of objects that live for the
+    # whole run: the garbage collector would only walk them again and again, while they
+    # are built and while documents are checked. Build them without it, then set them
+    # aside from its collections (gc.freeze), which also keeps forked workers from
+    # copying the pages it would touch.
+    gc.disable()
     try:
         config = load_config(config_file, no_config, paths[0] if paths else None)
         options = check_options(config, glossaries=glossary, lang=lang, select=select,
@@ -166,6 +173,9 @@ def check(
                         disabled_rules=options.disabled_rules, options=options.rule_options)
     except TranslintError as error:
         raise _fail(error) from None
+    finally:
+        gc.enable()
+    gc.freeze()
     files = list(discover(paths, options.include, options.exclude))
     progress = _Progress() if sys.stderr.isatty() and not quiet and len(files) > 1 else None
     report = run(linter, files, jobs=jobs, stdin_name=stdin_filename, progress=progress)
