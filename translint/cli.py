@@ -176,6 +176,9 @@ def check(
     finally:
         gc.enable()
     gc.freeze()
+    # Checking a document allocates thousands of short-lived objects, next to none in
+    # reference cycles: collect young objects every 50,000 allocations, not every 700.
+    gc.set_threshold(50_000, 20, 20)
     files = list(discover(paths, options.include, options.exclude))
     progress = _Progress() if sys.stderr.isatty() and not quiet and len(files) > 1 else None
     report = run(linter, files, jobs=jobs, stdin_name=stdin_filename, progress=progress)
