@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from translint.errors import GlossaryErrors
 from translint.glossary import cache as cache_module
 from translint.glossary import load as load_module
-from translint.glossary.cache import CACHE_ENV, default_cache_dir
+from translint.glossary.cache import CACHE_ENV, MAX_AGE_DAYS, MIN_BYTES, default_cache_dir
 from translint.glossary.load import load_glossary
 
 from ..conftest import CASES, ROOT
@@ -20,10 +21,31 @@ from ..conftest import CASES, ROOT
 SOURCE = CASES / "glossary.toml"
 
 
+def _letters(number: int) -> str:
+    word = ""
+    while True:
+        number, digit = divmod(number, 26)
+        word += "abcdefghijklmnopqrstuvwxyz"[digit]
+        if number == 0:
+            return word
+
+
+def _large_glossary_text() -> str:
+    """The test glossary and enough places to be worth caching (``MIN_BYTES``)."""
+    places = "".join(
+        f'\n[[entry]]\nid = "place-{number}"\nkind = "place"\nsource = "test"\n'
+        f'variants = ["Zavod{_letters(number)}ov"]\n  [entry.forms.en]\n'
+        f'  preferred = "Zavod{_letters(number)}iv"\n'
+        for number in range(800))
+    text = SOURCE.read_text(encoding="utf-8") + places
+    assert len(text.encode("utf-8")) >= MIN_BYTES
+    return text
+
+
 @pytest.fixture
 def glossary(tmp_path: Path) -> Path:
     path = tmp_path / "names.toml"
-    path.write_bytes(SOURCE.read_bytes())
+    path.write_text(_large_glossary_text(), encoding="utf-8")
     return path
 
 
@@ -65,10 +87,29 @@ def test_an_edit_is_seen_and_replaces_the_cache_file(glossary: Path, tmp_path: P
     assert len(_cache_files(folder)) == 1
 
 
+def test_a_small_glossary_is_parsed_every_time(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    load_glossary(SOURCE, folder)
+    assert _cache_files(folder) == []
+
+
+def test_files_not_written_for_a_month_are_removed(glossary: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    stale, recent = folder / "glossary-0.pickle", folder / "glossary-1.pickle"
+    for path in (stale, recent):
+        path.write_bytes(b"old")
+    old = time.time() - (MAX_AGE_DAYS + 1) * 86400
+    os.utime(stale, (old, old))
+    load_glossary(glossary, folder)
+    assert not stale.exists() and recent.exists()
+    assert len(_cache_files(folder)) == 2
+
+
 def test_an_invalid_glossary_is_never_cached(tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     bad = tmp_path / "bad.toml"
-    bad.write_text('[[entry]]\nid = "x"\n', encoding="utf-8")
+    bad.write_text(_large_glossary_text() + '[[entry]]\nid = "x"\n', encoding="utf-8")
     for _ in range(2):
         with pytest.raises(GlossaryErrors):
             load_glossary(bad, folder)

@@ -6,8 +6,11 @@ without problems, the resulting ``Glossary`` is pickled into the cache folder; t
 run that loads the same file, byte for byte, from the same path, with the same translint
 code, unpickles it instead.
 
+* Only files of ``MIN_BYTES`` or more are cached: smaller ones parse in milliseconds.
 * One cache file per glossary path (named by a hash of the path and of translint's
-  glossary code), overwritten when the glossary changes: the folder does not grow.
+  glossary code), overwritten when the glossary changes; files not rewritten for
+  ``MAX_AGE_DAYS`` are removed when another is written, so glossaries at passing paths
+  (a CMS's temporary files) do not fill the folder.
 * The cache file records a SHA-256 of the glossary's bytes and is used only when they
   match, so any edit, however quick, is seen.
 * Invalid glossaries are never cached; cross-file checks run on every load.
@@ -28,12 +31,15 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import translint
 from translint.glossary.model import Glossary
 
 CACHE_ENV = "TRANSLINT_CACHE_DIR"
+MIN_BYTES = 64 * 1024  # about 300 entries
+MAX_AGE_DAYS = 30
 _CODE = ("glossary/model.py", "glossary/load.py", "folding.py")
 
 
@@ -99,3 +105,16 @@ def store_glossary(folder: Path, path: str, digest: str, glossary: Glossary) -> 
     except (OSError, pickle.PicklingError, RecursionError):
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        return
+    _remove_stale(folder)
+
+
+def _remove_stale(folder: Path) -> None:
+    """Remove cache files (and temporary files left by an interrupted run) not written
+    for ``MAX_AGE_DAYS``."""
+    oldest = time.time() - MAX_AGE_DAYS * 86400
+    for pattern in ("glossary-*.pickle", ".tmp-*"):
+        for path in folder.glob(pattern):
+            with contextlib.suppress(OSError):
+                if path.stat().st_mtime < oldest:
+                    path.unlink()

@@ -14,7 +14,7 @@ from typing import Any
 
 from translint.errors import GlossaryError, GlossaryErrors
 from translint.folding import form_identity
-from translint.glossary.cache import cached_glossary, content_digest, store_glossary
+from translint.glossary.cache import MIN_BYTES, cached_glossary, content_digest, store_glossary
 from translint.glossary.model import KINDS, Entry, Glossary, LanguageForms, Location, NameForms
 from translint.tomldata import parse_toml
 
@@ -49,7 +49,9 @@ def load_glossary(path: str | Path, cache_dir: Path | None = None) -> Glossary:
         raise GlossaryError("no such glossary file", display) from None
     except OSError as error:
         raise GlossaryError(f"cannot read glossary: {error.strerror}", display) from None
-    digest = content_digest(data)
+    if len(data) < MIN_BYTES:
+        cache_dir = None  # parsing it is as quick as unpickling it
+    digest = content_digest(data) if cache_dir is not None else ""
     cached = cached_glossary(cache_dir, display, digest) if cache_dir is not None else None
     if cached is not None:
         return cached
