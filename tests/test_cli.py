@@ -155,8 +155,23 @@ def test_fix_rewrites_files_and_reports_the_rest(corpus: Path) -> None:
 
 def test_checks_lists_the_catalogue() -> None:
     result = translint("checks", "-f", "json")
-    codes = [check["code"] for check in json.loads(result.stdout)]
-    assert codes[:3] == ["TL101", "TL102", "TL103"]
+    checks = json.loads(result.stdout)
+    assert [check["code"] for check in checks][:3] == ["TL101", "TL102", "TL103"]
+    assert [check["code"] for check in checks if not check["on_by_default"]] == ["TL001"]
+    assert "(off by default)" in translint("checks").stdout
+
+
+def test_unused_directives_are_reported_when_selected(tmp_path: Path) -> None:
+    story = tmp_path / "story.md"
+    story.write_text("<!-- translint-disable-next-line TL101 -->\nKyiv is right now.\n",
+                     encoding="utf-8")
+    assert translint("check", str(story), "-g", GLOSSARY, "--lang", "en").stdout == (
+        "No findings in 1 file.\n")
+    selected = translint("check", str(story), "-g", GLOSSARY, "--lang", "en", "--select", "TL",
+                         "--fail-on", "warning")
+    assert selected.returncode == 1
+    assert f"{story}:1:1: TL001 translint-disable-next-line TL101 silences no finding" in (
+        selected.stdout)
 
 
 def test_no_arguments_shows_help() -> None:

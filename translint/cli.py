@@ -236,13 +236,17 @@ def list_checks(
     if output_format is OutputFormat.json:
         typer.echo(json.dumps([{"code": check.code, "name": check.name,
                                 "severity": check.severity.label, "fixable": check.fixable,
+                                "on_by_default": check.on_by_default,
                                 "summary": check.summary, "description": check.description}
                                for check in CHECKS], indent=2))
         return
     for check in CHECKS:
-        fixable = " (fixable)" if check.fixable else ""
+        notes = [note for note, applies in (("fixable", check.fixable),
+                                            ("off by default", not check.on_by_default))
+                 if applies]
+        noted = f" ({', '.join(notes)})" if notes else ""
         typer.echo(f"{check.code}  {check.name:<24} {check.severity.label:<8} "
-                   f"{check.summary}{fixable}")
+                   f"{check.summary}{noted}")
 
 
 def main() -> None:

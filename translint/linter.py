@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from translint.checks import CHECKS, Check, Context, Problem, Resources
+from translint.checks.directives import CODE as UNUSED_DIRECTIVE
 from translint.findings import Finding
 from translint.glossary.load import bundled_glossary_paths, load_glossaries
 from translint.glossary.model import Glossary
@@ -16,6 +17,7 @@ from translint.settings import Selection
 from translint.text.document import Document, make_document
 
 _SIC = re.compile(r"\s*\[sic\]", re.IGNORECASE)
+_KNOWN_CODES = frozenset(check.code for check in CHECKS)
 
 
 # A finding keeps its source line for reporters; of a long line (a paragraph), only this
@@ -50,7 +52,9 @@ class Linter:
         self.selection = selection or Selection()
         self.lang = lang
         self.checks: tuple[Check, ...] = tuple(
-            check for check in CHECKS if self.selection.selects(check.code))
+            check for check in CHECKS if self.selection.selects(check.code)
+            and (check.on_by_default or self.selection.names(check.code)))
+        self._codes_run = frozenset(check.code for check in self.checks)
         self.resources = Resources(NameIndex(self.glossaries), pack_paths, source_langs,
                                    options, disabled_rules)
         if (pack_paths is not None or self.resources.disabled_rules) and any(
@@ -86,12 +90,19 @@ class Linter:
 
     def check_document(self, document: Document) -> list[Finding]:
         """Run every selected check on ``document`` and return its findings, sorted."""
-        context = Context(document, self.resources)
+        context = Context(document, self.resources, self._codes_run, _KNOWN_CODES)
         findings: list[Finding] = []
         for check in self.checks:
             for problem in check.run(document, context):
                 finding = self._finding(document, check, problem)
-                if not self._suppressed(document, finding):
+                if _SIC.match(document.text, finding.end):
+                    continue
+                # A report of an unused directive is not silenced by that directive.
+                silenced_by = ([] if check.code == UNUSED_DIRECTIVE else
+                               document.suppressions.covering(finding.code, finding.line))
+                if silenced_by:
+                    context.silenced.update(silenced_by)
+                else:
                     findings.append(finding)
         findings.sort(key=Finding.sort_key)
         return findings
@@ -115,8 +126,3 @@ class Linter:
             **_source(document.line_text(line), column, end_column if end_line == line else None),
         )
 
-    @staticmethod
-    def _suppressed(document: Document, finding: Finding) -> bool:
-        if _SIC.match(document.text, finding.end):
-            return True
-        return document.suppressions.suppresses(finding.code, finding.line)

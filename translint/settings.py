@@ -44,6 +44,11 @@ class Selection:
             return False
         return ignored < 0 or selected > ignored
 
+    def names(self, code: str) -> bool:
+        """Tell whether a ``select`` prefix names ``code`` (what turns on a check that is
+        off by default)."""
+        return any(code.startswith(prefix) for prefix in self.select)
+
     def severity(self, code: str, default: Severity) -> Severity:
         """The severity for ``code``: an override if configured, else ``default``."""
         return self.severities.get(code, default)

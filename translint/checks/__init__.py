@@ -5,6 +5,7 @@ from __future__ import annotations
 from translint.checks.base import Check, Context, Problem, Resources
 from translint.checks.boilerplate import captions, wire_boilerplate
 from translint.checks.conventions import foreign_number_formats, foreign_punctuation
+from translint.checks.directives import unused_directives
 from translint.checks.language import mixed_script_words, untranslated_residue
 from translint.checks.names import disfavoured_variants, inconsistent_spellings, unknown_variants
 from translint.checks.phrasing import calques
@@ -153,6 +154,24 @@ CHECKS += (
         description=(
             "(REUTERS/Alexander Ermochenko), Sputnik/…/Kremlin via REUTERS, File photo of …, "
             "(Photo: …). Often right in a caption field, so it informs and does not gate."
+        ),
+    ),
+)
+
+# Last: it reads which directives the other checks' findings were silenced by.
+CHECKS += (
+    Check(
+        code="TL001",
+        name="unused-directive",
+        summary="An inline translint-disable directive that silences nothing",
+        severity=Severity.WARNING,
+        run=unused_directives,
+        on_by_default=False,
+        description=(
+            "A <!-- translint-disable… --> comment under which no finding was silenced in "
+            "this run (the spelling was corrected, the glossary changed), or that names no "
+            "check. Judged only when every check the directive covers ran. Off by default: "
+            "--select TL001 (or TL, every check) turns it on."
         ),
     ),
 )

@@ -109,9 +109,16 @@ class Resources:
 class Context:
     """One document's shared analysis, computed on first use by whichever check needs it."""
 
-    def __init__(self, document: Document, resources: Resources) -> None:
+    def __init__(self, document: Document, resources: Resources,
+                 codes_run: frozenset[str] = frozenset(),
+                 known_codes: frozenset[str] = frozenset()) -> None:
+        """``codes_run``: the checks of this run; ``known_codes``: every check's code."""
         self.document = document
         self.resources = resources
+        self.codes_run = codes_run
+        self.known_codes = known_codes
+        # Indexes of the document's directives that silenced a finding so far.
+        self.silenced: set[int] = set()
 
     @cached_property
     def lowered(self) -> str:
@@ -164,3 +171,4 @@ class Check:
     run: Run
     fixable: bool = False
     description: str = ""
+    on_by_default: bool = True  # else it runs only when --select names it

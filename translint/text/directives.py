@@ -22,12 +22,16 @@ _CODE = re.compile(r"[A-Za-z]+\d*")
 
 @dataclass
 class Suppression:
-    """One directive: which codes it silences on which lines (1-based, inclusive)."""
+    """One directive: which codes it silences on which lines (1-based, inclusive), and
+    where it is written (``start``, ``end``: offsets of the comment in the text)."""
 
     line: int
     first: int
     last: int
     codes: tuple[str, ...]
+    start: int = 0
+    end: int = 0
+    verb: str = "disable"
 
     def covers(self, code: str, line: int) -> bool:
         """Tell whether a finding with ``code`` on ``line`` is silenced."""
@@ -42,9 +46,9 @@ class Suppressions:
 
     items: list[Suppression] = field(default_factory=list)
 
-    def suppresses(self, code: str, line: int) -> bool:
-        """Tell whether a directive silences a finding with ``code`` on ``line``."""
-        return any(item.covers(code, line) for item in self.items)
+    def covering(self, code: str, line: int) -> list[int]:
+        """The indexes (in ``items``) of every directive that silences ``code`` on ``line``."""
+        return [index for index, item in enumerate(self.items) if item.covers(code, line)]
 
 
 def parse_suppressions(text: str) -> Suppressions:
@@ -58,12 +62,13 @@ def parse_suppressions(text: str) -> Suppressions:
         line = text.count("\n", 0, match.start()) + 1
         codes = tuple(code.upper() for code in _CODE.findall(match.group("codes")))
         verb = match.group("verb")
+        start, end = match.span()
         if verb == "disable-line":
-            items.append(Suppression(line, line, line, codes))
+            items.append(Suppression(line, line, line, codes, start, end, verb))
         elif verb == "disable-next-line":
-            items.append(Suppression(line, line + 1, line + 1, codes))
+            items.append(Suppression(line, line + 1, line + 1, codes, start, end, verb))
         elif verb == "disable":
-            block = Suppression(line, line, last_line, codes)
+            block = Suppression(line, line, last_line, codes, start, end, verb)
             open_blocks.append(block)
             items.append(block)
         else:

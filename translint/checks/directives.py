@@ -1,0 +1,45 @@
+"""TL001: inline directives that silence nothing (off by default; select it to run it)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from translint.checks.base import Context, Problem
+from translint.text.directives import Suppression
+from translint.text.document import Document
+
+# This check's own code: a directive is never needed to silence it for itself.
+CODE = "TL001"
+
+
+def unused_directives(document: Document, context: Context) -> Iterator[Problem]:
+    """TL001: a translint-disable directive that silenced no finding of this run.
+
+    Only directives whose every check ran can be judged: with ``--select TL1``, a directive
+    for TL201 (or one without codes, which covers every check) is left alone.
+    """
+    for index, item in enumerate(document.suppressions.items):
+        if index in context.silenced:
+            continue
+        unknown = [code for code in item.codes if not _checks_of(code, context.known_codes)]
+        if unknown:
+            yield Problem(item.start, item.end,
+                          f"{', '.join(unknown)}: no translint check has "
+                          f"{'this code' if len(unknown) == 1 else 'these codes'}; "
+                          "the directive silences nothing")
+            continue
+        covered = set().union(*(_checks_of(code, context.known_codes)
+                                for code in item.codes or ("",)))
+        if covered <= context.codes_run:
+            yield Problem(item.start, item.end,
+                          f"{_describe(item)} silences no finding; remove it")
+
+
+def _checks_of(prefix: str, codes: frozenset[str]) -> set[str]:
+    """The codes of the checks a directive's code (a prefix) names."""
+    return {code for code in codes if code.startswith(prefix) and code != CODE}
+
+
+def _describe(item: Suppression) -> str:
+    codes = f" {' '.join(item.codes)}" if item.codes else ""
+    return f"translint-{item.verb}{codes}"
