@@ -72,6 +72,9 @@ def test_sarif_and_github_outputs(corpus: Path) -> None:
     assert result["locations"][0]["physicalLocation"]["region"]["startColumn"] == 10
     assert result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"] == {
         "text": "Kyiv"}
+    rules = {rule["id"]: rule for rule in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["TL101"]["defaultConfiguration"] == {"level": "error", "enabled": True}
+    assert rules["TL001"]["defaultConfiguration"]["enabled"] is False
     github = translint("check", str(corpus), "-g", GLOSSARY, "--lang", "en", "-f", "github")
     assert github.stdout.startswith(f"::error file={corpus}/a.txt,line=1,col=10,endLine=1,"
                                     "endColumn=14,title=TL101 disfavoured-variant::")

@@ -45,7 +45,8 @@ def render(report: Report, color: bool = False) -> str:
     rules = [{"id": check.code, "name": check.name,
               "shortDescription": {"text": check.summary},
               "fullDescription": {"text": check.description or check.summary},
-              "defaultConfiguration": {"level": _LEVELS[check.severity]}} for check in CHECKS]
+              "defaultConfiguration": {"level": _LEVELS[check.severity],
+                                       "enabled": check.on_by_default}} for check in CHECKS]
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
