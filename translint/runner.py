@@ -10,7 +10,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 
 from translint.errors import InputError, TranslintError
 from translint.findings import Finding, Report
@@ -58,7 +57,7 @@ def discover(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE,
 
 
 def _matches(path: str, name: str, patterns: tuple[str, ...]) -> bool:
-    posix = Path(path).as_posix()
+    posix = path.replace(os.sep, "/")
     return any(fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(posix, pattern)
                or fnmatch.fnmatch(posix, f"*/{pattern}") for pattern in patterns)
 
