@@ -56,3 +56,11 @@ def test_prepare_builds_the_tables_workers_share() -> None:
     linter.prepare()
     assert "en" in linter.resources._spellings
     assert _findings(linter, NAMES_TEXT) == _findings(Linter.from_paths(lang="en"), NAMES_TEXT)
+
+
+def test_prepare_without_a_language_builds_only_what_languages_share() -> None:
+    linter = Linter.from_paths()
+    linter.prepare()
+    assert linter.resources._spellings == {}
+    assert "identities" in vars(linter.resources.names)  # the cached table is built
+    assert _findings(linter, NAMES_TEXT) == _findings(Linter.from_paths(lang="en"), NAMES_TEXT)

@@ -77,7 +77,10 @@ class Linter:
         worker processes forked afterwards share it instead of each building its own."""
         codes = {check.code for check in self.checks}
         if codes & {"TL102", "TL103"}:
-            self.resources.spellings(self.lang)
+            if self.lang is not None:
+                self.resources.spellings(self.lang)
+            else:  # languages are detected per document: what every language shares
+                self.resources.names.prepare_keys()
         if "TL201" in codes and self.lang is not None:
             self.resources.phrasing(self.lang)
         if codes & {"TL401", "TL402"}:

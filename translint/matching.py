@@ -218,6 +218,10 @@ class NameIndex:
         return frozenset(name_key(given) for entry in self.entries if entry.given is not None
                          for given in entry.given.known())
 
+    def prepare_keys(self) -> None:
+        """Build now the key tables every language shares (built on first use otherwise)."""
+        _ = self.keys, self.given_keys, self.identities, self.longest_name
+
     def keys_for(self, lang: str | None) -> tuple[dict[str, Entry], dict[str, frozenset[str]]]:
         """Keys of the forms that matter in ``lang`` → entries, and of their people's given
         names (entry id → keys).
