@@ -237,17 +237,21 @@ def find_spelling_clusters(prose: str, names: Counter[str], tables: SpellingTabl
     ("Life" and "Liffe"), and spellings that always stand next to different other
     names ("Brian Smith" and "Bryan Jones" are two people).
     """
-    counts: Counter[str] = Counter()
     first: dict[str, str] = {}  # key → the first spelling seen; most keys have only one
     several: dict[str, set[str]] = {}
-    for name, count in names.items():
-        for word in tables.unknown_words(name):
-            counts[word.text] += count
+    unknown_words = tables.unknown_words
+    for name in names:
+        for word in unknown_words(name):
             seen = first.setdefault(word.key, word.text)
             if seen != word.text:
                 several.setdefault(word.key, {seen}).add(word.text)
     clusters = []
-    if several:
+    if several:  # rare: only now count the spellings
+        counts: Counter[str] = Counter()
+        for name, count in names.items():
+            for word in unknown_words(name):
+                if word.key in several:
+                    counts[word.text] += count
         neighbours = _neighbours(names, set().union(*several.values()))
         for spellings in several.values():
             group = Counter({written: counts[written] for written in spellings})
