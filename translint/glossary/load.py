@@ -43,29 +43,37 @@ def load_glossary(path: str | Path, cache_dir: Path | None = None) -> Glossary:
     from that cache folder instead of being parsed again (see ``translint.glossary.cache``).
     """
     display = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise GlossaryError("no such glossary file", display) from None
-    except OSError as error:
-        raise GlossaryError(f"cannot read glossary: {error.strerror}", display) from None
+    data = read_glossary_bytes(path)
     if len(data) < MIN_BYTES:
         cache_dir = None  # parsing it is as quick as unpickling it
     digest = content_digest(data) if cache_dir is not None else ""
-    cached = cached_glossary(cache_dir, display, digest) if cache_dir is not None else None
-    if cached is not None:
+    if cache_dir is not None and (cached := cached_glossary(cache_dir, display, digest)):
         return cached
+    glossary = parse_glossary(decode_glossary(data, display), display)
+    if cache_dir is not None:
+        store_glossary(cache_dir, display, digest, glossary)
+    return glossary
+
+
+def read_glossary_bytes(path: str | Path) -> bytes:
+    """The bytes of a glossary file; a file that cannot be read raises ``GlossaryError``."""
     try:
-        # As open() in text mode reads it: universal newlines.
-        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise GlossaryError("no such glossary file", str(path)) from None
+    except OSError as error:
+        raise GlossaryError(f"cannot read glossary: {error.strerror}", str(path)) from None
+
+
+def decode_glossary(data: bytes, display: str) -> str:
+    """The text of a glossary file's bytes, as open() in text mode reads it (UTF-8,
+    universal newlines); bytes that are not UTF-8 raise ``GlossaryError``."""
+    try:
+        return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as error:
         raise GlossaryError(
             f"not UTF-8 text (byte {error.start}); save the glossary as UTF-8", display
         ) from None
-    glossary = parse_glossary(text, display)
-    if cache_dir is not None:
-        store_glossary(cache_dir, display, digest, glossary)
-    return glossary
 
 
 def load_glossaries(paths: Iterable[str | Path],

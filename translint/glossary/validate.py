@@ -23,7 +23,7 @@ from pathlib import Path
 
 from translint.errors import GlossaryError, GlossaryErrors
 from translint.folding import form_identity, name_key
-from translint.glossary.load import parse_glossary
+from translint.glossary.load import decode_glossary, parse_glossary, read_glossary_bytes
 from translint.glossary.model import Entry, Glossary, NameForms
 
 _ODD_SPACING = re.compile(r"\s{2,}|[^\S ]")
@@ -40,17 +40,11 @@ def validate_paths(paths: Sequence[str | Path]) -> list[GlossaryError]:
     loaded: list[tuple[Glossary, str]] = []
     for path in paths:
         display = str(path)
+        data = read_glossary_bytes(path)
         try:
-            data = Path(path).read_bytes()
-        except FileNotFoundError:
-            raise GlossaryError("no such glossary file", display) from None
-        except OSError as error:
-            raise GlossaryError(f"cannot read glossary: {error.strerror}", display) from None
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            problems.append(GlossaryError(f"not UTF-8 text (byte {error.start}); save the "
-                                          "glossary as UTF-8", display))
+            text = decode_glossary(data, display)
+        except GlossaryError as error:
+            problems.append(error)
             continue
         try:
             loaded.append((parse_glossary(text, display), text))
