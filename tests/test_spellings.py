@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from translint import spellings
-from translint.folding import form_identity, name_key
+from translint.folding import form_identity, name_key, word_keys
 from translint.linter import Linter
 from translint.names import count_names
 from translint.spellings import _identity, _name_words
@@ -25,6 +25,14 @@ def test_run_keys_are_the_keys_of_the_written_text(name: str) -> None:
             written = name[words[first].start:words[last].end]
             assert "".join(word.key for word in words[first:last + 1]) == name_key(written)
             assert _identity(words, first, last) == form_identity(written)
+
+
+def test_words_fold_at_once_as_one_by_one() -> None:
+    words = [word.text for name in count_names(TEXT) for word in _name_words(name)]
+    words += ["Ogaryovo", "Ooo", "Aaa", "Kiyv", "Xe", "Zaporizhzhia", "Hrushevskyy", "Ⅻ",
+              "北京", "Ǆemal", "Seeb", "Scott"]
+    assert word_keys(words) == [name_key(word) for word in words]
+    assert word_keys([]) == []
 
 
 def test_possessive_is_not_part_of_the_word() -> None:
@@ -48,7 +56,9 @@ def test_remembered_names_give_the_same_findings(monkeypatch: pytest.MonkeyPatch
     for _ in range(3):
         assert _findings(linter, NAMES_TEXT) == fresh
     tables = linter.resources.spellings("en")
-    assert 0 < len(tables._candidates) <= 3 and 0 < len(tables._unknown) <= 3
+    # Forgotten past three names, each document's names learnt again at once.
+    names = len(count_names(NAMES_TEXT))
+    assert len(tables._candidates) == len(tables._unknown) == names
 
 
 def test_prepare_builds_the_tables_workers_share() -> None:

@@ -63,6 +63,31 @@ def name_key(name: str) -> str:
     return "".join(_word_key(word) for word in words)
 
 
+# The steps of ``_word_key`` for many words at once, one word per line.
+_NOT_LETTER_LINES = re.compile(r"[^a-z\n]+")
+_DOUBLED_FINAL_VOWEL_LINES = re.compile(r"([aeiou])\1+$", re.MULTILINE)
+
+
+def word_keys(words: list[str]) -> list[str]:
+    """``name_key`` of each of ``words``, single words without separators, at once.
+
+    The words are folded as lines of one text, so that each regular expression runs once
+    for all of them rather than once per word; a word that unidecode turns into several
+    (non-ASCII, rare) gets ``name_key`` itself.
+    """
+    if not words:
+        return []
+    plain = [word for word in words if word.isascii()]
+    if len(plain) < len(words):
+        keys = dict(zip(plain, word_keys(plain), strict=True)) if plain else {}
+        return [keys[word] if word in keys else name_key(word) for word in words]
+    lines = _NOT_LETTER_LINES.sub("", "\n".join(words).lower())
+    lines = lines.replace("kh", "h").replace("x", "ks").replace("y", "i").replace("j", "i")
+    lines = _CONSONANT_IO.sub("e", lines)
+    lines = _DOUBLED_INSIDE.sub(_first_letter, lines)
+    return _DOUBLED_FINAL_VOWEL_LINES.sub(_first_letter, lines).split("\n")
+
+
 def _word_key(word: str) -> str:
     key = _NOT_LETTER.sub("", word)
     key = key.replace("kh", "h").replace("x", "ks").replace("y", "i").replace("j", "i")

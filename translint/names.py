@@ -27,7 +27,6 @@ _WORD = rf"[{_UPPER}]{_WORD_TAIL}"
 # The capital first, then the look back at what stands before it (not a word character):
 # the same as a leading (?<!\w), but the regex engine can skip ahead to capitals.
 NAME = re.compile(rf"[{_UPPER}](?<!\w[{_UPPER}]){_WORD_TAIL}(?:(?:[ \u00a0]|-){_WORD})*")
-_WORD_IN_NAME = re.compile(_WORD)
 _HYPHENATED = re.compile(rf"{_WORD}(?:-{_WORD})+")
 _POSSESSIVE_ENDINGS = frozenset(f"{apostrophe}s" for apostrophe in _APOSTROPHE)
 
@@ -51,15 +50,17 @@ def hyphenated_runs(name: str) -> tuple[str, ...]:
     return tuple(_HYPHENATED.findall(name)) if "-" in name else ()
 
 
+_SEPARATORS_TO_SPACE = str.maketrans({"\u00a0": " ", "-": " "})
+
+
 def words_of(name: str) -> list[NameWord]:
-    """The words of ``name``, possessive endings removed."""
+    """The words of ``name`` (a name as ``NAME`` finds it), possessive endings removed."""
     words = []
-    for match in _WORD_IN_NAME.finditer(name):
-        text = match.group()
-        if text[-2:] in _POSSESSIVE_ENDINGS:
-            text = text[:-2]
-        start = match.start()
+    start = 0
+    for part in name.translate(_SEPARATORS_TO_SPACE).split(" "):
+        text = part[:-2] if part[-2:] in _POSSESSIVE_ENDINGS else part
         words.append(NameWord(text, start, start + len(text)))
+        start += len(part) + 1
     return words
 
 

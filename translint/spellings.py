@@ -12,13 +12,14 @@ across documents: the same names recur in every story.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from translint.folding import APOSTROPHES, form_identity, name_key
+from translint.folding import APOSTROPHES, form_identity, name_key, word_keys
 from translint.glossary.model import Entry
 from translint.matching import NameIndex
 from translint.names import find_all, hyphenated_runs, words_of
@@ -67,8 +68,14 @@ class _Word(NamedTuple):
     clusterable: bool  # long enough, and not an acronym, to compare with other spellings
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _fold_word(text: str) -> tuple[str, str, int, str, bool]:
+# How a word's text folds (``_Word`` from ``key`` on), remembered across names and
+# documents; forgotten past this many words, so that memory stays bounded.
+FOLD_MEMO_SIZE = 1 << 17
+_Fold = tuple[str, str, int, str, bool]
+_folds: dict[str, _Fold] = {}
+
+
+def _fold_word(text: str) -> _Fold:
     """What ``_Word`` holds of a word's text: its key, identity, number of letters, lower
     case, and whether it may be clustered."""
     letters = sum(map(str.isalpha, text))
@@ -76,15 +83,33 @@ def _fold_word(text: str) -> tuple[str, str, int, str, bool]:
             letters >= MIN_LETTERS and not text.isupper())
 
 
-@functools.lru_cache(maxsize=1 << 15)
-def _name_words(name: str) -> tuple[_Word, ...]:
-    """The words of ``name`` (possessive endings removed), each folded once.
+def _fold_words(texts: Iterable[str]) -> None:
+    """Fold the words of ``texts`` not folded yet, all at once: an ASCII word's key comes
+    from ``word_keys`` with the others', and its identity is its lower case."""
+    distinct = dict.fromkeys(texts)
+    new = [text for text in distinct if text not in _folds]
+    if not new:
+        return
+    if len(_folds) + len(new) > FOLD_MEMO_SIZE:
+        _folds.clear()
+        new = list(distinct)
+    plain = [text for text in new if text.isascii()]
+    for text, key in zip(plain, word_keys(plain), strict=True):
+        lowered = text.lower()
+        letters = len(text) - text.count("'")
+        _folds[text] = (key, lowered, letters, lowered,
+                        letters >= MIN_LETTERS and not text.isupper())
+    if len(plain) < len(new):
+        for text in new:
+            if not text.isascii():
+                _folds[text] = _fold_word(text)
 
-    Names recur from story to story, and their words recur in many names, so both the
-    name's words and each word's folding are cached.
-    """
-    return tuple(_Word(word.text, word.start, word.end, *_fold_word(word.text))
-                 for word in words_of(name))
+
+def _name_words(name: str) -> tuple[_Word, ...]:
+    """The words of ``name`` (possessive endings removed), each folded."""
+    words = words_of(name)
+    _fold_words(word.text for word in words)
+    return tuple(_Word(word.text, word.start, word.end, *_folds[word.text]) for word in words)
 
 
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
@@ -97,6 +122,8 @@ MEMO_SIZE = 1 << 16
 
 # A near-variant candidate: the run of words as written, its entry, whether a full name.
 _Candidate = tuple[str, Entry, bool]
+# A word that may be clustered: its key and its text.
+_Spelling = tuple[str, str]
 
 
 class SpellingTables:
@@ -113,33 +140,44 @@ class SpellingTables:
         self.all_keys = index.keys
         self.all_given_keys = index.given_keys
         self._candidates: dict[str, tuple[_Candidate, ...]] = {}
-        self._unknown: dict[str, tuple[_Word, ...]] = {}
+        self._unknown: dict[str, tuple[_Spelling, ...]] = {}
 
-    def candidates(self, name: str) -> tuple[_Candidate, ...]:
-        """The runs of words of ``name`` that are near variants of a glossary entry."""
-        found = self._candidates.get(name)
-        if found is None:
-            if len(self._candidates) >= MEMO_SIZE:
-                self._candidates.clear()
-            found = self._candidates[name] = self._find_candidates(name)
-        return found
+    def candidates(self, names: Iterable[str]) -> Iterator[_Candidate]:
+        """The runs of words of ``names`` that are near variants of a glossary entry."""
+        names = self._learn(names)
+        return itertools.chain.from_iterable(map(self._candidates.__getitem__, names))
 
-    def unknown_words(self, name: str) -> tuple[_Word, ...]:
-        """The words of ``name`` that may be clustered: long enough, not acronyms, and
-        not the key or form of any glossary name in any language."""
-        found = self._unknown.get(name)
-        if found is None:
-            if len(self._unknown) >= MEMO_SIZE:
-                self._unknown.clear()
-            found = self._unknown[name] = tuple(
-                word for word in _name_words(name)
+    def unknown_words(self, names: Iterable[str]) -> list[_Spelling]:
+        """The words of ``names`` that may be clustered, in order: long enough, not
+        acronyms, and not the key or form of any glossary name in any language."""
+        names = self._learn(names)
+        return list(itertools.chain.from_iterable(map(self._unknown.__getitem__, names)))
+
+    def _learn(self, names: Iterable[str]) -> Collection[str]:
+        """Work out what the names not seen before yield, their new words folded at once;
+        ``names`` as a collection."""
+        names = names if isinstance(names, Collection) else list(names)
+        new = [name for name in names if name not in self._candidates]
+        if not new:
+            return names
+        if len(self._candidates) + len(new) > MEMO_SIZE:
+            self._candidates.clear()
+            self._unknown.clear()
+            new = list(dict.fromkeys(names))
+        parts = {name: words_of(name) for name in new}
+        _fold_words(word.text for words in parts.values() for word in words)
+        for name, name_words in parts.items():
+            words = tuple(_Word(word.text, word.start, word.end, *_folds[word.text])
+                          for word in name_words)
+            self._candidates[name] = self._find_candidates(name, words)
+            self._unknown[name] = tuple(
+                (word.key, word.text) for word in words
                 if word.clusterable and word.key not in self.all_keys
                 and word.identity not in self.identities
                 and word.key not in self.all_given_keys)
-        return found
+        return names
 
-    def _find_candidates(self, name: str) -> tuple[_Candidate, ...]:
-        words = _name_words(name)
+    def _find_candidates(self, name: str, words: tuple[_Word, ...]) -> tuple[_Candidate, ...]:
         if len(words) == 1:  # most names: one word, one look-up
             word = words[0]
             entry = self.keys.get(word.key)
@@ -212,9 +250,8 @@ def find_near_variants(prose: str, names: Counter[str], tables: SpellingTables,
     """Names in ``prose`` that fold to a glossary entry's key but are none of its forms;
     for people also a given name and a family name that fold to theirs."""
     candidates: dict[str, tuple[Entry, bool]] = {}
-    for name in names:
-        for written, entry, full_name in tables.candidates(name):
-            candidates.setdefault(written, (entry, full_name))
+    for written, entry, full_name in tables.candidates(names):
+        candidates.setdefault(written, (entry, full_name))
     found: list[NearVariant] = []
     for written, (entry, full_name) in candidates.items():
         for start, end in find_all(prose, written):
@@ -237,24 +274,23 @@ def find_spelling_clusters(prose: str, names: Counter[str], tables: SpellingTabl
     ("Life" and "Liffe"), and spellings that always stand next to different other
     names ("Brian Smith" and "Bryan Jones" are two people).
     """
-    first: dict[str, str] = {}  # key → the first spelling seen; most keys have only one
-    several: dict[str, set[str]] = {}
-    unknown_words = tables.unknown_words
-    for name in names:
-        for word in unknown_words(name):
-            seen = first.setdefault(word.key, word.text)
-            if seen != word.text:
-                several.setdefault(word.key, {seen}).add(word.text)
+    spellings = tables.unknown_words(names)
     clusters = []
-    if several:  # rare: only now count the spellings
+    if len(set(spellings)) > len(dict(spellings)):  # rare: a key with several spellings
+        first: dict[str, str] = {}  # key → the first spelling seen
+        several: dict[str, set[str]] = {}
+        for key, written in spellings:
+            seen = first.setdefault(key, written)
+            if seen != written:
+                several.setdefault(key, {seen}).add(written)
         counts: Counter[str] = Counter()
         for name, count in names.items():
-            for word in unknown_words(name):
-                if word.key in several:
-                    counts[word.text] += count
+            for key, written in tables.unknown_words((name,)):
+                if key in several:
+                    counts[written] += count
         neighbours = _neighbours(names, set().union(*several.values()))
-        for spellings in several.values():
-            group = Counter({written: counts[written] for written in spellings})
+        for ways in several.values():
+            group = Counter({written: counts[written] for written in ways})
             if not _different_people(group, neighbours):
                 clusters.append(_cluster(prose, group, taken, form_identity))
     for group in _hyphenation_groups(prose, names):
