@@ -15,6 +15,7 @@ _NOT_PROSE = re.compile(
     rf"|\b[\w-]+(?:\.[\w-]+)*\.(?:{_TLDS})\b(?:/[^\s<>\"]*)?"  # bare domain names
 )
 _DOMAIN_HINT = re.compile(rf"\.(?:{_TLDS})\b")  # starts with a literal: a fast scan
+_HINTS = ("://", "www.", "@")
 _MARKDOWN_NOT_PROSE = re.compile(
     r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ ]{0,3}(?P=fence)[ \t]*$|\Z)"  # fenced code
     r"|<!--.*?-->"                                                               # comments
@@ -30,13 +31,35 @@ _NOT_NEWLINE = re.compile(r"[^\r\n]")
 
 def non_prose_spans(text: str, markdown: bool) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of every part of ``text`` that is not prose."""
-    if "://" in text or "www." in text or "@" in text or _DOMAIN_HINT.search(text):
-        for match in _NOT_PROSE.finditer(text):
+    for start, end in sorted(_hinted_tokens(text)):
+        for match in _NOT_PROSE.finditer(text, start, end):
             yield match.span()
     if markdown:
         for match in _MARKDOWN_NOT_PROSE.finditer(text):
             yield match.span()
         yield from _indented_code(text)
+
+
+def _hinted_tokens(text: str) -> set[tuple[int, int]]:
+    """The (start, end) of every space-delimited token holding "://", "www.", "@" or a
+    domain ending: URLs, addresses, handles and domains never hold a space, so looking for
+    them only there finds what a scan of the whole text finds, much faster."""
+    tokens = set()
+    for hint in _HINTS:
+        position = text.find(hint)
+        while position != -1:
+            tokens.add(_token_at(text, position))
+            position = text.find(hint, position + 1)
+    for match in _DOMAIN_HINT.finditer(text):
+        tokens.add(_token_at(text, match.start()))
+    return tokens
+
+
+def _token_at(text: str, position: int) -> tuple[int, int]:
+    """The span of the token around ``position``, between spaces or line breaks."""
+    start = max(text.rfind(" ", 0, position), text.rfind("\n", 0, position)) + 1
+    ends = [end for end in (text.find(" ", position), text.find("\n", position)) if end != -1]
+    return start, min(ends, default=len(text))
 
 
 def mask_non_prose(text: str, markdown: bool = False) -> str:
