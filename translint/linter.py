@@ -55,7 +55,7 @@ class Linter:
             check for check in CHECKS if self.selection.selects(check.code)
             and (check.on_by_default or self.selection.names(check.code)))
         self._codes_run = frozenset(check.code for check in self.checks)
-        self.resources = Resources(NameIndex(self.glossaries), pack_paths, source_langs,
+        self.resources = Resources(NameIndex.of(self.glossaries), pack_paths, source_langs,
                                    options, disabled_rules)
         if (pack_paths is not None or self.resources.disabled_rules) and any(
                 check.code == "TL201" for check in self.checks):

@@ -65,7 +65,9 @@ def test_second_load_comes_from_the_cache(glossary: Path, tmp_path: Path,
     first = load_glossary(glossary, folder)
     assert len(_cache_files(folder)) == 1
     _no_parsing(monkeypatch)
-    assert load_glossary(glossary, folder) == first
+    cached = load_glossary(glossary, folder)
+    assert cached == first
+    assert "name_index" in vars(cached)  # the matching engine's tables come with it
     with pytest.raises(AssertionError, match="was parsed"):
         load_glossary(glossary)  # without the cache folder it is parsed
 

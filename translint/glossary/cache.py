@@ -2,9 +2,10 @@
 
 ``translint check`` reads a 10,000-entry glossary (2 MB of TOML) in about half a second,
 longer than it takes to check a few megabytes of copy. Once a glossary file has loaded
-without problems, the resulting ``Glossary`` is pickled into the cache folder; the next
-run that loads the same file, byte for byte, from the same path, with the same translint
-code, unpickles it instead.
+without problems, the resulting ``Glossary`` is pickled into the cache folder, with its
+name index (``Glossary.name_index``, the matching engine's tables); the next run that loads
+the same file, byte for byte, from the same path, with the same translint code, unpickles
+it instead.
 
 * Only files of ``MIN_BYTES`` or more are cached: smaller ones parse in milliseconds.
 * One cache file per glossary path (named by a hash of the path and of translint's
@@ -40,7 +41,7 @@ from translint.glossary.model import Glossary
 CACHE_ENV = "TRANSLINT_CACHE_DIR"
 MIN_BYTES = 64 * 1024  # about 300 entries
 MAX_AGE_DAYS = 30
-_CODE = ("glossary/model.py", "glossary/load.py", "folding.py")
+_CODE = ("glossary/model.py", "glossary/load.py", "folding.py", "matching.py")
 
 
 def default_cache_dir() -> Path | None:

@@ -51,6 +51,7 @@ def load_glossary(path: str | Path, cache_dir: Path | None = None) -> Glossary:
         return cached
     glossary = parse_glossary(decode_glossary(data, display), display)
     if cache_dir is not None:
+        _ = glossary.name_index  # built now, so that the cache keeps it too
         store_glossary(cache_dir, display, digest, glossary)
     return glossary
 

@@ -1,0 +1,96 @@
+"""The name index: combined from each glossary's own index, or pickled and unpickled, it
+finds exactly what an index built from all the glossaries at once finds."""
+
+from __future__ import annotations
+
+import pickle
+
+from translint.glossary.load import bundled_glossary_paths, load_glossary, parse_glossary
+from translint.glossary.model import Glossary
+from translint.matching import FormMatch, NameIndex
+
+from .conftest import CASES
+
+# Shares first words ("Nova", "Kryvyi") and a whole form's first word ("Kyiv") with the
+# others, so that their buckets and word tries have to be merged.
+EXTRA = """
+[glossary]
+name = "extra"
+
+[[entry]]
+id = "nova-kakhovka"
+kind = "place"
+source = "test"
+variants = ["Novaya Kakhovka"]
+  [entry.forms.en]
+  preferred = "Nova Kakhovka"
+
+[[entry]]
+id = "nova-vodolaha"
+kind = "place"
+source = "test"
+variants = ["Novaya Vodolaga"]
+  [entry.forms.en]
+  preferred = "Nova Vodolaha"
+
+[[entry]]
+id = "kryvyi-rih-district"
+kind = "place"
+source = "test"
+variants = ["Krivoy Rog District"]
+  [entry.forms.en]
+  preferred = "Kryvyi Rih District"
+
+[[entry]]
+id = "kyiv-oblast"
+kind = "place"
+source = "test"
+variants = ["Kiev Oblast"]
+  [entry.forms.en]
+  preferred = "Kyiv Oblast"
+"""
+
+TEXT = ("In Kiev Oblast and Kiev, Novaya Kakhovka and Nova Vodolaha, Krivoy Rog District "
+        "and Krivoy Rog, Mikhailo Podoliak met Vladimir Zelensky in Novo Ogarevo; "
+        "chicken Kiev in Luhans'k, Lugansk and Kyiv.")
+
+
+def _glossaries() -> list[Glossary]:
+    return ([load_glossary(path) for path in bundled_glossary_paths()]
+            + [load_glossary(CASES / "glossary.toml"), parse_glossary(EXTRA, "extra.toml")])
+
+
+def _found(index: NameIndex) -> list[tuple[int, int, str, str, str | None]]:
+    def row(match: FormMatch) -> tuple[int, int, str, str, str | None]:
+        return match.start, match.end, match.entry.id, match.form, match.given
+    return [row(match) for match in index.scan(TEXT)]
+
+
+def test_combined_index_finds_what_one_built_at_once_finds() -> None:
+    glossaries = _glossaries()
+    at_once = _found(NameIndex(glossaries))
+    assert len(at_once) >= 10
+    assert {"kyiv-oblast", "nova-kakhovka", "nova-vodolaha",
+            "kryvyi-rih-district"} <= {entry for _, _, entry, _, _ in at_once}
+    assert _found(NameIndex.of(glossaries)) == at_once
+    # Combining leaves each glossary's own index as it was.
+    assert _found(NameIndex.of(glossaries[-1:])) == _found(NameIndex(glossaries[-1:]))
+
+
+def test_an_unpickled_index_finds_the_same() -> None:
+    glossary = load_glossary(CASES / "glossary.toml")
+    index = glossary.name_index
+    copy = pickle.loads(pickle.dumps(glossary, protocol=pickle.HIGHEST_PROTOCOL))
+    assert "name_index" in vars(copy)  # the index travels with its glossary
+    assert copy.name_index.entries[0] is copy.entries[0]
+    assert _found(copy.name_index) == _found(index) != []
+
+
+def test_a_changed_glossary_builds_its_own_index() -> None:
+    from dataclasses import replace
+    glossary = load_glossary(CASES / "glossary.toml")
+    _ = glossary.name_index
+    fewer = replace(glossary, entries=tuple(entry for entry in glossary.entries
+                                            if entry.id != "kyiv"))
+    assert "kyiv" in {entry for _, _, entry, _, _ in _found(glossary.name_index)}
+    assert "kyiv" not in {entry for _, _, entry, _, _ in _found(fewer.name_index)}
