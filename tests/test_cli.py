@@ -194,3 +194,16 @@ def test_parallel_run_matches_serial_run(tmp_path: Path) -> None:
                          "-f", "json")
     assert json.loads(serial.stdout) == json.loads(parallel.stdout)
     assert json.loads(serial.stdout)["summary"]["findings"] == 12 * 50 * 3
+
+
+@pytest.mark.parametrize("lines", [1, 3000])
+def test_output_is_delivered_whole_before_the_process_ends(tmp_path: Path, lines: int) -> None:
+    # The process ends with os._exit once done: what it wrote must be flushed first, also
+    # when standard output is buffered (PYTHONUNBUFFERED, set in some shells and CI, hides it).
+    (tmp_path / "copy.txt").write_text("Talks in Kiev resumed.\n" * lines, encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    result = subprocess.run([sys.executable, "-m", "translint", "check", str(tmp_path), "-g",
+                             GLOSSARY, "--lang", "en", "-f", "json"], capture_output=True,
+                            text=True, cwd=ROOT, env=env, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert len(json.loads(result.stdout)["findings"]) == lines
