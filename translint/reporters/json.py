@@ -8,6 +8,8 @@ from typing import Any
 from translint.findings import Finding, Report
 
 FORMAT_VERSION = 1
+# One encoder for every finding: json.dumps with options builds a new one on each call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def finding_to_dict(finding: Finding) -> dict[str, Any]:
@@ -38,7 +40,7 @@ def render(report: Report, color: bool = False) -> str:
     Each finding is encoded compactly (by the json module's C encoder; indenting makes it
     fall back to pure Python, several times slower for a large run); the rest is indented.
     """
-    findings = ",\n".join(f"    {json.dumps(finding_to_dict(finding), ensure_ascii=False)}"
+    findings = ",\n".join(f"    {_ENCODER.encode(finding_to_dict(finding))}"
                            for finding in report.findings)
     document = {
         "version": FORMAT_VERSION,

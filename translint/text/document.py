@@ -8,6 +8,8 @@ the same character in both and findings point into the original.
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 from dataclasses import dataclass, field
 
 from translint.text.directives import Suppressions, parse_suppressions
@@ -31,13 +33,11 @@ class Document:
 
     def __post_init__(self) -> None:
         if not self._line_starts:
-            starts = [0]
-            find = self.text.find
-            position = find("\n")
-            while position != -1:
-                starts.append(position + 1)
-                position = find("\n", position + 1)
-            self._line_starts = starts
+            lines = self.text.split("\n")
+            lines.pop()  # what follows the last line break starts the last line
+            # Each line starts one past the end of the lines before it and their breaks.
+            self._line_starts = [0, *map(operator.add, itertools.accumulate(map(len, lines)),
+                                         itertools.count(1))]
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of a character offset."""

@@ -30,7 +30,9 @@ def read_text_file(path: str | Path) -> str:
     """Read a text file, raising ``InputError`` when it is missing, binary or not UTF-8."""
     display = str(path)
     try:
-        with open(path, "rb") as handle:  # plain open(): pathlib costs a third more here
+        # Unbuffered: the whole file is read in one call, so a buffer is only overhead
+        # (with pathlib's path parsing, a third of the time it takes to read news copy).
+        with open(path, "rb", buffering=0) as handle:
             data = handle.read()
     except FileNotFoundError:
         raise InputError("no such file or directory", display) from None
