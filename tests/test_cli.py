@@ -207,3 +207,13 @@ def test_output_is_delivered_whole_before_the_process_ends(tmp_path: Path, lines
                             text=True, cwd=ROOT, env=env, timeout=120)
     assert result.returncode == 1, result.stderr
     assert len(json.loads(result.stdout)["findings"]) == lines
+
+
+def test_the_command_line_does_not_load_what_check_does_not_use() -> None:
+    # Glossary editing (tomlkit, filelock) and langdetect are loaded by what needs them.
+    script = ("import sys, translint.cli\n"
+              "print(sorted({'tomlkit', 'filelock', 'langdetect', 'sacremoses'} "
+              "& set(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            cwd=ROOT, timeout=60)
+    assert result.stdout.strip() == "[]", result.stderr

@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -27,20 +27,12 @@ from translint.config import (
 from translint.errors import ConfigError, GlossaryError, TranslintError
 from translint.glossary.load import load_glossaries, load_glossary, parse_glossary
 from translint.glossary.model import Entry, Glossary, LanguageForms, NameForms
-from translint.glossary.validate import validate_paths
-from translint.glossary.write import (
-    Addition,
-    Change,
-    Removal,
-    add_to_text,
-    append_text,
-    change_text,
-    check_addition,
-    edit_glossary,
-    merge_into_text,
-    remove_from_text,
-    split_person_name,
-)
+
+if TYPE_CHECKING:
+    from translint.glossary.write import Addition
+
+# The modules that write and validate glossaries (with tomlkit and filelock) are imported
+# by the commands that use them: every `translint check` would pay for them otherwise.
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 ORIGINAL_LANG = {"ua-2010": "uk", "ru-bgn": "ru"}
@@ -164,6 +156,8 @@ def _kind_of(target: str, entry_id: str) -> str | None:
 def _edit(target: str, change: Callable[[str], str], config: Config, done: str,
           create: bool = False) -> None:
     """Make ``change`` to ``target`` under its lock and say what happened."""
+    from translint.glossary.write import edit_glossary
+
     changed: list[bool] = []
 
     def edit(text: str) -> str:
@@ -218,6 +212,8 @@ def add(
     """Add an entry, or forms for a language, exceptions and variants to an existing entry."""
 
     def action() -> None:
+        from translint.glossary.write import add_to_text, check_addition
+
         config = _config(config_file, no_config)
         target = _target(glossary, config)
         existing_kind = _kind_of(target, entry_id)
@@ -243,6 +239,8 @@ def _addition(entry_id: str, kind: str | None, person: bool, config: Config,
               note: str | None, source: str | None, lang_source: str | None,
               given: str | None, given_variants: list[str] | None) -> Addition:
     """Turn the options of ``glossary add`` into an ``Addition`` (``person``: split names)."""
+    from translint.glossary.write import Addition, split_person_name
+
     language = (lang or config.lang or "en").lower()
     forms: dict[str, LanguageForms] = {}
     given_forms: dict[str, LanguageForms] = {}
@@ -316,6 +314,8 @@ def set_(
     """Change an entry: its kind, note, source, variants, exceptions or a language's forms."""
 
     def action() -> None:
+        from translint.glossary.write import Change, change_text
+
         config = _config(config_file, no_config)
         change = Change(
             entry_id=entry_id, lang=(lang or config.lang or "en").lower(),
@@ -357,6 +357,8 @@ def remove(
     """Remove an entry (ID alone), a language's forms (--lang alone), or single forms."""
 
     def action() -> None:
+        from translint.glossary.write import Removal, edit_glossary, remove_from_text
+
         config = _config(config_file, no_config)
         form_lang = lang or (config.lang or "en" if accepted or lang_variant else None)
         removal = Removal(entry_id=entry_id, lang=form_lang.lower() if form_lang else None,
@@ -517,6 +519,8 @@ def validate(
     """
 
     def action() -> int:
+        from translint.glossary.validate import validate_paths
+
         config = _config(config_file, no_config, files[0] if files else None)
         paths = glossary_paths(files or config.glossaries)
         problems: list[TranslintError] = list(validate_paths(paths))
@@ -559,6 +563,8 @@ def import_(
     """Import a TBX or CSV glossary into a new TOML glossary, or --merge it into one."""
 
     def action() -> None:
+        from translint.glossary.write import edit_glossary, merge_into_text
+
         config = _config(config_file, no_config)
         imported = _read_foreign(source)
         target = glossary or str(Path(source).with_suffix(".toml"))
@@ -676,6 +682,7 @@ def suggest(
 
     def action() -> int:
         from translint.glossary.suggest import render_proposals_toml, suggest_entries
+        from translint.glossary.write import append_text, edit_glossary
         from translint.matching import NameIndex
         from translint.runner import DEFAULT_INCLUDE, discover
         from translint.text.read import read_text_file
