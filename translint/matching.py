@@ -49,8 +49,7 @@ def is_word_character(char: str) -> bool:
     return char.isalnum() or unicodedata.category(char) in ("Mn", "Mc")
 
 
-@dataclass(frozen=True)
-class FormMatch:
+class FormMatch(NamedTuple):
     """A glossary form found in a text.
 
     For a person's full name, ``given`` is the given-name form and ``split`` the
