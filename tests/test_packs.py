@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from translint.folding import lower_text
 from translint.packs import WINDOW, AnchoredIndex, Rule, compile_pattern
 
@@ -39,3 +41,37 @@ def test_of_rules_sharing_an_expression_the_first_reports() -> None:
     index = AnchoredIndex([first, second])
     assert _find(index, "They met on the eve.") == [("on the eve", "de-en/on-the-eve")]
     assert index.rules == [first, second]
+
+
+class _Counted:
+    """A rule that counts how often its expression is run."""
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self.runs = 0
+
+    @property
+    def source(self) -> str:
+        return self.rule.source
+
+    @property
+    def anchors(self) -> tuple[tuple[str, bool], ...]:
+        return self.rule.anchors
+
+    @property
+    def required(self) -> tuple[tuple[str, ...], ...]:
+        return self.rule.required
+
+    @property
+    def expression(self) -> re.Pattern[str]:
+        self.runs += 1
+        return self.rule.expression
+
+
+def test_an_expression_shared_by_rules_runs_once() -> None:
+    first, second = _Counted(_rule("de-en", "on the eve")), _Counted(_rule("ru-en", "on the eve"))
+    other = _Counted(_rule("ru-en", "in the last time"))
+    text = "They met on the eve. In the last time, prices rose."
+    found = AnchoredIndex([first, second, other]).find(text, lower_text(text))
+    assert [match.rule for match in found] == [first, other]
+    assert (first.runs, second.runs, other.runs) == (1, 0, 1)
