@@ -15,7 +15,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -141,41 +141,46 @@ class SpellingTables:
         self.all_given_keys = index.given_keys
         self._candidates: dict[str, tuple[_Candidate, ...]] = {}
         self._unknown: dict[str, tuple[_Spelling, ...]] = {}
+        self._hyphenated: dict[str, tuple[str, ...]] = {}
 
-    def candidates(self, names: Iterable[str]) -> Iterator[_Candidate]:
+    def candidates(self, names: Mapping[str, int]) -> Iterator[_Candidate]:
         """The runs of words of ``names`` that are near variants of a glossary entry."""
-        names = self._learn(names)
+        self._learn(names)
         return itertools.chain.from_iterable(map(self._candidates.__getitem__, names))
 
-    def unknown_words(self, names: Iterable[str]) -> list[_Spelling]:
+    def unknown_words(self, names: Mapping[str, int]) -> list[_Spelling]:
         """The words of ``names`` that may be clustered, in order: long enough, not
         acronyms, and not the key or form of any glossary name in any language."""
-        names = self._learn(names)
+        self._learn(names)
         return list(itertools.chain.from_iterable(map(self._unknown.__getitem__, names)))
 
-    def _learn(self, names: Iterable[str]) -> Collection[str]:
-        """Work out what the names not seen before yield, their new words folded at once;
-        ``names`` as a collection."""
-        names = names if isinstance(names, Collection) else list(names)
+    def hyphenated_runs(self, names: Mapping[str, int]) -> list[str]:
+        """The runs of hyphen-joined words in ``names`` ("Ivano-Frankivsk")."""
+        self._learn(names)
+        return list(itertools.chain.from_iterable(map(self._hyphenated.__getitem__, names)))
+
+    def _learn(self, names: Mapping[str, int]) -> None:
+        """Work out what the names not seen before yield, their new words folded at once."""
+        if names.keys() <= self._candidates.keys():  # the usual case, checked in C
+            return
         new = [name for name in names if name not in self._candidates]
-        if not new:
-            return names
         if len(self._candidates) + len(new) > MEMO_SIZE:
             self._candidates.clear()
             self._unknown.clear()
-            new = list(dict.fromkeys(names))
+            self._hyphenated.clear()
+            new = list(names)
         parts = {name: words_of(name) for name in new}
         _fold_words(word.text for words in parts.values() for word in words)
         for name, name_words in parts.items():
             words = tuple(_Word(word.text, word.start, word.end, *_folds[word.text])
                           for word in name_words)
             self._candidates[name] = self._find_candidates(name, words)
+            self._hyphenated[name] = hyphenated_runs(name)
             self._unknown[name] = tuple(
                 (word.key, word.text) for word in words
                 if word.clusterable and word.key not in self.all_keys
                 and word.identity not in self.identities
                 and word.key not in self.all_given_keys)
-        return names
 
     def _find_candidates(self, name: str, words: tuple[_Word, ...]) -> tuple[_Candidate, ...]:
         if len(words) == 1:  # most names: one word, one look-up
@@ -285,7 +290,7 @@ def find_spelling_clusters(prose: str, names: Counter[str], tables: SpellingTabl
                 several.setdefault(key, {seen}).add(written)
         counts: Counter[str] = Counter()
         for name, count in names.items():
-            for key, written in tables.unknown_words((name,)):
+            for key, written in tables.unknown_words({name: count}):
                 if key in several:
                     counts[written] += count
         neighbours = _neighbours(names, set().union(*several.values()))
@@ -293,7 +298,7 @@ def find_spelling_clusters(prose: str, names: Counter[str], tables: SpellingTabl
             group = Counter({written: counts[written] for written in ways})
             if not _different_people(group, neighbours):
                 clusters.append(_cluster(prose, group, taken, form_identity))
-    for group in _hyphenation_groups(prose, names):
+    for group in _hyphenation_groups(prose, names, tables):
         clusters.append(_cluster(prose, group, taken, spelling))
     return [cluster for cluster in clusters if cluster is not None]
 
@@ -322,13 +327,15 @@ def _different_people(counts: Counter[str], neighbours: dict[str, set[str]]) -> 
     return all(seen) and not set.intersection(*seen)
 
 
-def _hyphenation_groups(prose: str, names: Counter[str]) -> list[Counter[str]]:
+def _hyphenation_groups(prose: str, names: Counter[str],
+                        tables: SpellingTables) -> list[Counter[str]]:
     """Multi-word names written both with hyphens and with spaces."""
+    if not tables.hyphenated_runs(names):
+        return []  # the usual case
     runs: Counter[str] = Counter()
     for name, count in names.items():
-        if "-" in name:
-            for run in hyphenated_runs(name):
-                runs[run] += count
+        for run in tables.hyphenated_runs({name: count}):
+            runs[run] += count
     groups = []
     for run, count in runs.items():
         first = run.split("-", 1)[0]

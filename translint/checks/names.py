@@ -147,6 +147,8 @@ def _inconsistent_glossary_forms(document: Document, context: Context) -> Iterat
         if not match.entry.name.is_disfavoured(match.form, lang):
             by_entry.setdefault(match.entry.id, []).append(match)
     for matches in by_entry.values():
+        if len({match.form for match in matches}) < 2:
+            continue  # one form throughout: the usual case
         used = Counter(form_identity(match.form) for match in matches)
         if len(used) < 2:
             continue
