@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
 import multiprocessing
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -57,9 +59,24 @@ def discover(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE,
 
 
 def _matches(path: str, name: str, patterns: tuple[str, ...]) -> bool:
+    if not patterns:
+        return False
+    by_name, by_path = _globs(patterns)
     posix = path.replace(os.sep, "/")
-    return any(fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(posix, pattern)
-               or fnmatch.fnmatch(posix, f"*/{pattern}") for pattern in patterns)
+    return by_name.match(os.path.normcase(name)) is not None or (
+        by_path.match(os.path.normcase(posix)) is not None)
+
+
+@functools.lru_cache(maxsize=64)
+def _globs(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Expressions for a name, and for a relative path, that match one of ``patterns``
+    (as fnmatch does, the path also when a pattern matches its end after a slash)."""
+    def translated(glob: str) -> str:
+        return fnmatch.translate(os.path.normcase(glob))
+    by_name = "|".join(translated(pattern) for pattern in patterns)
+    by_path = "|".join(translated(glob) for pattern in patterns
+                       for glob in (pattern, f"*/{pattern}"))
+    return re.compile(by_name), re.compile(by_path)
 
 
 def check_file(linter: Linter, path: str, stdin_name: str | None = None) -> FileResult:
