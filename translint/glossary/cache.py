@@ -35,6 +35,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import ahocorasick
+
 import translint
 from translint.glossary.model import Glossary
 
@@ -55,11 +57,14 @@ def default_cache_dir() -> Path | None:
 
 @functools.cache
 def _code_fingerprint() -> bytes:
-    """What changes whenever the code that builds or defines a ``Glossary`` changes."""
+    """What changes whenever the code that builds or defines a ``Glossary`` changes,
+    including the compiled automaton the name index pickles (pyahocorasick)."""
     digest = hashlib.sha256(f"{translint.__version__} {sys.version}".encode())
     package = Path(translint.__file__).parent
     for name in _CODE:
         digest.update((package / name).read_bytes())
+    if ahocorasick.__file__:
+        digest.update(Path(ahocorasick.__file__).read_bytes())
     return digest.digest()
 
 
