@@ -116,6 +116,8 @@ def keep_separators(replacement: str, original: str) -> str:
 
     "Krivoy\\n  Rog" → "Kryvyi\\n  Rih": a fix must not reflow the text around it.
     """
+    if not _SEPARATOR_RUN.search(original):
+        return replacement  # one word: the usual case
     original_words = _SEPARATOR_RUN.split(original)
     new_words = _SEPARATOR_RUN.split(replacement)
     if len(original_words) != len(new_words) or len(new_words) < 2:
@@ -135,10 +137,16 @@ def match_case(replacement: str, original: str) -> str:
 
     KIEV → KYIV, kiev → kyiv; a capital at the start is kept (It transpired → It emerged).
     """
-    letters = [char for char in original if char.isalpha()]
-    if len(letters) > 1 and all(char.isupper() for char in letters):
+    if original.isascii():  # every letter is cased: the str methods tell at once
+        all_upper = original.isupper() and sum(map(str.isalpha, original)) > 1
+        all_lower = original.islower()
+    else:
+        letters = [char for char in original if char.isalpha()]
+        all_upper = len(letters) > 1 and all(char.isupper() for char in letters)
+        all_lower = bool(letters) and all(char.islower() for char in letters)
+    if all_upper:
         return replacement.upper()
-    if letters and all(char.islower() for char in letters):
+    if all_lower:
         return replacement.lower()
     if original[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from translint.errors import RuleError
 from translint.findings import Severity
@@ -28,8 +29,7 @@ from translint.text.segment import sentences
 from translint.wire import WireRule, load_wire_rules, wire_index
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """What a check reports: a span of the document, why it is wrong, and the fix."""
 
     start: int

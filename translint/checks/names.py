@@ -116,7 +116,7 @@ def disfavoured_variants(document: Document, context: Context) -> Iterator[Probl
 
 
 def _one_line(text: str) -> str:
-    return _NEWLINES.sub(" ", text)
+    return _NEWLINES.sub(" ", text) if "\n" in text else text
 
 
 def inconsistent_spellings(document: Document, context: Context) -> Iterator[Problem]:
