@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 from typing import Any
 
 from translint.findings import Finding, Report
 
 FORMAT_VERSION = 1
-# One encoder for every finding: json.dumps with options builds a new one on each call.
-_ENCODER = json.JSONEncoder(ensure_ascii=False)
+_string = encode_basestring  # a JSON string, non-ASCII kept (the C encoder's own function)
 
 
 def finding_to_dict(finding: Finding) -> dict[str, Any]:
@@ -34,14 +34,35 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
+def finding_line(finding: Finding) -> str:
+    """``finding_to_dict(finding)`` as compact JSON, written out field by field: twice as
+    fast as building and encoding the dict, for runs with thousands of findings (a test
+    keeps the two byte for byte equal)."""
+    return (
+        f'{{"path": {_string(finding.path)}, "line": {finding.line}, '
+        f'"column": {finding.column}, "end_line": {finding.end_line}, '
+        f'"end_column": {finding.end_column}, "offset": {finding.start}, '
+        f'"end_offset": {finding.end}, "code": {_string(finding.code)}, '
+        f'"name": {_string(finding.name)}, "severity": {_string(finding.severity.label)}, '
+        f'"message": {_string(finding.message)}, "text": {_string(finding.text)}, '
+        f'"suggestion": {_optional(finding.suggestion)}, '
+        f'"fixable": {"true" if finding.fixable else "false"}, '
+        f'"entry": {_optional(finding.entry)}, "lang": {_optional(finding.lang)}}}'
+    )
+
+
+def _optional(value: str | None) -> str:
+    return "null" if value is None else _string(value)
+
+
 def render(report: Report, color: bool = False) -> str:
     """Render the whole report as one JSON object, one finding a line.
 
-    Each finding is encoded compactly (by the json module's C encoder; indenting makes it
-    fall back to pure Python, several times slower for a large run); the rest is indented.
+    Each finding is written compactly on its line (``finding_line``; indenting makes the
+    json module fall back to pure Python, several times slower for a large run); the rest
+    is indented.
     """
-    findings = ",\n".join(f"    {_ENCODER.encode(finding_to_dict(finding))}"
-                           for finding in report.findings)
+    findings = ",\n".join(f"    {finding_line(finding)}" for finding in report.findings)
     document = {
         "version": FORMAT_VERSION,
         "findings": [],
