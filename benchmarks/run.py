@@ -958,7 +958,7 @@ def parse_options(argv: Sequence[str] | None = None) -> Settings:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size-mb", type=float, default=20.0,
                         help="corpus size in MB of 10^6 bytes (default 20)")
-    parser.add_argument("--runs", type=int, default=3, help="runs per configuration (default 3)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per configuration (default 5)")
     parser.add_argument("--sizes", default="30,1000,10000",
                         help="glossary sizes, comma-separated (default 30,1000,10000)")
     parser.add_argument("--jobs", default="1,2", help="--jobs values for translint (default 1,2)")
