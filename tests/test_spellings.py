@@ -3,6 +3,9 @@ remembered per name changes no finding."""
 
 from __future__ import annotations
 
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from translint import spellings
@@ -58,7 +61,7 @@ def test_remembered_names_give_the_same_findings(monkeypatch: pytest.MonkeyPatch
     tables = linter.resources.spellings("en")
     # Forgotten past three names, each document's names learnt again at once.
     names = len(count_names(NAMES_TEXT))
-    assert len(tables._candidates) == len(tables._unknown) == names
+    assert len(tables.memo.candidates) == len(tables.memo.unknown) == names
 
 
 def test_prepare_builds_the_tables_workers_share() -> None:
@@ -74,3 +77,26 @@ def test_prepare_without_a_language_builds_only_what_languages_share() -> None:
     assert linter.resources._spellings == {}
     assert "identities" in vars(linter.resources.names)  # the cached table is built
     assert _findings(linter, NAMES_TEXT) == _findings(Linter.from_paths(lang="en"), NAMES_TEXT)
+
+
+def test_threads_sharing_a_linter_with_small_memos_get_the_same_findings(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A server may check copy from several threads with one linter; memos that fill up are
+    # replaced while other threads read them, which must not lose a name or raise.
+    def letters(number: int) -> str:
+        return "".join("abcdefghij"[int(digit)] for digit in str(number))
+    texts = [f"{NAMES_TEXT} Kovalenk{letters(number)} met Mirosh{letters(number % 7)}enko "
+             f"and Hryts{letters(number)}enko in Bila{letters(number % 5)} Tserkva."
+             for number in range(40)]
+    expected = [_findings(Linter.from_paths(lang="en"), text) for text in texts]
+    monkeypatch.setattr(spellings, "MEMO_SIZE", 5)
+    monkeypatch.setattr(spellings, "FOLD_MEMO_SIZE", 7)
+    linter = Linter.from_paths(lang="en")
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            for _ in range(2):
+                assert list(pool.map(lambda text: _findings(linter, text), texts)) == expected
+    finally:
+        sys.setswitchinterval(interval)

@@ -69,7 +69,8 @@ class _Word(NamedTuple):
 
 
 # How a word's text folds (``_Word`` from ``key`` on), remembered across names and
-# documents; forgotten past this many words, so that memory stays bounded.
+# documents; past this many words a new memo replaces it, so that memory stays bounded.
+# (Replaced, not cleared: a thread still reading the old one finds what it put there.)
 FOLD_MEMO_SIZE = 1 << 17
 _Fold = tuple[str, str, int, str, bool]
 _folds: dict[str, _Fold] = {}
@@ -83,47 +84,63 @@ def _fold_word(text: str) -> _Fold:
             letters >= MIN_LETTERS and not text.isupper())
 
 
-def _fold_words(texts: Iterable[str]) -> None:
-    """Fold the words of ``texts`` not folded yet, all at once: an ASCII word's key comes
-    from ``word_keys`` with the others', and its identity is its lower case."""
+def _fold_words(texts: Iterable[str]) -> dict[str, _Fold]:
+    """Fold the words of ``texts`` not folded yet, all at once (an ASCII word's key comes
+    from ``word_keys`` with the others', its identity is its lower case); return the memo
+    that holds them all."""
+    global _folds
+    folds = _folds
     distinct = dict.fromkeys(texts)
-    new = [text for text in distinct if text not in _folds]
+    new = [text for text in distinct if text not in folds]
     if not new:
-        return
-    if len(_folds) + len(new) > FOLD_MEMO_SIZE:
-        _folds.clear()
+        return folds
+    if len(folds) + len(new) > FOLD_MEMO_SIZE:
+        folds = _folds = {}
         new = list(distinct)
     plain = [text for text in new if text.isascii()]
     for text, key in zip(plain, word_keys(plain), strict=True):
         lowered = text.lower()
         letters = len(text) - text.count("'")
-        _folds[text] = (key, lowered, letters, lowered,
-                        letters >= MIN_LETTERS and not text.isupper())
+        folds[text] = (key, lowered, letters, lowered,
+                       letters >= MIN_LETTERS and not text.isupper())
     if len(plain) < len(new):
         for text in new:
             if not text.isascii():
-                _folds[text] = _fold_word(text)
+                folds[text] = _fold_word(text)
+    return folds
 
 
 def _name_words(name: str) -> tuple[_Word, ...]:
     """The words of ``name`` (possessive endings removed), each folded."""
     words = words_of(name)
-    _fold_words(word.text for word in words)
-    return tuple(_Word(word.text, word.start, word.end, *_folds[word.text]) for word in words)
+    folds = _fold_words(word.text for word in words)
+    return tuple(_Word(word.text, word.start, word.end, *folds[word.text]) for word in words)
 
 
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start < other_end and other_start < end for other_start, other_end in spans)
 
 
-# Per-name results remembered by ``SpellingTables``; past this many names they are
-# forgotten and rebuilt, so that memory does not grow with the number of documents.
+# Per-name results remembered by ``SpellingTables``; past this many names a new memo
+# replaces them, so that memory does not grow with the number of documents.
 MEMO_SIZE = 1 << 16
 
 # A near-variant candidate: the run of words as written, its entry, whether a full name.
 _Candidate = tuple[str, Entry, bool]
 # A word that may be clustered: its key and its text.
 _Spelling = tuple[str, str]
+
+
+class _NameMemo(NamedTuple):
+    """What each name yields, by name (a name is in ``candidates`` once it is in all)."""
+
+    candidates: dict[str, tuple[_Candidate, ...]]
+    unknown: dict[str, tuple[_Spelling, ...]]
+    hyphenated: dict[str, tuple[str, ...]]
+
+
+def _new_memo() -> _NameMemo:
+    return _NameMemo({}, {}, {})
 
 
 class SpellingTables:
@@ -139,48 +156,48 @@ class SpellingTables:
         self.longest_name = index.longest_name
         self.all_keys = index.keys
         self.all_given_keys = index.given_keys
-        self._candidates: dict[str, tuple[_Candidate, ...]] = {}
-        self._unknown: dict[str, tuple[_Spelling, ...]] = {}
-        self._hyphenated: dict[str, tuple[str, ...]] = {}
+        self.memo = _new_memo()
 
     def candidates(self, names: Mapping[str, int]) -> Iterator[_Candidate]:
         """The runs of words of ``names`` that are near variants of a glossary entry."""
-        self._learn(names)
-        return itertools.chain.from_iterable(map(self._candidates.__getitem__, names))
+        found = self._learn(names).candidates
+        return itertools.chain.from_iterable(map(found.__getitem__, names))
 
     def unknown_words(self, names: Mapping[str, int]) -> list[_Spelling]:
         """The words of ``names`` that may be clustered, in order: long enough, not
         acronyms, and not the key or form of any glossary name in any language."""
-        self._learn(names)
-        return list(itertools.chain.from_iterable(map(self._unknown.__getitem__, names)))
+        found = self._learn(names).unknown
+        return list(itertools.chain.from_iterable(map(found.__getitem__, names)))
 
     def hyphenated_runs(self, names: Mapping[str, int]) -> list[str]:
         """The runs of hyphen-joined words in ``names`` ("Ivano-Frankivsk")."""
-        self._learn(names)
-        return list(itertools.chain.from_iterable(map(self._hyphenated.__getitem__, names)))
+        found = self._learn(names).hyphenated
+        return list(itertools.chain.from_iterable(map(found.__getitem__, names)))
 
-    def _learn(self, names: Mapping[str, int]) -> None:
-        """Work out what the names not seen before yield, their new words folded at once."""
-        if names.keys() <= self._candidates.keys():  # the usual case, checked in C
-            return
-        new = [name for name in names if name not in self._candidates]
-        if len(self._candidates) + len(new) > MEMO_SIZE:
-            self._candidates.clear()
-            self._unknown.clear()
-            self._hyphenated.clear()
+    def _learn(self, names: Mapping[str, int]) -> _NameMemo:
+        """Work out what the names not seen before yield, their new words folded at once;
+        return the memo that holds every one of ``names`` (replaced, never emptied, when
+        it is full, so that a thread reading the old one still finds its names)."""
+        memo = self.memo
+        if names.keys() <= memo.candidates.keys():  # the usual case, checked in C
+            return memo
+        new = [name for name in names if name not in memo.candidates]
+        if len(memo.candidates) + len(new) > MEMO_SIZE:
+            memo = self.memo = _new_memo()
             new = list(names)
         parts = {name: words_of(name) for name in new}
-        _fold_words(word.text for words in parts.values() for word in words)
+        folds = _fold_words(word.text for words in parts.values() for word in words)
         for name, name_words in parts.items():
-            words = tuple(_Word(word.text, word.start, word.end, *_folds[word.text])
+            words = tuple(_Word(word.text, word.start, word.end, *folds[word.text])
                           for word in name_words)
-            self._candidates[name] = self._find_candidates(name, words)
-            self._hyphenated[name] = hyphenated_runs(name)
-            self._unknown[name] = tuple(
+            memo.unknown[name] = tuple(
                 (word.key, word.text) for word in words
                 if word.clusterable and word.key not in self.all_keys
                 and word.identity not in self.identities
                 and word.key not in self.all_given_keys)
+            memo.hyphenated[name] = hyphenated_runs(name)
+            memo.candidates[name] = self._find_candidates(name, words)  # last: see above
+        return memo
 
     def _find_candidates(self, name: str, words: tuple[_Word, ...]) -> tuple[_Candidate, ...]:
         if len(words) == 1:  # most names: one word, one look-up
