@@ -48,10 +48,14 @@ def _hinted_tokens(text: str) -> set[tuple[int, int]]:
     for hint in _HINTS:
         position = text.find(hint)
         while position != -1:
-            tokens.add(_token_at(text, position))
-            position = text.find(hint, position + 1)
-    for match in _DOMAIN_HINT.finditer(text):
-        tokens.add(_token_at(text, match.start()))
+            token = _token_at(text, position)
+            tokens.add(token)
+            position = text.find(hint, token[1])  # the next hint in another token
+    match = _DOMAIN_HINT.search(text)
+    while match is not None:
+        token = _token_at(text, match.start())
+        tokens.add(token)
+        match = _DOMAIN_HINT.search(text, token[1])
     return tokens
 
 
