@@ -71,9 +71,9 @@ _DOUBLED_FINAL_VOWEL_LINES = re.compile(r"([aeiou])\1+$", re.MULTILINE)
 def word_keys(words: list[str]) -> list[str]:
     """``name_key`` of each of ``words``, single words without separators, at once.
 
-    The words are folded as lines of one text, so that each regular expression runs once
-    for all of them rather than once per word; a word that unidecode turns into several
-    (non-ASCII, rare) gets ``name_key`` itself.
+    The ASCII words are folded as lines of one text, so that each regular expression runs
+    once for all of them rather than once per word; the others (rare, and unidecode may
+    turn one into several words) get ``name_key`` one by one.
     """
     if not words:
         return []
