@@ -96,3 +96,14 @@ def test_absurd_nesting_is_refused() -> None:
     data = ("<tbx>\n" + "<p>" * 100_000 + "</p>" * 100_000 + "</tbx>").encode()
     with pytest.raises(GlossaryError, match=r"^x.tbx:2: elements nested more than 64 deep"):
         read_tbx(data, "x.tbx")
+
+
+def test_line_breaks_in_a_source_become_spaces() -> None:
+    data = (b'<tbx xml:lang="en"><text><body><conceptEntry id="kyiv">\n'
+            b'<admin type="source">AP Stylebook\n      (2019)</admin>\n'
+            b'<langSec xml:lang="en"><termSec><term>Kyiv</term>\n'
+            b'<admin type="source">MFA&#13;\n\t2018</admin></termSec></langSec>\n'
+            b"</conceptEntry></body></text></tbx>")
+    entry = read_tbx(data, "x.tbx").entries[0]
+    assert entry.source == "AP Stylebook (2019)"
+    assert entry.name.forms["en"].source == "MFA 2018"

@@ -25,8 +25,19 @@ name is the file name and the fallback language ``en``).
 
 ``kind`` may stand on any row of the entry (the writer puts it on the ``entry`` row);
 rows that give it must agree. Accepted forms and variants keep the order of their rows.
-Cells are trimmed; a UTF-8 byte-order mark is ignored. Each problem is reported as
-``file.csv:LINE: message`` and the result is checked with the TOML loader's rules.
+Cells are trimmed; a UTF-8 byte-order mark is ignored. A written cell that holds a comma,
+a double quote or a line break (a lone carriage return too) is quoted. Each problem is
+reported as ``file.csv:LINE: message`` and the result is checked with the TOML loader's
+rules.
+
+Formula cells: a spreadsheet runs a cell that starts with ``=``, ``+``, ``-``, ``@``, a
+tab or a carriage return as a formula (CSV injection). ``write_csv`` puts an apostrophe
+before such a cell (``=HYPERLINK(…)`` is written ``'=HYPERLINK(…)``) and, so that every
+value reads back exactly, before a cell that starts with an apostrophe followed by one of
+those characters or by another apostrophe (``'=x`` is written ``''=x``). ``read_csv``
+takes one apostrophe off the start of a (trimmed) cell when the next character is one of
+those six or an apostrophe. Any other apostrophe stays: ``'s-Hertogenbosch`` is written
+and read as it is.
 """
 
 from __future__ import annotations
@@ -41,6 +52,8 @@ from translint.glossary.model import Entry, Glossary, LanguageForms, Location, N
 from translint.glossary.serialise import validate_glossary
 
 COLUMNS = ("id", "kind", "lang", "status", "form", "source", "note")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_QUOTED_STARTS = (*FORMULA_STARTS, "'")
 REQUIRED_COLUMNS = ("id", "lang", "status", "form")
 STATUSES = ("glossary", "entry", "preferred", "accepted", "variant", "exception",
             "given-preferred", "given-accepted", "given-variant")
@@ -86,22 +99,45 @@ class _Entry:
     given: _Name = field(default_factory=_Name)
 
 
+def quote_formula(value: str) -> str:
+    """``value`` as a cell no spreadsheet runs as a formula (``'`` put before it if needed);
+    ``unquote_formula`` gives ``value`` back."""
+    if value[:1] in FORMULA_STARTS or (value[:1] == "'" and value[1:2] in _QUOTED_STARTS):
+        return "'" + value
+    return value
+
+
+def unquote_formula(cell: str) -> str:
+    """The value of a cell ``quote_formula`` wrote: without the ``'`` it put before it."""
+    if cell[:1] == "'" and cell[1:2] in _QUOTED_STARTS:
+        return cell[1:]
+    return cell
+
+
 def write_csv(glossary: Glossary) -> str:
-    """Write ``glossary`` as CSV, one row per written form."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerow([glossary.name, "", glossary.fallback_lang, "glossary", "", "",
-                     glossary.description or ""])
+    """Write ``glossary`` as CSV, one row per written form (formula cells quoted)."""
+    rows = [list(COLUMNS), [glossary.name, "", glossary.fallback_lang, "glossary", "", "",
+                            glossary.description or ""]]
     for entry in glossary.entries:
-        writer.writerow([entry.id, entry.kind, "", "entry", "", entry.source or "",
-                         entry.note or ""])
-        for phrase in entry.exceptions:
-            writer.writerow(_row(entry.id, "", "exception", phrase))
-        writer.writerows(_name_rows(entry.id, entry.name, ""))
+        rows.append([entry.id, entry.kind, "", "entry", "", entry.source or "",
+                     entry.note or ""])
+        rows.extend(_row(entry.id, "", "exception", phrase) for phrase in entry.exceptions)
+        rows.extend(_name_rows(entry.id, entry.name, ""))
         if entry.given is not None:
-            writer.writerows(_name_rows(entry.id, entry.given, "given-"))
-    return buffer.getvalue()
+            rows.extend(_name_rows(entry.id, entry.given, "given-"))
+    return "".join(",".join(_field(quote_formula(cell)) for cell in row) + "\n"
+                   for row in rows)
+
+
+def _field(cell: str) -> str:
+    """``cell`` as a CSV field, quoted when it holds a comma, a quote or a line break.
+
+    (``csv.writer`` with ``"\\n"`` line ends leaves a lone carriage return unquoted, and
+    a spreadsheet would start a new row there.)
+    """
+    if any(char in cell for char in ',"\r\n'):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
 
 
 def _row(entry_id: str, lang: str, status: str, form: str, source: str | None = None
@@ -187,7 +223,7 @@ class _CsvReader:
             self._report(f"{len(row)} fields, but the header names {len(columns)} columns",
                          line)
             return
-        cells = {name: row[index].strip() if index < len(row) else ""
+        cells = {name: unquote_formula(row[index].strip()) if index < len(row) else ""
                  for name, index in columns.items()}
         entry_id, status, lang, form = cells["id"], cells["status"], cells["lang"], cells["form"]
         if not entry_id:

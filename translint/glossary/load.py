@@ -2,11 +2,18 @@
 
 Every problem is reported with its file and line (``glossaries/x.toml:12: ...``);
 all problems of a file are collected and raised together as ``GlossaryErrors``.
+
+Forms (preferred, accepted, variants, given names, exceptions), entry ids and sources
+must not hold control characters (Unicode category Cc, tab and line breaks included),
+line or paragraph separators, or the invisible characters that hide a name from matching
+or reorder text (``HIDDEN_CHARACTERS``). ``character_problem`` is that rule; every way
+into a glossary (TOML, ``glossary add``/``set``, CSV and TBX import) applies it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -26,6 +33,18 @@ GIVEN_KEYS = frozenset({"forms", "variants"})
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*")
 LANG_PATTERN = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
 _ENTRY_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*entry[ \t]*\]\]", re.MULTILINE)
+# Control characters (Cc), line and paragraph separators, and the invisible characters that
+# hide a name from matching or reorder text: soft hyphen, zero-width space, word joiner,
+# zero-width no-break space (BOM) and the bidirectional embeddings, overrides and isolates
+# ("Trojan Source"). The zero-width non-joiner and joiner (U+200C, U+200D) spell Persian
+# and Indic words: they are allowed.
+HIDDEN_CHARACTERS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+_CHARACTER_NAMES = {"\t": "a tab", "\n": "a line break", "\r": "a line break",
+                    "\x85": "a line break"}
+_SHORT_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_TOML_ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r",
+                 "\x1b": "\\e", '"': '\\"', "\\": "\\\\"}
 
 
 def bundled_glossary_paths() -> list[Path]:
@@ -107,6 +126,68 @@ def parse_glossary(text: str, path: str = "<glossary>") -> Glossary:
     return _GlossaryReader(text, path).read(data)
 
 
+def character_problem(value: str, what: str) -> str | None:
+    """Why ``value`` cannot be a form, an entry id or a source, or ``None`` if it can.
+
+    ``what`` names the value in the message: ``entry "kyiv": the en preferred form`` gives
+    ``entry "kyiv": the en preferred form "Ky\\x01iv" holds U+0001 (a control character);
+    remove it``.
+    """
+    found = list(dict.fromkeys(HIDDEN_CHARACTERS.findall(value)))
+    if not found:
+        return None
+    named = [f"U+{ord(char):04X} ({_character_name(char)})" for char in found]
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    return (f'{what} "{escaped(value)}" holds {listed}; '
+            f"remove {'it' if len(found) == 1 else 'them'}")
+
+
+def escaped(value: str) -> str:
+    """``value`` with the characters of ``HIDDEN_CHARACTERS`` written as escapes (``\\x01``,
+    ``\\u202e``), so that a message shows them instead of being garbled by them."""
+    return HIDDEN_CHARACTERS.sub(_escape_character, value)
+
+
+def _escape_character(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    return _SHORT_ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def _character_name(char: str) -> str:
+    if char in _CHARACTER_NAMES:
+        return _CHARACTER_NAMES[char]
+    if unicodedata.category(char) == "Cc":
+        return "a control character"
+    return unicodedata.name(char).lower()
+
+
+def _written_pattern(value: str) -> re.Pattern[str]:
+    """``value`` quoted in TOML, each character as it is or as an escape (``\\u0007``)."""
+    parts = []
+    for char in value:
+        code = ord(char)
+        spellings = [re.escape(char), rf"\\u(?i:{code:04x})", rf"\\U(?i:{code:08x})"]
+        if code < 0x100:
+            spellings.append(rf"\\x(?i:{code:02x})")
+        if char in _TOML_ESCAPES:
+            spellings.append(re.escape(_TOML_ESCAPES[char]))
+        parts.append(f"(?:{'|'.join(spellings)})")
+    return re.compile("[\"']" + "".join(parts) + "[\"']")
+
+
+def value_name(owner: str, role: str, given: bool = False, lang: str = "") -> str:
+    """How a message names a value of an entry: ``entry "kyiv": the en accepted form``.
+
+    ``role`` is preferred, accepted, variant, source or exception; ``given``: of a person's
+    given name; ``lang``: of that language's forms (none: of the entry).
+    """
+    where = f"{lang} " if lang else ""
+    if role in ("preferred", "accepted"):
+        return f"{owner}: the {where}{role} {'given name' if given else 'form'}"
+    return f"{owner}: the {where}{'given-name ' if given else ''}{role}"
+
+
 def _problem(entry: Entry, message: str) -> GlossaryError:
     location = entry.location
     return GlossaryError(message, location.path if location else None,
@@ -123,7 +204,7 @@ class _GlossaryReader:
 
     def __init__(self, text: str, path: str) -> None:
         self.path = path
-        self.lines = text.splitlines()
+        self.lines = text.split("\n")  # not splitlines(): U+2028 or U+0085 break no line
         self.entry_starts: list[int] = []
         line, counted = 1, 0
         for match in _ENTRY_HEADER.finditer(text):  # count line breaks once, not per entry
@@ -131,6 +212,7 @@ class _GlossaryReader:
             counted = match.start()
             self.entry_starts.append(line)
         self.problems: list[GlossaryError] = []
+        self.refused_values = 0  # values refused for their characters, so far
 
     # -- locating -----------------------------------------------------------------
 
@@ -163,9 +245,33 @@ class _GlossaryReader:
                         return number
         return start
 
+    def _value_line(self, key: str, value: str, span: tuple[int, int]) -> int:
+        """The line in ``span`` where ``value`` is written (raw or with escapes), preferably
+        after ``key``; else the line of ``key``."""
+        written = _written_pattern(value)
+        start, end = span
+        numbers = range(start, min(end, len(self.lines) + 1))
+        for number in numbers:
+            line = self.lines[number - 1]
+            if key in line and written.search(line):
+                return number
+        for number in numbers:
+            if written.search(self.lines[number - 1]):
+                return number
+        return self._line_of(key, span)
+
     def _report(self, message: str, span: tuple[int, int],
                 needle: str | tuple[str, str] | None = None) -> None:
         self.problems.append(GlossaryError(message, self.path, self._line_of(needle, span)))
+
+    def _hidden(self, value: str, what: str, key: str, span: tuple[int, int]) -> bool:
+        """Report ``value`` if it holds a character ``character_problem`` refuses."""
+        problem = character_problem(value, what)
+        if problem is None:
+            return False
+        self.problems.append(GlossaryError(problem, self.path, self._value_line(key, value, span)))
+        self.refused_values += 1
+        return True
 
     # -- reading ------------------------------------------------------------------
 
@@ -233,13 +339,18 @@ class _GlossaryReader:
         if not isinstance(entry_id, str) or not entry_id.strip():
             self._report('entry has no id; add id = "a-unique-name"', span)
             return None
+        if self._hidden(entry_id, "entry id", "id", span):
+            return None
         if not ID_PATTERN.fullmatch(entry_id):
             self._report(f'id "{entry_id}" must be lower-case letters, digits, ".", "_" or "-"',
                          span, entry_id)
         kind = self._string(raw.get("kind"), "kind", span, "kind", default="term") or "term"
         if kind not in KINDS:
             self._report(f'kind "{kind}" is not one of {", ".join(KINDS)}', span, "kind")
-        name = self._name_forms(raw, span, f'entry "{entry_id}"')
+        owner = f'entry "{entry_id}"'
+        refused = self.refused_values
+        name = self._name_forms(raw, span, owner, owner)
+        forms_refused = self.refused_values > refused  # then "no forms" would say too much
         given = None
         if "given" in raw:
             if kind != "person":
@@ -251,11 +362,14 @@ class _GlossaryReader:
                         self._report(f'unknown key "{key}" in given name; known keys: '
                                      "forms, variants", span, key)
                 given = self._name_forms(raw["given"], span, f'given name of "{entry_id}"',
-                                         need_forms=False)
+                                         owner, given=True)
             else:
                 self._report("given must be a table", span, "given")
-        exceptions = self._strings(raw.get("exceptions"), "exceptions", span)
-        if name is not None and not name.forms:
+        exceptions = self._strings(raw.get("exceptions"), "exceptions", span,
+                                   value_name(owner, "exception"))
+        source = self._string(raw.get("source"), "source", span, "source", default=None,
+                              shown_as=value_name(owner, "source"))
+        if name is not None and not name.forms and not forms_refused:
             self._report(f'entry "{entry_id}" has no forms; add [entry.forms.en] with '
                          'preferred = "..."', span, "id")
         if len(self.problems) > before or name is None:
@@ -263,28 +377,32 @@ class _GlossaryReader:
         return Entry(
             id=entry_id, kind=kind, name=name, given=given, exceptions=exceptions,
             note=self._string(raw.get("note"), "note", span, "note", default=None),
-            source=self._string(raw.get("source"), "source", span, "source", default=None),
+            source=source,
             location=Location(self.path, span[0]),
         )
 
     def _name_forms(self, raw: Mapping[str, Any], span: tuple[int, int], what: str,
-                    need_forms: bool = True) -> NameForms | None:
+                    owner: str, given: bool = False) -> NameForms | None:
+        """The forms of an entry's name (``given``: of a person's given name); ``what`` and
+        ``owner`` (``entry "kyiv"``) name it in messages."""
         forms_table = raw.get("forms", {})
         if not isinstance(forms_table, dict):
             self._report(f"forms of {what} must be a table of languages", span, "forms")
             return None
+        refused = self.refused_values
         forms: dict[str, LanguageForms] = {}
         for lang, table in forms_table.items():
-            language_forms = self._language_forms(lang, table, span, what)
+            language_forms = self._language_forms(lang, table, span, what, owner, given)
             if language_forms is not None:
                 forms[lang] = language_forms
-        variants = self._strings(raw.get("variants"), "variants", span)
-        if not need_forms and not forms and not variants:
+        variants = self._strings(raw.get("variants"), "variants", span,
+                                 value_name(owner, "variant", given))
+        if given and not forms and not variants and self.refused_values == refused:
             self._report(f"{what} has neither forms nor variants", span, "given")
         return NameForms(forms=forms, variants=variants)
 
-    def _language_forms(self, lang: str, table: Any, span: tuple[int, int],
-                        what: str) -> LanguageForms | None:
+    def _language_forms(self, lang: str, table: Any, span: tuple[int, int], what: str,
+                        owner: str, given: bool) -> LanguageForms | None:
         if not LANG_PATTERN.fullmatch(lang):
             self._report(f'"{lang}" is not a language code such as "en" or "pt-br"', span, lang)
             return None
@@ -295,14 +413,22 @@ class _GlossaryReader:
             if key not in LANGUAGE_KEYS:
                 self._report(f'unknown key "{key}" in forms.{lang}; known keys: '
                              f"{', '.join(sorted(LANGUAGE_KEYS))}", span, key)
+        refused = self.refused_values
         preferred = self._string(table.get("preferred"), f"forms.{lang}.preferred", span,
-                                 "preferred", default=None)
-        if preferred is None:
+                                 "preferred", default=None,
+                                 shown_as=value_name(owner, "preferred", given, lang))
+        if preferred is None and self.refused_values == refused:
             self._report(f'forms.{lang} of {what} has no preferred form; add preferred = "..."',
                          span, f"forms.{lang}")
             return None
-        accepted = self._strings(table.get("accepted"), f"forms.{lang}.accepted", span)
-        variants = self._strings(table.get("variants"), f"forms.{lang}.variants", span)
+        accepted = self._strings(table.get("accepted"), f"forms.{lang}.accepted", span,
+                                 value_name(owner, "accepted", given, lang))
+        variants = self._strings(table.get("variants"), f"forms.{lang}.variants", span,
+                                 value_name(owner, "variant", given, lang))
+        source = self._string(table.get("source"), f"forms.{lang}.source", span, "source",
+                              default=None, shown_as=value_name(owner, "source", given, lang))
+        if preferred is None:
+            return None  # refused for its characters, and reported
         allowed = {form_identity(form): form for form in (preferred, *accepted)}
         if form_identity(preferred) in {form_identity(form) for form in accepted}:
             self._report(f'"{preferred}" is both preferred and accepted in forms.{lang}',
@@ -312,17 +438,19 @@ class _GlossaryReader:
                 self._report(f'variant "{variant}" equals a preferred or accepted form in '
                              f"forms.{lang} of {what}; remove one of them", span,
                              ("variants", variant))
-        source = self._string(table.get("source"), f"forms.{lang}.source", span, "source",
-                              default=None)
         return LanguageForms(preferred=preferred, accepted=accepted, variants=variants,
                              source=source)
 
     def _string(self, value: Any, what: str, span: tuple[int, int], needle: str,
-                default: str | None) -> str | None:
+                default: str | None, shown_as: str | None = None) -> str | None:
+        """A string value; with ``shown_as`` (how messages name it), one that
+        ``character_problem`` accepts."""
         if value is None:
             return default
         if not isinstance(value, str):
             self._report(f"{what} must be a string", span, needle)
+            return default
+        if shown_as is not None and self._hidden(value, shown_as, needle, span):
             return default
         if not value.strip():
             self._report(f"{what} is empty", span, needle)
@@ -331,7 +459,9 @@ class _GlossaryReader:
             self._report(f'{what} "{value}" has leading or trailing spaces', span, needle)
         return value.strip()
 
-    def _strings(self, value: Any, what: str, span: tuple[int, int]) -> tuple[str, ...]:
+    def _strings(self, value: Any, what: str, span: tuple[int, int],
+                 shown_as: str) -> tuple[str, ...]:
+        """A list of forms or phrases, each one that ``character_problem`` accepts."""
         if value is None:
             return ()
         key = what.rsplit(".", 1)[-1]
@@ -340,6 +470,8 @@ class _GlossaryReader:
             return ()
         result: list[str] = []
         for item in value:
+            if self._hidden(item, shown_as, key, span):
+                continue
             if not item.strip():
                 self._report(f"{what} contains an empty string", span, key)
             elif item != item.strip():

@@ -14,7 +14,8 @@ element names are compared without their namespace. Per concept entry:
   variants (its deprecated terms);
 * ``note`` and ``descrip type="definition"`` of the entry (else of its first language
   that has some) → note; ``admin``/``descrip type="source"`` or ``xref type="xSource"``
-  → the entry's source, or, on a preferred term or a language, that language's source.
+  → the entry's source, or, on a preferred term or a language, that language's source
+  (tabs and line breaks in a source become spaces; terms have their spaces collapsed).
 
 translint's own data categories keep what TBX has no place for, so that a glossary
 written and read back is unchanged: ``<admin type="translint:kind">`` (entry kind),
@@ -71,6 +72,7 @@ _LANGUAGES = frozenset({"langSec", "langSet"})
 _TERMS = frozenset({"termSec", "tig", "ntig"})
 MAX_DEPTH = 64  # TBX nests about ten deep; far deeper is not a glossary
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_LINE_BREAKS = re.compile(r"\s*[\t\n\r]\s*")
 
 
 # -- parsing XML safely --------------------------------------------------------------------
@@ -276,6 +278,12 @@ def _value(node: _Node) -> str:
     return text or node.attributes.get("target", "").strip()
 
 
+def _source(node: _Node) -> str:
+    """A source as one line: a source cannot hold tabs or line breaks, which pretty-printed
+    XML puts inside long text."""
+    return _LINE_BREAKS.sub(" ", _value(node))
+
+
 def _joined(values: list[str], separator: str) -> str | None:
     return separator.join(values) if values else None
 
@@ -349,7 +357,8 @@ class _TbxReader:
         raw_id = node.attributes.get("id", "").strip()
         found: dict[str, list[str]] = {"kind": [], "exception": [], "note": [], "source": []}
         for category, item in _items(node):
-            if category in found and (value := _value(item)):
+            value = _source(item) if category == "source" else _value(item)
+            if category in found and value:
                 found[category].append(value)
         family, given = _Forms(), _Forms()
         language_notes: list[str] = []
@@ -383,8 +392,10 @@ class _TbxReader:
         sources: list[str] = []
         notes: list[str] = []
         for category, item in _items(language):
-            if (value := _value(item)) and category in ("source", "note"):
-                (sources if category == "source" else notes).append(value)
+            if category == "source" and (value := _source(item)):
+                sources.append(value)
+            elif category == "note" and (value := _value(item)):
+                notes.append(value)
         terms = [term for container in language.children if container.name in _TERMS
                  if (term := self._term(container)) is not None]
         family.add(lang, [term for term in terms if not term.given],
@@ -417,7 +428,7 @@ class _TbxReader:
                     return None
                 given = value == "given"
             elif category == "source" and source is None:
-                source = _value(node) or None
+                source = _source(node) or None
         return _Term(text, role, given, source)
 
 

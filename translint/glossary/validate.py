@@ -8,7 +8,8 @@ accepts but a terminology desk should look at:
   (``translint.folding.name_key``), so a near-variant cannot tell them apart;
 * a variant of one entry that is an allowed form of another (across files);
 * exceptions that contain no form of their entry, so they never apply;
-* forms and exceptions with doubled, tab or line-break spacing.
+* forms and exceptions with doubled spaces or spaces other than U+0020 (a no-break space,
+  say); tabs, line breaks and invisible characters the loader refuses.
 
 Every problem is a ``GlossaryError`` whose ``str()`` is ``path:line: message``.
 """
@@ -27,6 +28,7 @@ from translint.glossary.load import decode_glossary, parse_glossary, read_glossa
 from translint.glossary.model import Entry, Glossary, NameForms
 
 _ODD_SPACING = re.compile(r"\s{2,}|[^\S ]")
+_OTHER_SPACE = re.compile(r"[^\S ]")
 _MIN_LETTERS = 4  # as for near-variants in copy
 
 
@@ -76,8 +78,8 @@ def lint_glossary(glossary: Glossary, text: str) -> list[GlossaryError]:
         for value in (*forms, *entry.exceptions):
             if _ODD_SPACING.search(value):
                 problems.append(lines.problem(
-                    entry, value, f'"{_visible(value)}" in "{entry.id}" has doubled spaces, '
-                    "tabs or line breaks; use single spaces"))
+                    entry, value, f'"{_visible(value)}" in "{entry.id}" has doubled spaces or '
+                    "a space other than U+0020; use single plain spaces"))
     return problems
 
 
@@ -160,7 +162,8 @@ def _all_forms(entry: Entry) -> tuple[str, ...]:
 
 
 def _visible(value: str) -> str:
-    return value.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    """``value`` with spaces other than U+0020 written as escapes (``\\u00a0``)."""
+    return _OTHER_SPACE.sub(lambda space: f"\\u{ord(space.group()):04x}", value)
 
 
 def _at(entry: Entry, message: str) -> GlossaryError:
@@ -194,7 +197,8 @@ class _Lines:
         if location is None:
             return GlossaryError(message)
         line = location.line
-        quoted = (f'"{value}"', f"'{value}'", json.dumps(value, ensure_ascii=False))
+        quoted = (f'"{value}"', f"'{value}'", json.dumps(value, ensure_ascii=False),
+                  json.dumps(value))
         for number in range(location.line, self.ends.get(location.line, location.line)):
             if any(candidate in self.lines[number - 1] for candidate in quoted):
                 line = number

@@ -7,7 +7,8 @@ copied as it is. Before anything is written the new text must load
 every other entry exactly as it was. ``edit_glossary`` holds a lock file next to the
 glossary (``FILE.lock``) from reading to writing and replaces the file atomically, so
 two editors at the same moment both get their change in and a failed write leaves
-the file untouched.
+the file untouched. An id, form or source an edit brings that holds a control or
+invisible character (``load.character_problem``) is refused first, in one message.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import codecs
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from tomlkit.items import InlineTable, Table
 from translint.errors import GlossaryError, GlossaryErrors
 from translint.fix import write_atomically
 from translint.folding import form_identity
-from translint.glossary.load import parse_glossary
+from translint.glossary.load import character_problem, escaped, parse_glossary, value_name
 from translint.glossary.model import Entry, Glossary, LanguageForms, NameForms
 from translint.glossary.validate import conflicts_with
 
@@ -327,7 +328,7 @@ class _Entries:
         """The position of the entry with ``entry_id``; ``GlossaryError`` if there is none."""
         index = self.index_of(entry_id)
         if index is None:
-            raise GlossaryError(f'no entry "{entry_id}"', self.path)
+            raise GlossaryError(f'no entry "{escaped(entry_id)}"', self.path)
         return index
 
     def _core(self, index: int) -> tuple[int, int]:
@@ -433,7 +434,59 @@ def check_addition(addition: Addition, path: str = "<glossary>") -> None:
                                     f'"{addition.entry_id}"; a form cannot be both', path)
 
 
+def refuse_hidden_characters(values: Iterable[tuple[str, str]], path: str) -> None:
+    """Raise ``GlossaryError`` for the first value ``character_problem`` refuses; ``values``
+    are (how a message names the value, the value) pairs."""
+    for what, value in values:
+        problem = character_problem(value, what)
+        if problem is not None:
+            raise GlossaryError(problem, path)
+
+
+def addition_values(addition: Addition) -> Iterator[tuple[str, str]]:
+    """The id, forms, exceptions and sources of ``addition``, each with how a message names
+    it (``entry "kyiv": the en preferred form``)."""
+    yield "entry id", addition.entry_id
+    owner = f'entry "{addition.entry_id}"'
+    yield from _name_values(addition.name, owner, given=False)
+    if addition.given is not None:
+        yield from _name_values(addition.given, owner, given=True)
+    yield from ((value_name(owner, "exception"), phrase) for phrase in addition.exceptions)
+    if addition.source is not None:
+        yield value_name(owner, "source"), addition.source
+
+
+def change_values(change: Change) -> Iterator[tuple[str, str]]:
+    """The forms, exceptions and sources ``change`` sets, as ``addition_values`` gives them."""
+    owner = f'entry "{change.entry_id}"'
+    lang = change.lang
+    singles = ((value_name(owner, "source"), change.source),
+               (value_name(owner, "preferred", lang=lang), change.preferred),
+               (value_name(owner, "source", lang=lang), change.lang_source),
+               (value_name(owner, "preferred", given=True, lang=lang), change.given))
+    yield from ((what, value) for what, value in singles if value is not None)
+    lists = ((value_name(owner, "exception"), change.exceptions),
+             (value_name(owner, "variant"), change.variants),
+             (value_name(owner, "accepted", lang=lang), change.accepted),
+             (value_name(owner, "variant", lang=lang), change.lang_variants),
+             (value_name(owner, "variant", given=True), change.given_variants))
+    yield from ((what, value) for what, values in lists for value in values or ())
+
+
+def _name_values(name: NameForms, owner: str, given: bool) -> Iterator[tuple[str, str]]:
+    for lang, forms in name.forms.items():
+        yield value_name(owner, "preferred", given, lang), forms.preferred
+        yield from ((value_name(owner, "accepted", given, lang), form)
+                    for form in forms.accepted)
+        yield from ((value_name(owner, "variant", given, lang), form)
+                    for form in forms.variants)
+        if forms.source is not None:
+            yield value_name(owner, "source", given, lang), forms.source
+    yield from ((value_name(owner, "variant", given), form) for form in name.variants)
+
+
 def _merge(entry: Any, addition: Addition, path: str, indent: str) -> None:
+    refuse_hidden_characters(addition_values(addition), path)
     where = f'entry "{addition.entry_id}"'
     for key, value in (("kind", addition.kind), ("note", addition.note),
                        ("source", addition.source)):
@@ -497,6 +550,7 @@ def _extend(table: Any, key: str, values: Iterable[str],
 
 
 def _change(entry: Any, change: Change, path: str, indent: str) -> None:
+    refuse_hidden_characters(change_values(change), path)
     where = f'entry "{change.entry_id}"'
     for key, value in (("kind", change.kind), ("note", change.note),
                        ("source", change.source)):
