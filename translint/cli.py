@@ -1,33 +1,37 @@
 """The ``translint`` command: parses options, calls the library, prints, sets the exit code.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
-2 a usage, configuration, glossary or input error.
+2 a usage, configuration, glossary or input error; 130 interrupted; 141 standard output
+closed by its reader.
 """
 
 from __future__ import annotations
 
 import contextlib
 import enum
+import errno
 import gc
 import json
 import os
+import signal
 import sys
 import time
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
 from translint.checks import CHECKS
 from translint.cli_glossary import glossary_app, translit
-from translint.config import check_options, load_config, load_configured_glossaries
-from translint.errors import InputError, TranslintError
+from translint.config import build_linter, check_options, load_config
+from translint.errors import ConfigError, InputError, TranslintError
 from translint.findings import Finding, Report
 from translint.glossary.cache import CACHE_ENV, default_cache_dir
-from translint.linter import Linter
-from translint.reporters import REPORTERS
-from translint.runner import DEFAULT_INCLUDE, discover, run
+from translint.reporters import make_reporter
+from translint.runner import DEFAULT_INCLUDE, STDIN, FileResult, check_files, find_inputs
+from translint.text.read import read_text_stream
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 
 app = typer.Typer(
     add_completion=False,
@@ -122,20 +126,23 @@ def check(
         help=f"Globs of files to check in directories (default: {' '.join(DEFAULT_INCLUDE)})."
     )] = None,
     exclude: Annotated[list[str] | None, typer.Option(
-        help="Globs of files or directories to skip in directories.")] = None,
+        help="Globs of files or directories to skip, in directories and named.")] = None,
     jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help="Processes to use (default: all cores for large runs).")
+        "--jobs", "-j", min=1, help="Processes to use (default: all cores for large runs; "
+                                    "never more than the usable cores).")
     ] = None,
     stdin_filename: Annotated[str | None, typer.Option(
         help="Name to report for standard input (its suffix picks Markdown or text).")] = None,
     fix: Annotated[bool, typer.Option(
-        "--fix", help="Apply the fixes of fixable findings to the files.")] = False,
+        "--fix", help="Apply the fixes of fixable findings to the files; with -, write the "
+                      "fixed text to standard output.")] = False,
     diff: Annotated[bool, typer.Option(
-        "--diff", help="Print the fixes as a unified diff instead of writing them.")] = False,
+        "--diff", help="Print the fixes as a unified diff, and nothing else, instead of "
+                       "writing them; exit 1 when there is something to fix.")] = False,
     color: Annotated[bool | None, typer.Option(
         "--color/--no-color", help="Colour the text output (default: on a terminal).")] = None,
     quiet: Annotated[bool, typer.Option(
-        "--quiet", "-q", help="No progress display and no summary line.")] = False,
+        "--quiet", "-q", help="No progress display, notes or summary line.")] = False,
     config_file: Annotated[str | None, typer.Option(
         "--config", help="Use this configuration file (translint.toml or pyproject.toml).")
     ] = None,
@@ -153,8 +160,18 @@ def check(
         "--no-cache", help=f"Parse the glossaries afresh; neither read nor write the cache "
                            f"of loaded glossaries (${CACHE_ENV}, default ~/.cache/translint)."
     )] = False,
+    max_file_size: Annotated[str | None, typer.Option(
+        "--max-file-size", help="Refuse an input larger than this (200MB, 1GB, bytes); "
+                                "default: the configuration's max_file_size, else 200MB.")
+    ] = None,
+    no_files_ok: Annotated[bool, typer.Option(
+        "--no-files-ok", help="Exit 0 when the paths hold no file to check (default: exit 2, "
+                              "so that a gate never passes on copy it did not see).")] = False,
 ) -> None:
     """Check files for inconsistent names and translation artefacts."""
+    if STDIN in paths and fix and not diff and len(paths) > 1:
+        raise _fail(ConfigError("--fix with - writes the fixed text to standard output: "
+                                "give - alone"))
     # Glossaries and their index are hundreds of thousands of objects that live for the
     # whole run: the garbage collector would only walk them again and again, while they
     # are built and while documents are checked. Build them without it, then set them
@@ -166,12 +183,8 @@ def check(
         options = check_options(config, glossaries=glossary, lang=lang, select=select,
                                 ignore=ignore, fail_on=fail_on.value if fail_on else None,
                                 include=include, exclude=exclude, source_langs=source_lang,
-                                strip_credits=strip_credits)
-        cache_dir = None if no_cache else default_cache_dir()
-        linter = Linter(load_configured_glossaries(config, options.glossaries, cache_dir),
-                        options.selection, options.lang, pack_paths=options.pack_paths,
-                        source_langs=options.source_langs,
-                        disabled_rules=options.disabled_rules, options=options.rule_options)
+                                strip_credits=strip_credits, max_file_size=max_file_size)
+        linter = build_linter(config, options, None if no_cache else default_cache_dir())
     except TranslintError as error:
         raise _fail(error) from None
     finally:
@@ -180,52 +193,121 @@ def check(
     # Checking a document allocates thousands of short-lived objects, next to none in
     # reference cycles: collect young objects every 50,000 allocations, not every 700.
     gc.set_threshold(50_000, 20, 20)
-    files = list(discover(paths, options.include, options.exclude))
-    progress = _Progress() if sys.stderr.isatty() and not quiet and len(files) > 1 else None
-    report = run(linter, files, jobs=jobs, stdin_name=stdin_filename, progress=progress)
-    if progress is not None:
-        progress.clear()
-    if fix or diff:
-        _apply_fixes(report, write=fix and not diff)
+    inputs = find_inputs(paths, options.include, options.exclude)
+    if not quiet:
+        for note in inputs.skipped:
+            typer.echo(f"translint: {note}", err=True)
+    if not inputs.files and not inputs.errors:
+        if no_files_ok:
+            if not quiet:
+                typer.echo("translint: no file to check (--no-files-ok)", err=True)
+            raise typer.Exit(EXIT_OK)
+        raise _fail(InputError(_no_files_message(paths, options.include, options.exclude)))
+    stdin_text = None
+    if STDIN in inputs.files:
+        display = stdin_filename or "<stdin>"
+        try:
+            stdin_text = read_text_stream(sys.stdin.buffer if sys.stdin is not None else None,
+                                          display, options.max_bytes)
+        except InputError as error:
+            raise _fail(error) from None
+    progress = (_Progress() if sys.stderr.isatty() and not quiet and len(inputs.files) > 1
+                else None)
+    fixing = fix or diff
+    # With - and --fix, standard output carries the fixed text; the report goes to
+    # standard error. With --diff, standard output carries the diff and nothing else.
+    report_out = sys.stderr if (fix and stdin_text is not None and not diff) else sys.stdout
+    reporter = (None if diff else make_reporter(output_format.value, report_out, _color(
+        color, report_out), quiet=quiet and output_format is OutputFormat.text))
+    report = Report(errors=list(inputs.errors))
+    fixes = _Fixes(write=fix and not diff, stdin_text=stdin_text, stdin_name=stdin_filename)
+    if reporter is not None:
+        reporter.begin()
+    try:
+        for result in check_files(linter, inputs.files, jobs=jobs, stdin_name=stdin_filename,
+                                  progress=progress, max_bytes=options.max_bytes,
+                                  stdin_text=stdin_text):
+            findings = result.findings
+            if fixing and result.error is None:
+                findings = fixes.apply(result, report)
+            if reporter is not None:
+                reporter.file(findings)
+            report.add(findings, result.characters, result.error, keep=False)
+    except TranslintError as error:  # rules that load only when first needed
+        raise _fail(error) from None
+    finally:
+        if progress is not None:
+            progress.clear()
+    if reporter is not None:
+        reporter.end(report)
+    fixes.finish(quiet)
     for problem in report.errors:
         typer.echo(f"translint: {problem}", err=True)
-    use_color = color if color is not None else (sys.stdout.isatty()
-                                                 and "NO_COLOR" not in os.environ)
-    rendered = REPORTERS[output_format.value](report, use_color)
-    if quiet and output_format is OutputFormat.text:
-        rendered = "".join(rendered.splitlines(keepends=True)[:-1])
-    sys.stdout.write(rendered)
     if report.errors:
         raise typer.Exit(EXIT_ERROR)
+    if diff:
+        raise typer.Exit(EXIT_FINDINGS if fixes.applied else EXIT_OK)
     raise typer.Exit(EXIT_FINDINGS if report.fails(options.fail_on) else EXIT_OK)
 
 
-def _apply_fixes(report: Report, write: bool) -> None:
-    """Fix the files of the report; applied findings leave the report."""
-    from translint.fix import fix_file
+def _color(color: bool | None, out: TextIO) -> bool:
+    if color is not None:
+        return color
+    return out.isatty() and "NO_COLOR" not in os.environ
 
-    by_path: dict[str, list[Finding]] = {}
-    for finding in report.findings:
-        if finding.fixable:
-            by_path.setdefault(finding.path, []).append(finding)
-    applied_ids: set[int] = set()
-    for path, findings in by_path.items():
-        if path.startswith("<"):
-            continue
-        try:
-            patch, applied = fix_file(path, findings, write=write)
-        except InputError as error:
-            report.errors.append(error)
-            continue
-        if not write:
-            sys.stdout.write(patch)
-        applied_ids.update(id(finding) for finding in applied)
-    if write:
-        fixed = len(applied_ids)
-        report.findings = [finding for finding in report.findings
-                           if id(finding) not in applied_ids]
-        if fixed:
-            typer.echo(f"translint: fixed {fixed} finding{'s' if fixed != 1 else ''}", err=True)
+
+def _no_files_message(paths: list[str], include: tuple[str, ...],
+                      exclude: tuple[str, ...]) -> str:
+    excluded = f"; exclude: {' '.join(exclude)}" if exclude else ""
+    return (f"no file to check in {' '.join(paths)} (include: {' '.join(include)}{excluded}); "
+            "widen --include, or pass --no-files-ok if an empty run is fine")
+
+
+class _Fixes:
+    """Applies fixes to each input as its result arrives: files in place (or as a diff),
+    standard input to standard output."""
+
+    def __init__(self, write: bool, stdin_text: str | None, stdin_name: str | None) -> None:
+        self.write = write
+        self.stdin_text = stdin_text
+        self.stdin_name = stdin_name or "<stdin>"
+        self.applied = 0
+        self.files = 0
+
+    def apply(self, result: FileResult, report: Report) -> list[Finding]:
+        """Fix one input; return its findings that are left."""
+        from translint.fix import fix_file, fix_text, unified_diff
+
+        fixable = [finding for finding in result.findings if finding.fixable]
+        if result.stdin and self.stdin_text is not None:
+            fixed, applied = fix_text(self.stdin_text, fixable)
+            if self.write:
+                sys.stdout.write(fixed)
+            else:
+                sys.stdout.write(unified_diff(self.stdin_text, fixed, self.stdin_name))
+        elif not fixable:
+            return result.findings
+        else:
+            try:
+                patch, applied = fix_file(result.path, fixable, write=self.write)
+            except InputError as error:
+                report.errors.append(error)
+                return result.findings
+            if not self.write:
+                sys.stdout.write(patch)
+        if applied:
+            self.applied += len(applied)
+            self.files += 1
+        done = {id(finding) for finding in applied}
+        return [finding for finding in result.findings if id(finding) not in done]
+
+    def finish(self, quiet: bool) -> None:
+        if quiet or not self.applied:
+            return
+        findings = f"{self.applied} finding{'s' if self.applied != 1 else ''}"
+        files = f"{self.files} input{'s' if self.files != 1 else ''}"
+        verb = "fixed" if self.write else "would fix"
+        typer.echo(f"translint: {verb} {findings} in {files}", err=True)
 
 
 @app.command("checks")
@@ -250,27 +332,99 @@ def list_checks(
                    f"{check.summary}{noted}")
 
 
+class Interrupted(BaseException):
+    """Ctrl-C (SIGINT): raised instead of KeyboardInterrupt, which click would swallow."""
+
+
+class OutputError(Exception):
+    """Standard output cannot be written: closed, full, or a pipe whose reader left."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error.strerror or str(error))
+        self.errno = error.errno
+
+
+class _GuardedOutput:
+    """Standard output that turns a failed write into ``OutputError``: a report that
+    cannot be delivered is an error, never a traceback, never a silent pass."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        if self._stream is None:
+            raise OutputError(OSError(errno.EBADF, "standard output is closed"))
+        try:
+            return self._stream.write(text)
+        except OSError as error:
+            raise OutputError(error) from None
+
+    def flush(self) -> None:
+        if self._stream is None:
+            return
+        try:
+            self._stream.flush()
+        except OSError as error:
+            raise OutputError(error) from None
+
+    def isatty(self) -> bool:
+        return self._stream is not None and self._stream.isatty()
+
+    def __getattr__(self, name: str) -> object:
+        if self._stream is None:
+            raise OutputError(OSError(errno.EBADF, "standard output is closed"))
+        return getattr(self._stream, name)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted
+
+
 def main() -> None:
     """Entry point of the console script.
 
-    Once the command has finished and its output is flushed, the process ends at once
-    (as mypy's does): freeing a large glossary and its index object by object at exit
-    takes longer than checking a few hundred files.
+    Exit codes beyond 0, 1 and 2: 130 when interrupted (Ctrl-C); 141 when the reader of
+    standard output went away (``translint check … | head``), quietly, as a tool killed by
+    SIGPIPE. Once the command has finished and its output is flushed, the process ends
+    at once (as mypy's does): freeing a large glossary and its index object by object at
+    exit takes longer than checking a few hundred files.
     """
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:  # a file name that is not UTF-8 must not stop the output
+        with contextlib.suppress(ValueError):
+            reconfigure(errors="backslashreplace")
+    sys.stdout = _GuardedOutput(sys.stdout)
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         app()
-    except KeyboardInterrupt:
-        typer.echo("translint: interrupted", err=True)
-        code = 130
+    except Interrupted:
+        _say_error("interrupted; files being fixed were left as they were")
+        code = EXIT_INTERRUPTED
+    except OutputError as error:
+        code = _output_failed(error)
     except SystemExit as done:
         code = _exit_status(done.code)
     else:
         code = EXIT_OK
-    for stream in (sys.stdout, sys.stderr):
-        # A closed pipe or stream: there is nothing more to deliver.
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
+    try:
+        sys.stdout.flush()
+    except OutputError as error:
+        code = _output_failed(error)
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.flush()
     os._exit(code)
+
+
+def _output_failed(error: OutputError) -> int:
+    if error.errno == errno.EPIPE:
+        return EXIT_BROKEN_PIPE
+    _say_error(f"cannot write the output: {error}")
+    return EXIT_ERROR
+
+
+def _say_error(message: str) -> None:
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(f"translint: {message}\n")
 
 
 def _exit_status(code: object) -> int:

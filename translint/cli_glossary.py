@@ -24,7 +24,7 @@ from translint.config import (
     glossary_paths,
     load_config,
 )
-from translint.errors import ConfigError, GlossaryError, TranslintError
+from translint.errors import ConfigError, GlossaryError, InputError, TranslintError
 from translint.glossary.load import load_glossaries, load_glossary, parse_glossary
 from translint.glossary.model import Entry, Glossary, LanguageForms, NameForms
 
@@ -684,16 +684,18 @@ def suggest(
         from translint.glossary.suggest import render_proposals_toml, suggest_entries
         from translint.glossary.write import append_text, edit_glossary
         from translint.matching import NameIndex
-        from translint.runner import DEFAULT_INCLUDE, discover
+        from translint.runner import DEFAULT_INCLUDE, find_inputs
         from translint.text.read import read_text_file
 
         config = _config(config_file, no_config, paths[0])
         known = NameIndex(_read_glossaries(glossary, config))
-        files = discover(paths, tuple(include or config.include or DEFAULT_INCLUDE),
-                         tuple(exclude or config.exclude or ()))
-        errors: list[TranslintError] = []
+        inputs = find_inputs(paths, tuple(include or config.include or DEFAULT_INCLUDE),
+                             tuple(exclude or config.exclude or ()))
+        for note in inputs.skipped:
+            _say(note)
+        errors: list[TranslintError] = list(inputs.errors)
         texts: list[tuple[str, str]] = []
-        for path in files:
+        for path in inputs.files:
             try:
                 texts.append((path, read_text_file(path)))
             except TranslintError as error:
@@ -733,7 +735,16 @@ def translit(
     """Romanise Cyrillic text."""
     from translint.translit import detect_scheme, romanise
 
-    source = sys.stdin.read() if text == "-" else text
+    if text == "-":
+        from translint.text.read import read_text_stream
+
+        try:
+            source = read_text_stream(sys.stdin.buffer if sys.stdin is not None else None,
+                                      "<stdin>")
+        except InputError as error:
+            raise _fail(error) from None
+    else:
+        source = text
     chosen = scheme.value if scheme else detect_scheme(source)
     result = romanise(source, chosen, press=press)
     sys.stdout.write(result if result.endswith("\n") else result + "\n")

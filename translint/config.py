@@ -17,6 +17,7 @@ an option given on the command line replaces the file's value for that key.
     source_lang = ["es"]                      # only packs for copy translated from these
     disabled_rules = ["en-de", "es-en/it-transpired-that"]   # packs or pack/rule ids
     strip_credits = true                      # (Reporting by …) lines are boilerplate
+    max_file_size = "200MB"                   # a larger input is an error, not read
     [severity]
     TL102 = "error"
     [house.de]
@@ -34,14 +35,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from translint.errors import ConfigError
+from translint.checks import CHECKS, unknown_codes
+from translint.errors import ConfigError, RuleError
 from translint.findings import Severity
 from translint.folding import form_identity
 from translint.glossary.load import LANG_PATTERN, bundled_glossary_paths, load_glossaries
 from translint.glossary.model import Entry, Glossary, LanguageForms
+from translint.linter import Linter
 from translint.packs import bundled_pack_paths
 from translint.runner import DEFAULT_INCLUDE
 from translint.settings import Selection, parse_codes
+from translint.text.langcodes import bad_language_message, language_of
+from translint.text.read import DEFAULT_MAX_BYTES, parse_size
 from translint.tomldata import parse_toml
 
 CONFIG_NAME = "translint.toml"
@@ -49,8 +54,9 @@ PYPROJECT_NAME = "pyproject.toml"
 BUNDLED = "@bundled"
 FAIL_ON = ("error", "warning", "info", "never")
 KEYS = ("glossaries", "lang", "select", "ignore", "severity", "fail_on", "include", "exclude",
-        "house", "packs", "source_lang", "disabled_rules", "strip_credits")
+        "house", "packs", "source_lang", "disabled_rules", "strip_credits", "max_file_size")
 _CODE = re.compile(r"TL\d{3}")
+_KNOWN = tuple(check.code for check in CHECKS)
 _HEADER = re.compile(r"\s*\[([^\[\]]+)\]\s*(?:#.*)?$")
 
 
@@ -85,6 +91,8 @@ class Config:
     source_langs: tuple[str, ...] | None = None
     disabled_rules: tuple[str, ...] = ()
     strip_credits: bool | None = None
+    max_file_size: int | None = None
+    key_lines: dict[str, int] = field(default_factory=dict)  # where each key is set
 
 
 @dataclass(frozen=True)
@@ -101,6 +109,7 @@ class CheckOptions:
     source_langs: tuple[str, ...] = ()
     disabled_rules: tuple[str, ...] = ()
     rule_options: tuple[str, ...] = ()
+    max_bytes: int = DEFAULT_MAX_BYTES
 
 
 # -- finding and reading -------------------------------------------------------------
@@ -109,21 +118,39 @@ class CheckOptions:
 def find_config(start: str | Path | None = None) -> Path | None:
     """The configuration file for ``start`` (a file or directory; default: the current one)."""
     here = Path.cwd() if start is None or str(start) in ("", "-") else Path(start).absolute()
-    if not here.is_dir():
+    if not _is_dir(here):
         here = here.parent
     for folder in (here, *here.parents):
         candidate = folder / CONFIG_NAME
-        if candidate.is_file():
+        if _is_file(candidate):
             return candidate
         pyproject = folder / PYPROJECT_NAME
-        if pyproject.is_file() and _has_tool_table(pyproject):
+        if _is_file(pyproject) and _has_tool_table(pyproject):
             return pyproject
     return None
+
+
+def _is_dir(path: Path) -> bool:
+    """``path.is_dir()``, false where the path cannot be looked at (unreadable, too long):
+    reading the inputs reports those."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def load_config(config_file: str | None = None, no_config: bool = False,
                 start: str | Path | None = None) -> Config:
     """The configuration to use: ``config_file``, else the one found from ``start``, else none."""
+    if no_config and config_file is not None:
+        raise ConfigError("--config and --no-config contradict each other; give one of them")
     if no_config:
         return Config()
     if config_file is not None:
@@ -218,8 +245,8 @@ class _ConfigReader:
             if key not in KEYS:
                 raise self.fail(f'unknown key "{key}"; known keys: {", ".join(KEYS)}', (), key)
         lang = self.string(data, "lang")
-        if lang is not None and not LANG_PATTERN.fullmatch(lang.lower()):
-            raise self.fail(f'lang "{lang}" is not a language code such as "en"', (), "lang")
+        if lang is not None:
+            lang = self.language(lang, "lang")
         fail_on = self.string(data, "fail_on")
         if fail_on is not None and fail_on not in FAIL_ON:
             raise self.fail(f'fail_on "{fail_on}" is not one of {", ".join(FAIL_ON)}', (),
@@ -227,18 +254,17 @@ class _ConfigReader:
         glossaries = self.strings(data, "glossaries")
         packs = self.strings(data, "packs") or ()
         source_langs = self.strings(data, "source_lang")
-        for code in source_langs or ():
-            if not LANG_PATTERN.fullmatch(code.lower()):
-                raise self.fail(f'source_lang "{code}" is not a language code such as "es"', (),
-                                "source_lang")
+        if source_langs is not None:
+            source_langs = tuple(self.language(code, "source_lang") for code in source_langs)
         strip_credits = data.get("strip_credits")
         if strip_credits is not None and not isinstance(strip_credits, bool):
             raise self.fail("strip_credits must be true or false", (), "strip_credits")
+        max_file_size = self.size(data, "max_file_size")
         return Config(
             path=self.path,
             glossaries=None if glossaries is None else tuple(
                 value if value == BUNDLED else self.resolve(value) for value in glossaries),
-            lang=lang.lower() if lang else None,
+            lang=lang,
             select=self.codes(data, "select"),
             ignore=self.codes(data, "ignore"),
             severities=self.severities(data.get("severity")),
@@ -247,11 +273,34 @@ class _ConfigReader:
             exclude=self.strings(data, "exclude"),
             house=self.house(data.get("house")),
             packs=tuple(self.resolve(value) for value in packs),
-            source_langs=None if source_langs is None else tuple(
-                code.lower() for code in source_langs),
+            source_langs=source_langs,
             disabled_rules=self.strings(data, "disabled_rules") or (),
             strip_credits=strip_credits,
+            max_file_size=max_file_size,
+            key_lines={key: line for key in data
+                       if (line := self.line_of((), key)) is not None},
         )
+
+    def language(self, value: str, key: str) -> str:
+        language = language_of(value)
+        if language is None:
+            raise self.fail(bad_language_message(key, value), (), key)
+        return language
+
+    def size(self, data: dict[str, Any], key: str) -> int | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        try:
+            if isinstance(value, bool) or not isinstance(value, (int, str)):
+                raise ValueError(f"{value!r} is not a size")
+            size = value if isinstance(value, int) else parse_size(value)
+        except ValueError:
+            raise self.fail(f'{key} must be a size such as "200MB" or a number of bytes', (),
+                            key) from None
+        if size <= 0:
+            raise self.fail(f"{key} must be more than 0 bytes", (), key)
+        return size
 
     def resolve(self, value: str) -> str:
         return os.path.normpath(os.path.join(self.folder, os.path.expanduser(value)))
@@ -280,7 +329,7 @@ class _ConfigReader:
         if values is None:
             return None
         try:
-            return parse_codes(values, key)
+            return known_codes(parse_codes(values, key), key)
         except ConfigError as error:
             raise self.fail(error.message, (), key) from None
 
@@ -295,6 +344,9 @@ class _ConfigReader:
             if not _CODE.fullmatch(code):
                 raise self.fail(f'"{code}" is not a check code such as TL102', ("severity",),
                                 code)
+            if code not in _KNOWN:
+                raise self.fail(f'[severity]: {code} is no check; the checks are '
+                                f'{", ".join(_KNOWN)}', ("severity",), code)
             try:
                 severities[code] = Severity.parse(label if isinstance(label, str) else "")
             except ValueError:
@@ -335,41 +387,87 @@ def check_options(config: Config, *, glossaries: Sequence[str] | None = None,
                   include: Sequence[str] | None = None,
                   exclude: Sequence[str] | None = None,
                   source_langs: Sequence[str] | None = None,
-                  strip_credits: bool | None = None) -> CheckOptions:
+                  strip_credits: bool | None = None,
+                  max_file_size: str | None = None) -> CheckOptions:
     """Merge command-line options (``None`` when not given) over ``config``."""
-    chosen_select = (parse_codes(list(select), "--select") if select
+    chosen_select = (known_codes(parse_codes(list(select), "--select"), "--select") if select
                      else config.select or ())
-    chosen_ignore = (parse_codes(list(ignore), "--ignore") if ignore
+    chosen_ignore = (known_codes(parse_codes(list(ignore), "--ignore"), "--ignore") if ignore
                      else config.ignore or ())
+    if lang is not None:
+        lang = _language(lang, "--lang")
+    if source_langs:
+        source_langs = [_language(code, "--source-lang") for code in source_langs]
+    max_bytes = config.max_file_size or DEFAULT_MAX_BYTES
+    if max_file_size is not None:
+        try:
+            max_bytes = parse_size(max_file_size)
+        except ValueError as error:
+            raise ConfigError(f"--max-file-size: {error}") from None
+        if max_bytes <= 0:
+            raise ConfigError("--max-file-size must be more than 0 bytes")
     chosen_fail_on = fail_on or config.fail_on or "error"
     return CheckOptions(
         glossaries=tuple(glossaries) if glossaries else config.glossaries,
-        lang=(lang or config.lang or "").lower() or None,
+        lang=lang or config.lang,
         selection=Selection(select=chosen_select, ignore=chosen_ignore,
                             severities=dict(config.severities)),
         fail_on=None if chosen_fail_on == "never" else Severity.parse(chosen_fail_on),
         include=tuple(include) if include else config.include or DEFAULT_INCLUDE,
         exclude=tuple(exclude) if exclude else config.exclude or (),
         pack_paths=(*map(str, bundled_pack_paths()), *config.packs) if config.packs else None,
-        source_langs=tuple(code.lower() for code in source_langs) if source_langs
-        else config.source_langs or (),
+        source_langs=tuple(source_langs) if source_langs else config.source_langs or (),
         disabled_rules=config.disabled_rules,
         rule_options=("strip-credits",) if (strip_credits if strip_credits is not None
                                             else config.strip_credits) else (),
+        max_bytes=max_bytes,
     )
+
+
+def known_codes(codes: tuple[str, ...], option: str) -> tuple[str, ...]:
+    """``codes`` when each names at least one check (as a code or a prefix); a
+    ``ConfigError`` listing the checks otherwise, so that a typo never runs nothing."""
+    unknown = unknown_codes(codes)
+    if unknown:
+        raise ConfigError(f"{option}: {', '.join(unknown)} "
+                          f"{'matches' if len(unknown) == 1 else 'match'} no check; the checks "
+                          f"are {', '.join(_KNOWN)}")
+    return codes
+
+
+def _language(value: str, option: str) -> str:
+    language = language_of(value)
+    if language is None:
+        raise ConfigError(bad_language_message(option, value))
+    return language
+
+
+def build_linter(config: Config, options: CheckOptions, cache_dir: Path | None = None) -> Linter:
+    """The linter a run of ``translint check`` uses: the configured glossaries with the
+    house style, the selection, packs and rule switches. A ``disabled_rules`` id that
+    names no pack or rule is an error at the configuration's line."""
+    glossaries = load_configured_glossaries(config, options.glossaries, cache_dir)
+    try:
+        return Linter(glossaries, options.selection, options.lang,
+                      pack_paths=options.pack_paths, source_langs=options.source_langs,
+                      disabled_rules=options.disabled_rules, options=options.rule_options)
+    except RuleError as error:
+        if error.path is None and config.path is not None and options.disabled_rules:
+            raise ConfigError(error.message, config.path,
+                              config.key_lines.get("disabled_rules")) from None
+        raise
 
 
 def glossary_paths(paths: Sequence[str] | None) -> list[str]:
     """Glossary files to load: ``paths`` with ``@bundled`` expanded; the bundled ones if None."""
     if paths is None:
         return [str(path) for path in bundled_glossary_paths()]
-    expanded: list[str] = []
+    expanded: dict[str, str] = {}  # a file given twice is loaded once
     for path in paths:
-        if path == BUNDLED:
-            expanded.extend(str(bundled) for bundled in bundled_glossary_paths())
-        else:
-            expanded.append(path)
-    return expanded
+        for one in ([str(bundled) for bundled in bundled_glossary_paths()] if path == BUNDLED
+                    else [path]):
+            expanded.setdefault(os.path.realpath(one), one)
+    return list(expanded.values())
 
 
 def load_configured_glossaries(config: Config, paths: Sequence[str] | None,

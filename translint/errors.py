@@ -5,6 +5,7 @@
     ├── ConfigError         a configuration file or option value is wrong
     ├── InputError          an input file cannot be read as text
     └── RuleError           a rule pack is malformed
+        └── RuleTimeout     a rule's expression ran past its time limit on a text
 
 The CLI prints ``str(error)`` (``path:line: message``) and exits with code 2.
 """
@@ -55,3 +56,8 @@ class GlossaryErrors(GlossaryError):
 
 class RuleError(TranslintError):
     """A rule pack (phrasing or boilerplate rules) is malformed."""
+
+
+class RuleTimeout(RuleError):
+    """A rule's expression ran past its time limit on one text: the text is reported as an
+    error naming the rule, never as checked."""

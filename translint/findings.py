@@ -67,24 +67,59 @@ class Finding:
 
 @dataclass
 class Report:
-    """Everything one run found: findings, unreadable inputs, and what was read."""
+    """Everything one run found: findings, unreadable inputs, and what was read.
+
+    ``add`` records one input's result. A run that streams its findings to a reporter
+    passes ``keep=False``: only the counts stay, so memory does not grow with findings.
+    """
 
     findings: list[Finding] = field(default_factory=list)
     errors: list[TranslintError] = field(default_factory=list)
     files: int = 0
     characters: int = 0
+    streamed: bool = False
+    _by_code: Counter[str] = field(default_factory=Counter, repr=False)
+    _by_severity: Counter[Severity] = field(default_factory=Counter, repr=False)
+
+    def add(self, findings: list[Finding], characters: int = 0,
+            error: TranslintError | None = None, keep: bool = True) -> None:
+        """Record one input: its findings, or the error that kept it from being checked
+        (an input that could not be read does not count as a file checked)."""
+        if error is not None:
+            self.errors.append(error)
+            return
+        self.files += 1
+        self.characters += characters
+        if keep:
+            self.findings.extend(findings)
+            return
+        self.streamed = True
+        for finding in findings:
+            self._by_code[finding.code] += 1
+            self._by_severity[finding.severity] += 1
+
+    @property
+    def total(self) -> int:
+        """The number of findings."""
+        return sum(self._by_code.values()) if self.streamed else len(self.findings)
 
     def count_by_severity(self) -> dict[str, int]:
         """Return the number of findings per severity label, all labels present."""
-        counts = Counter(finding.severity.label for finding in self.findings)
-        return {severity.label: counts.get(severity.label, 0) for severity in reversed(Severity)}
+        counts = (self._by_severity if self.streamed
+                  else Counter(finding.severity for finding in self.findings))
+        return {severity.label: counts.get(severity, 0) for severity in reversed(Severity)}
 
     def count_by_code(self) -> dict[str, int]:
         """Return the number of findings per check code, sorted by code."""
-        return dict(sorted(Counter(finding.code for finding in self.findings).items()))
+        counts = (self._by_code if self.streamed
+                  else Counter(finding.code for finding in self.findings))
+        return dict(sorted(counts.items()))
 
     def fails(self, threshold: Severity | None) -> bool:
         """Tell whether any finding is at or above ``threshold`` (``None``: never)."""
         if threshold is None:
             return False
+        if self.streamed:
+            return any(count for severity, count in self._by_severity.items()
+                       if severity >= threshold)
         return any(finding.severity >= threshold for finding in self.findings)

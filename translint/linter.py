@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from translint.checks import CHECKS, Check, Context, Problem, Resources
+from translint.checks import CHECKS, Check, Context, Problem, Resources, unknown_codes
 from translint.checks.directives import CODE as UNUSED_DIRECTIVE
+from translint.errors import ConfigError
 from translint.findings import Finding
 from translint.glossary.load import bundled_glossary_paths, load_glossaries
 from translint.glossary.model import Glossary
@@ -25,13 +26,20 @@ _KNOWN_CODES = frozenset(check.code for check in CHECKS)
 SOURCE_CONTEXT = 120
 
 
-def _source(line: str, column: int, end_column: int | None) -> dict[str, Any]:
-    """The ``source_line`` and ``source_column`` fields for a finding on ``line``."""
-    end = len(line) + 1 if end_column is None else end_column
-    if len(line) <= 2 * SOURCE_CONTEXT + (end - column):
-        return {"source_line": line, "source_column": 1}
+def _source(document: Document, line: int, column: int,
+            end_column: int | None) -> dict[str, Any]:
+    """The ``source_line`` and ``source_column`` fields for a finding on ``line``: the
+    whole line, or of a long one only the part around the span (read without copying the
+    line: a document may be one line of megabytes)."""
+    start, end = document.line_bounds(line)
+    length = end - start
+    span_end = length + 1 if end_column is None else end_column
+    if length <= 2 * SOURCE_CONTEXT + (span_end - column):
+        return {"source_line": document.source[start:end], "source_column": 1}
     first = max(0, column - 1 - SOURCE_CONTEXT)
-    return {"source_line": line[first:end - 1 + SOURCE_CONTEXT], "source_column": first + 1}
+    last = min(length, span_end - 1 + SOURCE_CONTEXT)
+    return {"source_line": document.source[start + first:start + last],
+            "source_column": first + 1}
 
 
 class Linter:
@@ -50,6 +58,11 @@ class Linter:
         """
         self.glossaries = list(glossaries)
         self.selection = selection or Selection()
+        unknown = unknown_codes((*self.selection.select, *self.selection.ignore,
+                                 *self.selection.severities))
+        if unknown:
+            raise ConfigError(f"{', '.join(unknown)}: no check has such a code; the checks are "
+                              f"{', '.join(sorted(_KNOWN_CODES))}")
         self.lang = lang
         self.checks: tuple[Check, ...] = tuple(
             check for check in CHECKS if self.selection.selects(check.code)
@@ -97,9 +110,9 @@ class Linter:
         findings: list[Finding] = []
         for check in self.checks:
             for problem in check.run(document, context):
-                finding = self._finding(document, check, problem)
-                if _SIC.match(document.text, finding.end):
+                if _SIC.match(document.text, problem.end):
                     continue
+                finding = self._finding(document, check, problem)
                 # A report of an unused directive is not silenced by that directive.
                 silenced_by = ([] if check.code == UNUSED_DIRECTIVE else
                                document.suppressions.covering(finding.code, finding.line))
@@ -116,16 +129,16 @@ class Linter:
         return self.check_document(self.make_document(text, path, format))
 
     def _finding(self, document: Document, check: Check, problem: Problem) -> Finding:
-        line, column = document.position(problem.start)
-        end_line, end_column = document.position(problem.end)
+        start, end = document.source_span(problem.start, problem.end)
+        line, column = document.position(start)
+        end_line, end_column = document.position(end)
         return Finding(
             path=document.path, line=line, column=column, end_line=end_line,
-            end_column=end_column, start=problem.start, end=problem.end, code=check.code,
+            end_column=end_column, start=start, end=end, code=check.code,
             name=check.name,
             severity=self.selection.severity(check.code, problem.severity or check.severity),
-            message=problem.message, text=document.text[problem.start:problem.end],
+            message=problem.message, text=document.source[start:end],
             suggestion=problem.suggestion, entry=problem.entry, lang=document.lang,
             fixable=check.fixable and problem.suggestion is not None,
-            **_source(document.line_text(line), column, end_column if end_line == line else None),
+            **_source(document, line, column, end_column if end_line == line else None),
         )
-

@@ -9,8 +9,10 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
+
+import ahocorasick
 
 
 def _uppercase_class() -> str:
@@ -69,6 +71,40 @@ def find_all(prose: str, written: str) -> Iterator[tuple[int, int]]:
     pattern = re.compile(rf"(?<!\w){re.escape(written)}(?!\w)")
     for match in pattern.finditer(prose):
         yield match.span()
+
+
+# Below this many strings, one expression each is cheaper than building an automaton.
+FEW_STRINGS = 8
+
+
+def find_all_of(prose: str, wanted: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+    """``find_all`` for each of ``wanted``, in one pass over ``prose`` however many there
+    are: the cost of a long document grows with its length, not length × names."""
+    strings = [written for written in dict.fromkeys(wanted) if written]
+    found: dict[str, list[tuple[int, int]]] = {written: [] for written in strings}
+    if len(strings) < FEW_STRINGS:
+        for written in strings:
+            found[written] = list(find_all(prose, written))
+        return found
+    automaton = ahocorasick.Automaton()
+    for written in strings:
+        automaton.add_word(written, written)
+    automaton.make_automaton()
+    size = len(prose)
+    for last, written in automaton.iter(prose):
+        start, end = last - len(written) + 1, last + 1
+        if (start and _is_word_character(prose[start - 1])) or (
+                end < size and _is_word_character(prose[end])):
+            continue
+        spans = found[written]
+        if not spans or start >= spans[-1][1]:  # as finditer: no overlap with the last
+            spans.append((start, end))
+    return found
+
+
+def _is_word_character(char: str) -> bool:
+    """What ``\\w`` matches in a str pattern: letters, digits and the underscore."""
+    return char.isalnum() or char == "_"
 
 
 def letter_count(text: str) -> int:

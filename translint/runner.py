@@ -7,16 +7,22 @@ import functools
 import multiprocessing
 import os
 import re
+import signal
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from translint.errors import InputError, TranslintError
+from translint.errors import InputError, RuleTimeout, TranslintError
 from translint.findings import Finding, Report
 from translint.linter import Linter
-from translint.text.read import decode_text, read_text_file
+from translint.text.read import (
+    DEFAULT_MAX_BYTES,
+    describe_os_error,
+    read_text_file,
+    read_text_stream,
+)
 
 DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown")
 STDIN = "-"
@@ -33,29 +39,117 @@ class FileResult:
     findings: list[Finding]
     characters: int = 0
     error: TranslintError | None = None
+    stdin: bool = False  # the input was standard input (``path`` is its display name)
+
+
+@dataclass
+class Inputs:
+    """The files a run checks, the directories it could not read, and what it skipped."""
+
+    files: list[str] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # "path: why", one line each
+
+
+def find_inputs(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE,
+                exclude: tuple[str, ...] = ()) -> Inputs:
+    """Expand directories (recursively, sorted: a folder's files, then its folders) into
+    the files to check.
+
+    Files named explicitly are checked whatever their name, unless an ``exclude`` glob
+    matches them (as with ruff's force-exclude, so that a hook passing file names honours
+    the configuration); files found in directories must match an ``include`` glob and no
+    ``exclude`` glob (globs match the name or the relative path). Hidden files and
+    directories are skipped, and so are symbolic links to directories. A directory that
+    cannot be read is an error; a FIFO, socket or device met in a directory is skipped
+    with a note (named explicitly, reading it reports the error).
+    """
+    inputs = Inputs()
+    for path in paths:
+        if path == STDIN:
+            inputs.files.append(path)
+        elif _is_directory(path):
+            _walk(path, include, exclude, inputs)
+        elif exclude and _matches(path, os.path.basename(path), exclude):
+            inputs.skipped.append(f"{path}: not checked: excluded by --exclude / exclude "
+                                  f"({' '.join(exclude)})")
+        else:
+            inputs.files.append(path)
+    # A file named twice, or named and inside a directory named, is checked once.
+    seen: set[str] = set()
+    unique = []
+    for path in inputs.files:
+        key = os.path.normpath(path)
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    inputs.files = unique
+    return inputs
 
 
 def discover(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE,
              exclude: tuple[str, ...] = ()) -> Iterator[str]:
-    """Expand directories (recursively, sorted) into the files to check.
+    """The files ``find_inputs`` finds (its errors and notes left out)."""
+    yield from find_inputs(paths, include, exclude).files
 
-    Files named explicitly are always checked; files found in directories must match an
-    ``include`` glob and no ``exclude`` glob (globs match the name or the relative path).
-    Hidden files and directories are skipped.
-    """
-    for path in paths:
-        if path == STDIN or not os.path.isdir(path):
-            yield path
+
+def _is_directory(path: str) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False  # reading it will say what is wrong
+
+
+def _walk(folder: str, include: tuple[str, ...], exclude: tuple[str, ...],
+          inputs: Inputs) -> None:
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as error:
+        inputs.errors.append(InputError(f"cannot read the directory: "
+                                        f"{describe_os_error(error)}", folder))
+        return
+    folders: list[str] = []
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
             continue
-        for root, directories, files in os.walk(path):
-            directories[:] = sorted(name for name in directories if not name.startswith(".")
-                                    and not _matches(os.path.join(root, name), name, exclude))
-            for name in sorted(files):
-                full = os.path.join(root, name)
-                if name.startswith(".") or not _matches(full, name, include):
-                    continue
-                if not _matches(full, name, exclude):
-                    yield full
+        full = os.path.join(folder, name)
+        kind = _kind(entry)
+        if kind == "folder":
+            if not _matches(full, name, exclude):
+                folders.append(full)
+        elif kind != "linked folder" and _matches(full, name, include) and not _matches(
+                full, name, exclude):
+            if kind == "file":
+                inputs.files.append(full)
+            else:
+                inputs.skipped.append(f"{full}: not checked: {kind}, not a regular file")
+    for sub in folders:
+        _walk(sub, include, exclude, inputs)
+
+
+def _kind(entry: os.DirEntry[str]) -> str:
+    """What a directory entry is: "folder", "linked folder" (not followed), "file" (a
+    regular file, a link to one, or a broken link, which reading reports), or the kind of
+    special file."""
+    try:
+        if entry.is_dir(follow_symlinks=False):
+            return "folder"
+        if entry.is_file(follow_symlinks=False):
+            return "file"
+        mode = entry.stat(follow_symlinks=True).st_mode
+    except OSError:
+        return "file"  # a broken link, or gone: reading it says what is wrong
+    if stat.S_ISDIR(mode):
+        return "linked folder"
+    if stat.S_ISREG(mode):
+        return "file"
+    for test, what in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return what
+    return "a special file"
 
 
 def _matches(path: str, name: str, patterns: tuple[str, ...]) -> bool:
@@ -79,73 +173,126 @@ def _globs(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
     return re.compile(by_name), re.compile(by_path)
 
 
-def check_file(linter: Linter, path: str, stdin_name: str | None = None) -> FileResult:
-    """Read and check one input (``-`` is standard input)."""
-    display = (stdin_name or "<stdin>") if path == STDIN else path
+def check_file(linter: Linter, path: str, stdin_name: str | None = None,
+               max_bytes: int = DEFAULT_MAX_BYTES, stdin_text: str | None = None) -> FileResult:
+    """Read and check one input (``-`` is standard input, or ``stdin_text`` when it was
+    read already)."""
+    is_stdin = path == STDIN
+    display = (stdin_name or "<stdin>") if is_stdin else path
     try:
-        if path == STDIN:
-            text = decode_text(sys.stdin.buffer.read(), display)
+        if not is_stdin:
+            text = read_text_file(path, max_bytes)
+        elif stdin_text is not None:
+            text = stdin_text
         else:
-            text = read_text_file(path)
+            text = read_text_stream(sys.stdin.buffer if sys.stdin is not None else None,
+                                    display, max_bytes)
     except InputError as error:
-        return FileResult(display, [], 0, error)
-    findings = linter.check_text(text, display)
-    return FileResult(display, findings, len(text))
+        return FileResult(display, [], 0, error, is_stdin)
+    try:
+        findings = linter.check_text(text, display)
+    except RuleTimeout as error:  # this text only: the others are still checked
+        if error.path is None:
+            error.path = display
+        return FileResult(display, [], len(text), error, is_stdin)
+    return FileResult(display, findings, len(text), None, is_stdin)
 
 
 _worker_linter: Linter | None = None
+_worker_max_bytes = DEFAULT_MAX_BYTES
 
 
-def _init_worker(linter: Linter) -> None:
-    global _worker_linter
+def _init_worker(linter: Linter, max_bytes: int) -> None:
+    global _worker_linter, _worker_max_bytes
     _worker_linter = linter
+    _worker_max_bytes = max_bytes
+    # Ctrl-C reaches the whole process group: the parent stops the run and says so.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _check_in_worker(path: str) -> FileResult:
     assert _worker_linter is not None
-    return check_file(_worker_linter, path)
+    return check_file(_worker_linter, path, max_bytes=_worker_max_bytes)
 
 
 def run(linter: Linter, files: list[str], jobs: int | None = None,
         stdin_name: str | None = None,
-        progress: Callable[[int, int, int, float], None] | None = None) -> Report:
+        progress: Callable[[int, int, int, float], None] | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
     """Check ``files`` and collect a report; ``jobs`` > 1 checks on several processes."""
     report = Report()
-    started = time.perf_counter()
-    for done, result in enumerate(_results(linter, files, jobs, stdin_name), start=1):
-        report.files += 1
-        report.characters += result.characters
-        report.findings.extend(result.findings)
-        if result.error is not None:
-            report.errors.append(result.error)
-        if progress is not None:
-            progress(done, len(files), report.characters, time.perf_counter() - started)
+    for result in check_files(linter, files, jobs, stdin_name, progress, max_bytes):
+        report.add(result.findings, result.characters, result.error)
     return report
 
 
-def _results(linter: Linter, files: list[str], jobs: int | None,
-             stdin_name: str | None) -> Iterator[FileResult]:
-    workers = _worker_count(files, jobs)
+def check_files(linter: Linter, files: list[str], jobs: int | None = None,
+                stdin_name: str | None = None,
+                progress: Callable[[int, int, int, float], None] | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES,
+                stdin_text: str | None = None) -> Iterator[FileResult]:
+    """Check ``files`` one result at a time, in the order given (so that a caller can
+    report and forget each file's findings)."""
+    started = time.perf_counter()
+    characters = 0
+    results = _results(linter, files, jobs, stdin_name, max_bytes, stdin_text)
+    for done, result in enumerate(results, start=1):
+        characters += result.characters
+        if progress is not None:
+            progress(done, len(files), characters, time.perf_counter() - started)
+        yield result
+
+
+def _results(linter: Linter, files: list[str], jobs: int | None, stdin_name: str | None,
+             max_bytes: int, stdin_text: str | None) -> Iterator[FileResult]:
+    workers = worker_count(files, jobs)
     if workers <= 1:
         for path in files:
-            yield check_file(linter, path, stdin_name)
+            yield check_file(linter, path, stdin_name, max_bytes, stdin_text)
         return
     linter.prepare()
     context = multiprocessing.get_context("fork" if "fork" in
                                           multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                             initializer=_init_worker, initargs=(linter,)) as pool:
-        # Large chunks (up to 256 files, at least 8 per worker): fewer messages for the
-        # parent to receive and unpickle while the workers check; 4 % faster than 64.
-        chunk = max(1, min(256, len(files) // (workers * 8)))
-        yield from pool.map(_check_in_worker, files, chunksize=chunk)
+    pool = context.Pool(workers, initializer=_init_worker, initargs=(linter, max_bytes))
+    try:
+        yield from pool.imap(_check_in_worker, files, chunksize=chunk_size(len(files), workers))
+    except BaseException:
+        # Interrupted, or the caller stopped reading: stop the workers at once rather than
+        # let them finish the chunks queued (and block writing results no one reads).
+        pool.terminate()
+        raise
+    finally:
+        pool.close()
+        pool.join()
 
 
-def _worker_count(files: list[str], jobs: int | None) -> int:
+def chunk_size(files: int, workers: int) -> int:
+    """Files sent to a worker at a time: large chunks (up to 256 files, at least 8 per
+    worker) mean fewer messages for the parent to receive and unpickle while the workers
+    check (4 % faster than 64)."""
+    return max(1, min(256, files // (workers * 8)))
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity mask, not the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def worker_count(files: list[str], jobs: int | None) -> int:
+    """Processes to check ``files`` with: one for standard input or a small run; never
+    more than the usable CPUs or the chunks there are to hand out."""
     if STDIN in files:
         return 1
+    cpus = usable_cpus()
     if jobs is not None:
-        return max(1, min(jobs, len(files)))
+        wanted = min(jobs, cpus, len(files))
+        # Fewer workers than asked when the files make fewer chunks than workers.
+        while wanted > 1 and -(-len(files) // chunk_size(len(files), wanted)) < wanted:
+            wanted -= 1
+        return max(1, wanted)
     if len(files) < PARALLEL_MIN_FILES:
         return 1
     size = 0
@@ -155,5 +302,5 @@ def _worker_count(files: list[str], jobs: int | None) -> int:
         except OSError:
             continue
         if size >= PARALLEL_MIN_BYTES:
-            return min(os.cpu_count() or 1, len(files))
+            return min(cpus, len(files))
     return 1

@@ -22,7 +22,8 @@ from typing import NamedTuple
 from translint.folding import APOSTROPHES, form_identity, name_key, word_keys
 from translint.glossary.model import Entry
 from translint.matching import NameIndex
-from translint.names import find_all, hyphenated_runs, words_of
+from translint.names import find_all_of, hyphenated_runs, words_of
+from translint.spans import SpanSet, longest_first
 
 MIN_LETTERS = 4
 # Words that stand before names without being part of them.
@@ -115,10 +116,6 @@ def _name_words(name: str) -> tuple[_Word, ...]:
     words = words_of(name)
     folds = _fold_words(word.text for word in words)
     return tuple(_Word(word.text, word.start, word.end, *folds[word.text]) for word in words)
-
-
-def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(start < other_end and other_start < end for other_start, other_end in spans)
 
 
 # Per-name results remembered by ``SpellingTables``; past this many names a new memo
@@ -274,18 +271,16 @@ def find_near_variants(prose: str, names: Counter[str], tables: SpellingTables,
     candidates: dict[str, tuple[Entry, bool]] = {}
     for written, entry, full_name in tables.candidates(names):
         candidates.setdefault(written, (entry, full_name))
+    if not candidates:
+        return []
+    taken_spans = SpanSet(taken)
     found: list[NearVariant] = []
-    for written, (entry, full_name) in candidates.items():
-        for start, end in find_all(prose, written):
-            if not _overlaps(start, end, taken):
+    for written, spans in find_all_of(prose, candidates).items():
+        entry, full_name = candidates[written]
+        for start, end in spans:
+            if not taken_spans.overlaps(start, end):
                 found.append(NearVariant(start, end, entry, written, full_name))
-    found.sort(key=lambda item: (item.start - item.end, item.start))
-    chosen: list[NearVariant] = []
-    for variant in found:
-        if not _overlaps(variant.start, variant.end, ((c.start, c.end) for c in chosen)):
-            chosen.append(variant)
-    chosen.sort(key=lambda item: item.start)
-    return chosen
+    return longest_first(found)
 
 
 def find_spelling_clusters(prose: str, names: Counter[str], tables: SpellingTables,
@@ -294,10 +289,12 @@ def find_spelling_clusters(prose: str, names: Counter[str], tables: SpellingTabl
 
     Not a cluster: spellings that are also ordinary lower-case words of this text
     ("Life" and "Liffe"), and spellings that always stand next to different other
-    names ("Brian Smith" and "Bryan Jones" are two people).
+    names ("Brian Smith" and "Bryan Jones" are two people). Every spelling is looked
+    for in one pass over the text, so a long document costs its length, not length ×
+    names.
     """
     spellings = tables.unknown_words(names)
-    clusters = []
+    groups: list[tuple[Counter[str], Callable[[str], str]]] = []
     if len(set(spellings)) > len(dict(spellings)):  # rare: a key with several spellings
         first: dict[str, str] = {}  # key → the first spelling seen
         several: dict[str, set[str]] = {}
@@ -314,9 +311,17 @@ def find_spelling_clusters(prose: str, names: Counter[str], tables: SpellingTabl
         for ways in several.values():
             group = Counter({written: counts[written] for written in ways})
             if not _different_people(group, neighbours):
-                clusters.append(_cluster(prose, group, taken, form_identity))
+                groups.append((group, form_identity))
     for group in _hyphenation_groups(prose, names, tables):
-        clusters.append(_cluster(prose, group, taken, spelling))
+        groups.append((group, spelling))
+    if not groups:
+        return []
+    wanted = [written for group, _ in groups for written in group]
+    occurrences = find_all_of(prose, wanted)
+    ordinary = _ordinary_words(prose, wanted)
+    taken_spans = SpanSet(taken)
+    clusters = [_cluster(group, identity, occurrences, ordinary, taken_spans)
+                for group, identity in groups]
     return [cluster for cluster in clusters if cluster is not None]
 
 
@@ -353,32 +358,41 @@ def _hyphenation_groups(prose: str, names: Counter[str],
     for name, count in names.items():
         for run in tables.hyphenated_runs({name: count}):
             runs[run] += count
+    by_first: dict[str, list[str]] = {}
+    for run in runs:
+        by_first.setdefault(run.split("-", 1)[0], []).append(run)
+    found: dict[str, Counter[str]] = {}
+    ends: dict[str, int] = {}  # where the last match of each run ends
+    for first, spans in find_all_of(prose, by_first).items():
+        for start, end in spans:
+            if start and prose[start - 1] == "-":
+                continue  # part of a hyphenated name
+            for run in by_first[first]:
+                if start < ends.get(run, 0):
+                    continue  # inside the last match of this run, as finditer would skip
+                match = _spaced_rest(run).match(prose, end)
+                if match is not None:
+                    found.setdefault(run, Counter())[prose[start:match.end()]] += 1
+                    ends[run] = match.end()
     groups = []
-    for run, count in runs.items():
-        first = run.split("-", 1)[0]
-        if f"{first} " not in prose and f"{first}\u00a0" not in prose:
-            continue  # never written with a space after the first word: the usual case
-        found = Counter(match.group() for match in _spaced(run).finditer(prose))
-        if found:
-            found[run] += count
-            groups.append(found)
+    for run in runs:  # in the order the names were met
+        if run in found:
+            found[run][run] += runs[run]
+            groups.append(found[run])
     return groups
 
 
 @functools.lru_cache(maxsize=1 << 12)
-def _spaced(run: str) -> re.Pattern[str]:
-    """A pattern for a hyphenated name written with spaces instead ("Ivano Frankivsk").
-
-    It starts with the first word and then looks back before it, which lets the regex
-    engine jump from one occurrence of the word to the next.
-    """
-    first, *others = (re.escape(word) for word in run.split("-"))
-    return re.compile(first + rf"(?<![\w-]{first})" + "".join(
-        rf"[ \u00a0]+{word}" for word in others) + r"(?![\w-])")
+def _spaced_rest(run: str) -> re.Pattern[str]:
+    """What follows the first word of a hyphenated name written with spaces instead
+    ("Ivano Frankivsk" for Ivano-Frankivsk)."""
+    others = [re.escape(word) for word in run.split("-")[1:]]
+    return re.compile("".join(rf"[ \u00a0]+{word}" for word in others) + r"(?![\w-])")
 
 
-def _cluster(prose: str, counts: Counter[str], taken: list[tuple[int, int]],
-             identity: Callable[[str], str]) -> SpellingCluster | None:
+def _cluster(counts: Counter[str], identity: Callable[[str], str],
+             occurrences: dict[str, list[tuple[int, int]]], ordinary: set[str],
+             taken: SpanSet) -> SpellingCluster | None:
     """Group the spellings of one name; ``None`` when fewer than two remain outside ``taken``
     or when one of them is also an ordinary lower-case word of the text.
 
@@ -389,26 +403,26 @@ def _cluster(prose: str, counts: Counter[str], taken: list[tuple[int, int]],
         by_identity.setdefault(identity(written), []).append(written)
     if len(by_identity) < 2:
         return None
-    if any(_is_ordinary_word(prose, written) for written in counts):
+    if any(written in ordinary for written in counts):
         return None
-    occurrences = {}
+    found = {}
     for same in by_identity.values():
-        spans = sorted({span for written in same for span in find_all(prose, written)
-                        if not _overlaps(span[0], span[1], taken)})
+        spans = sorted({span for written in same for span in occurrences[written]
+                        if not taken.overlaps(*span)})
         if spans:
-            occurrences[same[0]] = spans
-    if len(occurrences) < 2:
+            found[same[0]] = spans
+    if len(found) < 2:
         return None
-    first_seen = {written: spans[0][0] for written, spans in occurrences.items()}
-    chosen = max(occurrences, key=lambda written: (len(occurrences[written]),
-                                                   -first_seen[written]))
-    return SpellingCluster({written: len(spans) for written, spans in occurrences.items()},
-                           chosen, occurrences)
+    first_seen = {written: spans[0][0] for written, spans in found.items()}
+    chosen = max(found, key=lambda written: (len(found[written]), -first_seen[written]))
+    return SpellingCluster({written: len(spans) for written, spans in found.items()},
+                           chosen, found)
 
 
-def _is_ordinary_word(prose: str, written: str) -> bool:
-    """Tell whether ``written`` also occurs in lower case in ``prose`` (a common word)."""
-    lowered = written.lower()
-    if lowered == written or " " in written or "-" in written:
-        return False
-    return re.search(rf"(?<!\w){re.escape(lowered)}(?!\w)", prose) is not None
+def _ordinary_words(prose: str, spellings: Iterable[str]) -> set[str]:
+    """The capitalised one-word spellings that also occur in lower case in ``prose``
+    (common words: "Life" beside "life")."""
+    lowered = {written: written.lower() for written in spellings
+               if written.lower() != written and " " not in written and "-" not in written}
+    present = find_all_of(prose, set(lowered.values()))
+    return {written for written, lower in lowered.items() if present[lower]}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from translint.checks.base import Check, Context, Problem, Resources
 from translint.checks.boilerplate import captions, wire_boilerplate
 from translint.checks.conventions import foreign_number_formats, foreign_punctuation
@@ -113,9 +115,11 @@ CHECKS += (
         description=(
             "A sentence of at least eight words whose stop words are clearly another "
             "language's, confirmed by langdetect (probability 0.95 or more); or Cyrillic, Greek, "
-            "Arabic, Hebrew or CJK words left inside Latin-script copy, with the romanised form "
-            "(the glossary's form where it has one) as the fix. A non-Latin gloss in "
-            "parentheses — Kyiv (Київ) — is deliberate and not flagged."
+            "Arabic, Hebrew or CJK words left inside Latin-script copy. The fix is the "
+            "glossary's form where it has one, else for Cyrillic the national romanisation "
+            "(ua-2010, BGN/PCGN); other scripts get no fix: an editor translates or romanises "
+            "them. A non-Latin gloss in parentheses — Kyiv (Київ) — is deliberate and not "
+            "flagged."
         ),
     ),
     Check(
@@ -180,4 +184,12 @@ CHECKS_BY_CODE: dict[str, Check] = {check.code: check for check in CHECKS}
 assert len(CHECKS_BY_CODE) == len(CHECKS), "check codes must be unique"
 assert len({check.name for check in CHECKS}) == len(CHECKS), "check names must be unique"
 
-__all__ = ["CHECKS", "CHECKS_BY_CODE", "Check", "Context", "Problem", "Resources"]
+
+
+def unknown_codes(codes: Iterable[str]) -> list[str]:
+    """The codes or code prefixes among ``codes`` that name no check."""
+    return [code for code in codes if not any(check.code.startswith(code) for check in CHECKS)]
+
+
+__all__ = ["CHECKS", "CHECKS_BY_CODE", "Check", "Context", "Problem", "Resources",
+           "unknown_codes"]

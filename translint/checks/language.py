@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from translint.text.langid import (
     profiled,
     stop_word_scores,
     stop_words_in,
+    stop_words_of_others,
 )
 
 # Residue: a sentence needs this many words before its language is judged, and the
@@ -40,6 +42,7 @@ _OTHER_SCRIPT = "\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0530-\u05
     "\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
 _OTHER_SCRIPT_CHAR = re.compile(f"[{_OTHER_SCRIPT}]")
 _LATIN_CHAR = re.compile(f"[{_LATIN}]")
+_CYRILLIC = re.compile("[\u0400-\u052f]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-zß-öø-ÿ]+(?![^\W\d_])")
 _APOSTROPHE = "'’ʼ"
@@ -71,11 +74,13 @@ def _foreign_sentences(document: Document, context: Context, lang: str) -> Itera
     prose = document.prose
     if max(_foreign_evidence(_common_words(prose), lang).values()) < MIN_FOREIGN_STOP_WORDS:
         return  # no other language has enough stop words in the whole text: the usual case
+    foreign_words = _foreign_words(lang)
     for start, end in context.sentences:
         sentence = prose[start:end]
         words = _LETTERS.findall(sentence)
-        if len(words) < MIN_RESIDUE_WORDS:
-            continue
+        if len(words) < MIN_RESIDUE_WORDS or sum(map(foreign_words.__contains__, words)) < \
+                MIN_FOREIGN_STOP_WORDS:
+            continue  # the evidence below counts only these words: a cheap test first
         # Capitalised words are names (a team list is not Italian prose) or sentence starts.
         common = [word for word in words if word.islower()]
         if len(common) * 2 < len(words):
@@ -93,6 +98,13 @@ def _foreign_sentences(document: Document, context: Context, lang: str) -> Itera
         yield Problem(start, end,
                       f"sentence in {found} left in {lang} copy (langdetect {probability:.2f}); "
                       "translate it")
+
+
+@functools.lru_cache(maxsize=16)
+def _foreign_words(lang: str) -> frozenset[str]:
+    """The words ``_foreign_evidence`` can count for ``lang`` copy: other languages' stop
+    words, less ``lang``'s own and its homographs."""
+    return stop_words_of_others(lang) - HOMOGRAPHS.get(lang, frozenset())
 
 
 def _common_words(text: str) -> list[str]:
@@ -125,15 +137,16 @@ def _foreign_script(document: Document, context: Context) -> Iterator[Problem]:
         script = unicodedata.name(written[0], "").split(" ")[0].capitalize() or "Non-Latin"
         entry = identities.get(form_identity(written))
         if entry is not None:
-            suggestion = entry.preferred(document.lang, fallback[entry.id])
-            source = f" ({entry.id} in the glossary)"
-        else:
+            suggestion: str | None = entry.preferred(document.lang, fallback[entry.id])
+            advice = f'romanised: "{suggestion}" ({entry.id} in the glossary)'
+        elif _CYRILLIC.search(written):
             suggestion = _romanised(written)
-            source = ""
-        yield Problem(start, end,
-                      f'{script} "{written}" left in {document.lang} copy; '
-                      f'romanised: "{suggestion}"{source}', suggestion,
-                      entry.id if entry is not None else None)
+            advice = f'romanised: "{suggestion}"'
+        else:  # no standard romanisation translint applies: an editor decides
+            suggestion = None
+            advice = "translate or romanise it"
+        yield Problem(start, end, f'{script} "{written}" left in {document.lang} copy; {advice}',
+                      suggestion, entry.id if entry is not None else None)
 
 
 def _in_parentheses(prose: str, start: int, end: int) -> bool:
@@ -144,14 +157,11 @@ def _in_parentheses(prose: str, start: int, end: int) -> bool:
 
 
 def _romanised(text: str) -> str:
-    """Romanise Cyrillic by the national systems; other scripts with unidecode."""
-    if re.search("[\u0400-\u052f]", text):
-        from translint.translit import romanise
+    """Romanise Cyrillic by the national systems (ua-2010 for Ukrainian, BGN/PCGN for
+    Russian, chosen by the letters)."""
+    from translint.translit import romanise
 
-        return romanise(text)
-    from unidecode import unidecode
-
-    return unidecode(text)
+    return romanise(text)
 
 
 def mixed_script_words(document: Document, context: Context) -> Iterator[Problem]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from translint.findings import Report, Severity
+from translint.findings import Finding, Report, Severity
+from translint.reporters.base import Reporter, printable_path
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -14,17 +15,22 @@ def _escape(value: str, property_value: bool = False) -> str:
     return value
 
 
-def render(report: Report, color: bool = False) -> str:
-    """One ``::error file=…,line=…::message`` command per finding."""
-    lines = []
-    for finding in report.findings:
-        message = finding.message + (f" → {finding.suggestion}" if finding.suggestion else "")
-        lines.append(
-            f"::{_LEVELS[finding.severity]} file={_escape(finding.path, True)},"
-            f"line={finding.line},col={finding.column},endLine={finding.end_line},"
-            f"endColumn={finding.end_column},title={finding.code} {finding.name}::"
-            f"{_escape(message)}"
-        )
-    for error in report.errors:
-        lines.append(f"::error file={_escape(error.path or '', True)}::{_escape(error.message)}")
-    return "\n".join(lines) + ("\n" if lines else "")
+class GithubReporter(Reporter):
+    """One ``::error file=…,line=…::message`` command per finding, then one per error."""
+
+    def file(self, findings: list[Finding]) -> None:
+        for finding in findings:
+            message = finding.message + (f" → {finding.suggestion}" if finding.suggestion
+                                         else "")
+            self.out.write(
+                f"::{_LEVELS[finding.severity]} "
+                f"file={_escape(printable_path(finding.path), True)},"
+                f"line={finding.line},col={finding.column},endLine={finding.end_line},"
+                f"endColumn={finding.end_column},title={finding.code} {finding.name}::"
+                f"{_escape(message)}\n"
+            )
+
+    def end(self, report: Report) -> None:
+        for error in report.errors:
+            self.out.write(f"::error file={_escape(printable_path(error.path or ''), True)}::"
+                           f"{_escape(error.message)}\n")

@@ -7,6 +7,7 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from translint.findings import Finding, Report
+from translint.reporters.base import Reporter, json_escape_surrogates
 
 FORMAT_VERSION = 1
 _string = encode_basestring  # a JSON string, non-ASCII kept (the C encoder's own function)
@@ -39,7 +40,7 @@ def finding_line(finding: Finding) -> str:
     fast as building and encoding the dict, for runs with thousands of findings (a test
     keeps the two byte for byte equal)."""
     return (
-        f'{{"path": {_string(finding.path)}, "line": {finding.line}, '
+        f'{{"path": {json_escape_surrogates(_string(finding.path))}, "line": {finding.line}, '
         f'"column": {finding.column}, "end_line": {finding.end_line}, '
         f'"end_column": {finding.end_column}, "offset": {finding.start}, '
         f'"end_offset": {finding.end}, "code": {_string(finding.code)}, '
@@ -55,29 +56,36 @@ def _optional(value: str | None) -> str:
     return "null" if value is None else _string(value)
 
 
-def render(report: Report, color: bool = False) -> str:
-    """Render the whole report as one JSON object, one finding a line.
+class JsonReporter(Reporter):
+    """One JSON object: the findings one a line as they come, then the summary and the
+    errors.
 
     Each finding is written compactly on its line (``finding_line``; indenting makes the
     json module fall back to pure Python, several times slower for a large run); the rest
     is indented.
     """
-    findings = ",\n".join(f"    {finding_line(finding)}" for finding in report.findings)
-    document = {
-        "version": FORMAT_VERSION,
-        "findings": [],
-        "summary": {
-            "files": report.files,
-            "characters": report.characters,
-            "findings": len(report.findings),
-            "by_severity": report.count_by_severity(),
-            "by_code": report.count_by_code(),
-            "errors": len(report.errors),
-        },
-        "errors": [{"path": error.path, "line": error.line, "message": error.message}
-                   for error in report.errors],
-    }
-    rendered = json.dumps(document, ensure_ascii=False, indent=2)
-    if findings:
-        rendered = rendered.replace('"findings": [],', f'"findings": [\n{findings}\n  ],', 1)
-    return rendered + "\n"
+
+    def begin(self) -> None:
+        self.out.write(f'{{\n  "version": {FORMAT_VERSION},\n  "findings": [')
+        self.first = True
+
+    def file(self, findings: list[Finding]) -> None:
+        for finding in findings:
+            self.out.write(("\n    " if self.first else ",\n    ") + finding_line(finding))
+            self.first = False
+
+    def end(self, report: Report) -> None:
+        rest = {
+            "summary": {
+                "files": report.files,
+                "characters": report.characters,
+                "findings": report.total,
+                "by_severity": report.count_by_severity(),
+                "by_code": report.count_by_code(),
+                "errors": len(report.errors),
+            },
+            "errors": [{"path": error.path, "line": error.line, "message": error.message}
+                       for error in report.errors],
+        }
+        tail = json_escape_surrogates(json.dumps(rest, ensure_ascii=False, indent=2))
+        self.out.write(("]," if self.first else "\n  ],") + tail[1:] + "\n")

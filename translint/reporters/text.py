@@ -3,24 +3,30 @@ with a caret under the span, and a summary."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from translint.findings import Finding, Report, Severity
+from translint.reporters.base import Reporter, printable_path
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
 WIDTH = 100
 
 
-def render(report: Report, color: bool = False) -> str:
-    """Render every finding with its source line, then a summary line."""
-    lines: list[str] = []
-    for finding in report.findings:
-        lines.extend(_finding_lines(finding, color))
-    lines.append(summary(report))
-    return "\n".join(lines) + "\n"
+class TextReporter(Reporter):
+    """Every finding with its source line, then a summary line (not when quiet)."""
+
+    def file(self, findings: list[Finding]) -> None:
+        for finding in findings:
+            self.out.write("\n".join(_finding_lines(finding, self.color)) + "\n")
+
+    def end(self, report: Report) -> None:
+        if not self.quiet:
+            self.out.write(summary(report) + "\n")
 
 
 def _finding_lines(finding: Finding, color: bool) -> list[str]:
-    location = f"{finding.path}:{finding.line}:{finding.column}:"
+    location = f"{printable_path(finding.path)}:{finding.line}:{finding.column}:"
     code = finding.code
     replacement = "(delete)" if finding.suggestion == "" else finding.suggestion
     suggestion = f" → {replacement}" if replacement is not None else ""
@@ -40,7 +46,8 @@ def _finding_lines(finding: Finding, color: bool) -> list[str]:
     source, start, end = _window(source, start, max(end, start + 1))
     if cut_before and not source.startswith("…"):
         source, start, end = "…" + source, start + 1, end + 1
-    caret = " " * start + "^" * (end - start)
+    indent = display_width(source[:start])
+    caret = " " * indent + "^" * max(1, display_width(source[start:end]))
     if color:
         caret = f"{_COLOURS[finding.severity]}{caret}{_RESET}"
     return [head, f"    {source}", f"    {caret}"]
@@ -64,11 +71,27 @@ def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
 def summary(report: Report) -> str:
     """One line: how many findings of each severity, in how many files."""
     counts = report.count_by_severity()
-    total = len(report.findings)
+    total = report.total
     files = f"{report.files} file" + ("" if report.files == 1 else "s")
     parts = ", ".join(f"{count} {label}{'s' if count != 1 and label != 'info' else ''}"
                       for label, count in counts.items() if count)
-    errors = (f"; {len(report.errors)} file(s) could not be read" if report.errors else "")
+    unread = len(report.errors)
+    errors = (f"; {unread} input{'s' if unread != 1 else ''} could not be checked"
+              if unread else "")
     if not total:
         return f"No findings in {files}{errors}."
     return f"Found {total} finding{'s' if total != 1 else ''} ({parts}) in {files}{errors}."
+
+
+def display_width(text: str) -> int:
+    """The columns ``text`` takes on a terminal: combining marks and invisible format
+    characters none (a soft hyphen, shown as one, one), wide East Asian characters two."""
+    if text.isascii():
+        return len(text)
+    width = 0
+    for char in text:
+        if char != "\u00ad" and (unicodedata.combining(char)
+                                 or unicodedata.category(char) in ("Mn", "Me", "Cf")):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width

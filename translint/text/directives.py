@@ -10,8 +10,11 @@ Codes may be prefixes (``TL1`` means every TL1xx check); no code means every che
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+
+from translint.text.lines import line_starts
 
 _DIRECTIVE = re.compile(
     r"<!--\s*translint-(?P<verb>disable-next-line|disable-line|disable|enable)\b"
@@ -57,9 +60,10 @@ def parse_suppressions(text: str) -> Suppressions:
         return Suppressions()
     items: list[Suppression] = []
     open_blocks: list[Suppression] = []
-    last_line = text.count("\n") + 1
+    starts = line_starts(text)
+    last_line = len(starts)
     for match in _DIRECTIVE.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
+        line = bisect.bisect_right(starts, match.start())
         codes = tuple(code.upper() for code in _CODE.findall(match.group("codes")))
         verb = match.group("verb")
         start, end = match.span()

@@ -1,24 +1,27 @@
 """A document: its text, the prose the checks read, its language, and positions.
 
-``prose`` has the length of ``text``; parts that are not prose (URLs, e-mail
-addresses, Markdown code and markup) are replaced by spaces, so an offset means
-the same character in both and findings point into the original.
+``text`` is what the checks read: the text as written (``source``), normalised to NFC
+and without invisible characters (see ``translint.text.normalise``). ``prose`` has the
+length of ``text``; parts that are not prose (URLs, e-mail addresses, Markdown code and
+markup) are replaced by spaces, so an offset means the same character in both.
+``offsets`` takes an offset in ``text`` back to ``source`` when the two differ;
+line:column positions and source lines are those of ``source``.
+
+Lines end at ``\\n``, ``\\r\\n`` or a lone ``\\r``, as editors count them.
 """
 
 from __future__ import annotations
 
 import bisect
-import itertools
-import operator
 from dataclasses import dataclass, field
 
 from translint.text.directives import Suppressions, parse_suppressions
 from translint.text.langid import detect_language
+from translint.text.lines import line_starts
 from translint.text.mask import mask_non_prose
+from translint.text.normalise import OffsetMap, normalise
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
-
-
 @dataclass
 class Document:
     """One text to check."""
@@ -29,35 +32,54 @@ class Document:
     lang: str | None
     format: str = "text"
     suppressions: Suppressions = field(default_factory=Suppressions)
+    source: str = ""
+    offsets: OffsetMap | None = None
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
+        if not self.source:
+            self.source = self.text
         if not self._line_starts:
-            lines = self.text.split("\n")
-            lines.pop()  # what follows the last line break starts the last line
-            # Each line starts one past the end of the lines before it and their breaks.
-            self._line_starts = [0, *map(operator.add, itertools.accumulate(map(len, lines)),
-                                         itertools.count(1))]
+            self._line_starts = line_starts(self.source)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of ``source`` that ``text[start:end]`` stands for."""
+        if self.offsets is None:
+            return start, end
+        source_start = self.offsets.start(start)
+        return source_start, max(source_start, self.offsets.end(end))
 
     def position(self, offset: int) -> tuple[int, int]:
-        """The 1-based (line, column) of a character offset."""
+        """The 1-based (line, column) of a character offset in ``source``."""
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
 
-    def line_text(self, line: int) -> str:
-        """The text of 1-based ``line`` without its line ending."""
+    def line_bounds(self, line: int) -> tuple[int, int]:
+        """The offsets in ``source`` where 1-based ``line`` starts and where its text ends
+        (before its line break)."""
         start = self._line_starts[line - 1]
-        end = (self._line_starts[line] if line < len(self._line_starts) else len(self.text))
-        return self.text[start:end].rstrip("\r\n")
+        end = (self._line_starts[line] if line < len(self._line_starts)
+               else len(self.source))
+        if end > start and self.source[end - 1] == "\n":
+            end -= 1
+        if end > start and self.source[end - 1] == "\r":
+            end -= 1
+        return start, end
+
+    def line_text(self, line: int) -> str:
+        """The text of 1-based ``line`` of ``source`` without its line ending."""
+        start, end = self.line_bounds(line)
+        return self.source[start:end]
 
 
 def make_document(text: str, path: str = "<text>", *, lang: str | None = None,
                   format: str | None = None) -> Document:
-    """Build a document: choose the format, mask non-prose, detect the language."""
+    """Build a document: choose the format, normalise, mask non-prose, detect the language."""
     if format is None:
         format = "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
-    prose = mask_non_prose(text, markdown=format == "markdown")
+    normal, offsets = normalise(text)
+    prose = mask_non_prose(normal, markdown=format == "markdown")
     if lang is None:
         lang = detect_language(prose)
-    return Document(path=path, text=text, prose=prose, lang=lang, format=format,
-                    suppressions=parse_suppressions(text))
+    return Document(path=path, text=normal, prose=prose, lang=lang, format=format,
+                    suppressions=parse_suppressions(normal), source=text, offsets=offsets)

@@ -78,6 +78,12 @@ def stop_words_in(words: list[str]) -> dict[str, tuple[str, ...]]:
     return {word: _LANGUAGES_OF[word] for word in _LANGUAGES_OF.keys() & set(words)}
 
 
+def stop_words_of_others(lang: str) -> frozenset[str]:
+    """The stop words of the profiled languages other than ``lang`` that are not also
+    ``lang``'s own."""
+    return frozenset(word for word, langs in _LANGUAGES_OF.items() if lang not in langs)
+
+
 def is_stop_word(word: str, lang: str) -> bool:
     """Tell whether ``word`` (lower case) is a stop word of ``lang``."""
     return lang in _LANGUAGES_OF.get(word, ())

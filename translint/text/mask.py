@@ -1,5 +1,10 @@
 """Find what is not prose — URLs, e-mail addresses, handles, Markdown code and markup —
-and blank it out, keeping every other character (and every line break) in place."""
+and blank it out, keeping every other character (and every line break) in place.
+
+A Markdown file's front matter (YAML between ``---`` lines, or TOML between ``+++``
+lines, at the very start) is data — slugs, dates, URLs, tags — except the values of
+the keys in ``PROSE_KEYS`` (title, description …), which are checked as prose.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +31,15 @@ _MARKDOWN_NOT_PROSE = re.compile(
     re.MULTILINE | re.DOTALL,
 )
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+PROSE_KEYS = frozenset({"title", "subtitle", "headline", "description", "summary", "excerpt",
+                        "caption", "dek", "standfirst", "lede", "abstract", "teaser"})
+_FRONT_MATTER = re.compile(r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)"
+                           r"^(?P=fence)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
+# key: value (YAML) or key = value (TOML), the value's quotes outside the group.
+_FRONT_MATTER_ITEM = re.compile(
+    r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*[:=][ \t]*"
+    r"(?:(?P<quote>[\"'])(?P<quoted>.*?)(?P=quote)|(?P<block>[|>][-+]?)|(?P<plain>.*?))"
+    r"[ \t]*(?:#.*)?$")
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
 
 
@@ -35,9 +49,44 @@ def non_prose_spans(text: str, markdown: bool) -> Iterator[tuple[int, int]]:
         for match in _NOT_PROSE.finditer(text, start, end):
             yield match.span()
     if markdown:
-        for match in _MARKDOWN_NOT_PROSE.finditer(text):
+        front_end = 0
+        if text.startswith(("---", "+++")):
+            front_matter = list(_front_matter(text))
+            if front_matter:
+                front_end = front_matter[-1][1]
+                yield from front_matter
+        for match in _MARKDOWN_NOT_PROSE.finditer(text, front_end):
             yield match.span()
         yield from _indented_code(text)
+
+
+def _front_matter(text: str) -> Iterator[tuple[int, int]]:
+    """The parts of a front matter block that are not prose: all of it but the values of
+    ``PROSE_KEYS`` (single-line values, and the indented lines of a YAML block scalar);
+    the last span ends where the block ends."""
+    block = _FRONT_MATTER.match(text)
+    if block is None:
+        return
+    position = 0
+    offset = block.start("body")
+    prose_block = False
+    for line in block.group("body").splitlines(keepends=True):
+        content = line.rstrip("\r\n")
+        if prose_block and content[:1] in (" ", "\t") and content.strip():
+            start = offset + len(content) - len(content.lstrip())
+            yield position, start
+            position = offset + len(content)
+        else:
+            prose_block = False
+            item = _FRONT_MATTER_ITEM.match(content)
+            if item is not None and item.group("key").lower() in PROSE_KEYS:
+                prose_block = item.group("block") is not None
+                group = "quoted" if item.group("quote") else "plain"
+                if item.group(group):
+                    yield position, offset + item.start(group)
+                    position = offset + item.end(group)
+        offset += len(line)
+    yield position, block.end()
 
 
 def _hinted_tokens(text: str) -> set[tuple[int, int]]:
