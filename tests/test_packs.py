@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import regex
 
 from translint.folding import lower_text
 from translint.packs import WINDOW, AnchoredIndex, Rule, compile_pattern
@@ -63,7 +63,15 @@ class _Counted:
         return self.rule.required
 
     @property
-    def expression(self) -> re.Pattern[str]:
+    def label(self) -> str:
+        return self.rule.label
+
+    @property
+    def remedy(self) -> str:
+        return self.rule.remedy
+
+    @property
+    def expression(self) -> regex.Pattern[str]:
         self.runs += 1
         return self.rule.expression
 

@@ -18,6 +18,12 @@ way to come").
 Every rule gets *anchors*: the literal words it cannot match without (for a regex,
 read from its parsed form). One Aho–Corasick pass over the text finds the anchors,
 and only the rules whose anchors occur run their expression.
+
+No rule may hang a run. An expression with a large repeat inside another (``(a+)+``,
+``(\\w*)*``), which can take exponential time on a text it almost matches, is refused
+when its pack loads (``nested_repeat``). Expressions run on the ``regex`` engine, whose
+matching stops after ``TIME_LIMIT`` seconds (more on long texts, see ``time_limit``):
+a rule that runs longer raises ``RuleTimeout`` and the text is reported as an error.
 """
 
 from __future__ import annotations
@@ -32,9 +38,11 @@ from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
 import ahocorasick
+import regex
 
-from translint.errors import RuleError
+from translint.errors import RuleError, RuleTimeout
 from translint.findings import Severity
+from translint.spans import longest_first
 from translint.tomldata import parse_toml
 
 if sys.version_info >= (3, 11):
@@ -58,6 +66,15 @@ COMMON_WORDS = frozenset(
 )
 # How far around an anchor a rule's expression looks for its match.
 WINDOW = 160
+# How long one run of a rule's expression may take, in seconds: a window of a few hundred
+# characters takes microseconds; a rule without anchors runs over the whole text, so the
+# limit grows by TIME_LIMIT_PER_MB for every million characters the expression runs over.
+TIME_LIMIT = 1.0
+TIME_LIMIT_PER_MB = 1.0
+# The ``regex`` engine as ``re`` would match: version 0 semantics, case ignored.
+RULE_FLAGS = regex.VERSION0 | regex.IGNORECASE
+# A repeat whose maximum is above this counts as unbounded when looking for nested repeats.
+LARGE_REPEAT = 16
 PACK_KEYS = frozenset({"id", "source", "target", "description"})
 RULE_KEYS = frozenset({"id", "pattern", "regex", "message", "suggestions", "severity",
                        "examples", "note"})
@@ -88,10 +105,20 @@ class Rule:
         """``pack/rule``, unique across packs."""
         return f"{self.pack}/{self.id}"
 
+    @property
+    def label(self) -> str:
+        """How errors name the rule."""
+        return self.qualified_id
+
+    @property
+    def remedy(self) -> str:
+        """What a user can do about the rule when it runs too long."""
+        return "fix or disable the rule (disabled_rules)"
+
     @functools.cached_property
-    def expression(self) -> re.Pattern[str]:
+    def expression(self) -> regex.Pattern[str]:
         """The compiled expression (most rules never run in a short text: compile late)."""
-        return re.compile(self.source, re.IGNORECASE)
+        return regex.compile(self.source, RULE_FLAGS)
 
 
 @dataclass(frozen=True)
@@ -129,9 +156,9 @@ def compile_pattern(pattern: str) -> tuple[str, tuple[Anchor, ...], tuple[tuple[
         if not all(alternatives):
             raise ValueError(f"empty alternative in token {token!r}")
         is_punctuation = all(not _WORD_TOKEN.fullmatch(alt) for alt in alternatives)
-        regex = "(?:" + "|".join(_alternative(alt) for alt in alternatives) + ")"
+        choice = "(?:" + "|".join(_alternative(alt) for alt in alternatives) + ")"
         separator = "" if index == 0 else (r"\s*" if is_punctuation else r"\s+")
-        parts.append(f"(?:{separator}{regex})?" if optional else separator + regex)
+        parts.append(f"(?:{separator}{choice})?" if optional else separator + choice)
         literals = tuple((alt.rstrip("*").lower(), True) for alt in alternatives if alt != "_")
         if not optional and len(literals) == len(alternatives) and not is_punctuation:
             candidates.append(literals)
@@ -242,6 +269,102 @@ def _best_anchors(sets: list[tuple[Anchor, ...]]) -> tuple[Anchor, ...]:
         all(start for _, start in anchors)))
 
 
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
+# Possessive repeats and atomic groups (parsed from Python 3.11 on) never backtrack into
+# what they matched.
+_POSSESSIVE_REPEAT = getattr(sre_constants, "POSSESSIVE_REPEAT", None)
+_ATOMIC_GROUP = getattr(sre_constants, "ATOMIC_GROUP", None)
+_QUANTIFIER = re.compile(r"(?:[*+?]|\{\d*,?\d*\})[?+]?")
+_EXCERPT = 80
+
+
+def nested_repeat(source: str, flags: int = re.IGNORECASE, parsed: Any = None) -> str | None:
+    """The part of ``source`` where a large repeat holds another, as ``(a+)+``, or None.
+
+    Such an expression can take exponential time on a text it almost matches. A repeat is
+    large when its maximum is unbounded or above ``LARGE_REPEAT``; the inner one counts
+    only if it can match a non-empty string. ``parsed``: ``source`` already parsed.
+    """
+    if not _has_nested_repeat(parsed if parsed is not None else sre_parse.parse(source, flags),
+                              False):
+        return None
+    for group in _repeated_groups(source):
+        try:
+            if _has_nested_repeat(sre_parse.parse(group, flags), False):
+                return group if len(group) <= _EXCERPT else group[:_EXCERPT - 1] + "…"
+        except re.error:
+            continue  # a back-reference to a group outside, say
+    return source if len(source) <= _EXCERPT else source[:_EXCERPT - 1] + "…"
+
+
+def _has_nested_repeat(sequence: Any, in_repeat: bool) -> bool:
+    """Tell whether a parsed sequence holds a large repeat inside a large repeat
+    (``in_repeat``: the sequence is already inside one). Lookarounds, atomic groups and
+    possessive repeats do not backtrack into what they matched: inside them, a repeat is
+    judged on its own."""
+    for op, argument in sequence:
+        inner: list[tuple[Any, bool]]
+        if op in _REPEATS:
+            _, maximum, body = argument  # an unbounded maximum is MAXREPEAT, a large number
+            large = maximum > LARGE_REPEAT and body.getwidth()[1] > 0
+            if large and in_repeat:
+                return True
+            inner = [(body, in_repeat or large)]
+        elif op is sre_constants.SUBPATTERN:
+            inner = [(argument[-1], in_repeat)]
+        elif op is sre_constants.BRANCH:
+            inner = [(branch, in_repeat) for branch in argument[1]]
+        elif op is sre_constants.GROUPREF_EXISTS:
+            inner = [(branch, in_repeat) for branch in argument[1:] if branch is not None]
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            inner = [(argument[1], False)]
+        elif op is _POSSESSIVE_REPEAT:
+            inner = [(argument[2], False)]
+        elif op is _ATOMIC_GROUP:
+            inner = [(argument, False)]
+        else:
+            continue
+        if any(_has_nested_repeat(part, inside) for part, inside in inner):
+            return True
+    return False
+
+
+def _repeated_groups(source: str) -> Iterator[str]:
+    """Every group of ``source`` with the quantifier after it (``(a+)+``), inner ones first."""
+    opened: list[int] = []
+    index = 0
+    in_class = False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 1  # the escaped character is skipped below
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            index += 1 if source.startswith("^", index + 1) else 0
+            index += 1 if source.startswith("]", index + 1) else 0  # a ] first is literal
+        elif char == "(":
+            opened.append(index)
+        elif char == ")" and opened:
+            start = opened.pop()
+            quantifier = _QUANTIFIER.match(source, index + 1)
+            if quantifier:
+                yield source[start:quantifier.end()]
+        index += 1
+
+
+def refuse_nested_repeat(source: str, flags: int, what: str, path: str, line: int,
+                         parsed: Any = None) -> None:
+    """Raise a ``RuleError`` at ``path:line`` naming ``what`` (``rule "id"``) if ``source``
+    has a large repeat inside a large repeat (see ``nested_repeat``)."""
+    nested = nested_repeat(source, flags, parsed)
+    if nested is not None:
+        raise RuleError(f"{what}: nested repeats ({nested}) can take exponential time; "
+                        "rewrite the expression without a repeat inside a repeat, or bound "
+                        f"the outer one ({{1,{LARGE_REPEAT}}} at most)", path, line)
+
+
 def load_pack(path: str | Path, compile_now: bool = False) -> Pack:
     """Load one pack file; ``compile_now`` compiles every expression at once, so that a
     user's pack with a bad expression is refused before any text is checked."""
@@ -267,7 +390,7 @@ def load_pack(path: str | Path, compile_now: bool = False) -> Pack:
     rules = []
     seen: set[str] = set()
     for index, raw in enumerate(data.get("rule", [])):
-        line = _rule_line(lines, index)
+        line = rule_line(lines, index)
         rule = _rule(raw, pack_id, display, line, compile_now)
         if rule.id in seen:
             raise RuleError(f'duplicate rule id "{rule.id}"', display, line)
@@ -288,15 +411,21 @@ def _rule(raw: Any, pack_id: str, path: str, line: int, compile_now: bool) -> Ru
     if ("pattern" in raw) == ("regex" in raw):
         raise RuleError(f'rule "{rule_id}" needs exactly one of pattern and regex', path, line)
     try:
+        parsed = None
         if "pattern" in raw:
             source, anchors, required = compile_pattern(_text(raw, "pattern", path, line))
+            if compile_now:  # a token pattern has no nested repeats: checked for a user's pack
+                parsed = sre_parse.parse(source, re.IGNORECASE)
         else:
             source = _text(raw, "regex", path, line)
-            anchors, required = parsed_anchors(sre_parse.parse(source, re.IGNORECASE))
+            parsed = sre_parse.parse(source, re.IGNORECASE)
+            anchors, required = parsed_anchors(parsed)
         if compile_now:
-            re.compile(source, re.IGNORECASE)
-    except (ValueError, re.error) as error:
+            regex.compile(source, RULE_FLAGS)
+    except (ValueError, re.error, regex.error) as error:
         raise RuleError(f'rule "{rule_id}": bad pattern: {error}', path, line) from None
+    if parsed is not None:
+        refuse_nested_repeat(source, re.IGNORECASE, f'rule "{rule_id}"', path, line, parsed)
     suggestions = raw.get("suggestions", [])
     if not isinstance(suggestions, list) or not all(isinstance(s, str) for s in suggestions):
         raise RuleError(f'rule "{rule_id}": suggestions must be a list of strings', path, line)
@@ -332,7 +461,8 @@ def _text(table: dict[str, Any], key: str, path: str, line: int) -> str:
     return value
 
 
-def _rule_line(lines: list[str], index: int) -> int:
+def rule_line(lines: list[str], index: int) -> int:
+    """The line of the ``index``-th ``[[rule]]`` table of a rules file (1 if not found)."""
     count = -1
     for number, text in enumerate(lines, start=1):
         if text.strip() == "[[rule]]":
@@ -343,19 +473,26 @@ def _rule_line(lines: list[str], index: int) -> int:
 
 
 class AnchoredRule(Protocol):
-    """What an index needs of a rule: its expression and the literals it requires."""
+    """What an index needs of a rule: its expression, the literals it requires, and what
+    to say when it runs too long (its ``label`` and the ``remedy``)."""
 
     @property
     def source(self) -> str: ...
 
     @property
-    def expression(self) -> re.Pattern[str]: ...
+    def expression(self) -> regex.Pattern[str]: ...
 
     @property
     def anchors(self) -> tuple[Anchor, ...]: ...
 
     @property
     def required(self) -> tuple[tuple[str, ...], ...]: ...
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def remedy(self) -> str: ...
 
 
 RuleT = TypeVar("RuleT", bound=AnchoredRule)
@@ -403,7 +540,8 @@ class AnchoredIndex(Generic[RuleT]):
         """Every rule match in ``prose``; where matches overlap the longest stays.
 
         A rule's expression runs only in windows of ``WINDOW`` characters around the
-        places its anchors occur (lookbehinds still see before a window).
+        places its anchors occur (lookbehinds still see before a window). A rule that runs
+        past its time limit (``time_limit``) raises ``RuleTimeout``.
         """
         windows: dict[int, list[tuple[int, int]]] = {}
         if not self._empty:
@@ -424,24 +562,46 @@ class AnchoredIndex(Generic[RuleT]):
             for start, end in _merged(spans):
                 if required and not _holds(lowered, required, start, end):
                     continue  # a literal the rule needs is not in this window
-                for match in rule.expression.finditer(prose, start, end):
+                for match in _matches(rule, prose, start, end):
                     key = (number, *_focus(match))
                     if key[2] > key[1] and key not in seen:
                         seen.add(key)
                         found.append(RuleMatch(key[1], key[2], rule))
         for rule in self._always:
-            for match in rule.expression.finditer(prose):
+            for match in _matches(rule, prose, 0, len(prose)):
                 first, last = _focus(match)
                 if last > first:
                     found.append(RuleMatch(first, last, rule))
-        return _without_overlaps(found)
+        return longest_first(found)
 
 
-def _focus(match: re.Match[str]) -> tuple[int, int]:
+def time_limit(length: int) -> float:
+    """How long a rule's expression may run over ``length`` characters, in seconds."""
+    return TIME_LIMIT + TIME_LIMIT_PER_MB * length / 1_000_000
+
+
+def _matches(rule: AnchoredRule, text: str, start: int, end: int) -> list[regex.Match[str]]:
+    """The matches of a rule's expression in ``text[start:end]``; past its time limit, a
+    ``RuleTimeout`` naming the rule and the line the search had reached."""
+    limit = time_limit(end - start)
+    matches: list[regex.Match[str]] = []
+    try:
+        for match in rule.expression.finditer(text, start, end, timeout=limit):
+            matches.append(match)
+    except TimeoutError:
+        reached = matches[-1].end() if matches else start
+        line = text.count("\n", 0, reached) + 1
+        where = "" if reached == 0 else f" near line {line}"  # not at the start of the text
+        raise RuleTimeout(f'rule "{rule.label}" took over {limit:.3g} s{where}; '
+                          f"{rule.remedy}") from None
+    return matches
+
+
+def _focus(match: regex.Match[str]) -> tuple[int, int]:
     """The span a finding covers: the group named ``fix`` if the expression has one."""
-    if "fix" in match.re.groupindex and match.start("fix") >= 0:
-        return match.span("fix")
-    return match.span()
+    fix = "fix" in match.re.groupindex and match.start("fix") >= 0
+    span: tuple[int, int] = match.span("fix") if fix else match.span()
+    return span
 
 
 def _holds(text: str, required: tuple[tuple[str, ...], ...], start: int, end: int) -> bool:
@@ -459,14 +619,6 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
-
-
-def _without_overlaps(found: list[RuleMatch[RuleT]]) -> list[RuleMatch[RuleT]]:
-    chosen: list[RuleMatch[RuleT]] = []
-    for match in sorted(found, key=lambda item: (item.start - item.end, item.start)):
-        if all(match.end <= other.start or match.start >= other.end for other in chosen):
-            chosen.append(match)
-    return sorted(chosen, key=lambda item: item.start)
 
 
 def rules_for(packs: Iterable[Pack], target: str,

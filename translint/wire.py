@@ -5,7 +5,9 @@ it reports under (TL401 boilerplate, TL402 caption), a ``regex``, whether it is
 case-sensitive, a ``message``, an optional ``option`` that must be switched on for
 the rule to run (a desk that strips credit lines turns on ``strip-credits``), optional
 ``anchors`` (literals one of which every match contains, when they cannot be read from
-the regex) and ``examples`` that must and must not match.
+the regex) and ``examples`` that must and must not match. A regex with a large repeat
+inside another is refused, and matching runs under a time limit, as for phrasing rules
+(see ``translint.packs``).
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from translint.errors import RuleError
-from translint.packs import Anchor, AnchoredIndex, regex_anchors
+from translint.packs import Anchor, AnchoredIndex, refuse_nested_repeat, regex_anchors, rule_line
 from translint.tomldata import parse_toml
 
 WIRE_CODES = ("TL401", "TL402")
@@ -31,7 +35,7 @@ class WireRule:
 
     id: str
     code: str
-    expression: re.Pattern[str]
+    expression: regex.Pattern[str]
     message: str
     anchors: tuple[Anchor, ...] = ()
     required: tuple[tuple[str, ...], ...] = ()
@@ -42,7 +46,17 @@ class WireRule:
     @property
     def source(self) -> str:
         """The expression's source text."""
-        return self.expression.pattern
+        return str(self.expression.pattern)
+
+    @property
+    def label(self) -> str:
+        """How errors name the rule."""
+        return self.id
+
+    @property
+    def remedy(self) -> str:
+        """What a user can do about the rule when it runs too long."""
+        return f"leave out {self.code} (ignore) and report the rule"
 
 
 def wire_rules_path() -> Path:
@@ -59,40 +73,45 @@ def load_wire_rules(path: str | Path | None = None) -> list[WireRule]:
     except (OSError, UnicodeDecodeError) as error:
         raise RuleError(f"cannot read wire rules: {error}", display) from None
     data = parse_toml(text, display, RuleError)
-    rules = [_rule(raw, display) for raw in data.get("rule", [])]
+    lines = text.splitlines()
+    rules = [_rule(raw, display, rule_line(lines, index))
+             for index, raw in enumerate(data.get("rule", []))]
     if len({rule.id for rule in rules}) != len(rules):
         raise RuleError("wire rule ids must be unique", display)
     return rules
 
 
-def _rule(raw: dict[str, Any], path: str) -> WireRule:
+def _rule(raw: dict[str, Any], path: str, line: int) -> WireRule:
     rule_id = str(raw.get("id", ""))
     unknown = set(raw) - RULE_KEYS
     if unknown:
-        raise RuleError(f'wire rule "{rule_id}": unknown keys {sorted(unknown)}', path)
+        raise RuleError(f'wire rule "{rule_id}": unknown keys {sorted(unknown)}', path, line)
     if raw.get("code") not in WIRE_CODES:
-        raise RuleError(f'wire rule "{rule_id}": code must be one of {WIRE_CODES}', path)
+        raise RuleError(f'wire rule "{rule_id}": code must be one of {WIRE_CODES}', path, line)
     flags = re.MULTILINE if raw.get("case_sensitive", False) else re.MULTILINE | re.IGNORECASE
     try:
-        expression = re.compile(str(raw["regex"]), flags)
-    except (KeyError, re.error) as error:
-        raise RuleError(f'wire rule "{rule_id}": bad or missing regex: {error}', path) from None
+        source = str(raw["regex"])
+        expression = regex.compile(source, flags | regex.VERSION0)
+        refuse_nested_repeat(source, flags, f'wire rule "{rule_id}"', path, line)
+    except (KeyError, re.error, regex.error) as error:
+        raise RuleError(f'wire rule "{rule_id}": bad or missing regex: {error}',
+                        path, line) from None
     examples = raw.get("examples", {})
     return WireRule(id=rule_id, code=str(raw["code"]), expression=expression,
                     message=str(raw.get("message", "")),
-                    anchors=_anchors(raw, rule_id, path), option=raw.get("option"),
+                    anchors=_anchors(raw, rule_id, path, line), option=raw.get("option"),
                     should_match=tuple(examples.get("match", ())),
                     should_not_match=tuple(examples.get("no_match", ())))
 
 
-def _anchors(raw: dict[str, Any], rule_id: str, path: str) -> tuple[Anchor, ...]:
+def _anchors(raw: dict[str, Any], rule_id: str, path: str, line: int) -> tuple[Anchor, ...]:
     """The rule's own ``anchors`` (lower-case literals, one of which every match contains),
     else those read from its regex."""
     if "anchors" not in raw:
         return regex_anchors(str(raw["regex"]))
     anchors = raw["anchors"]
     if not isinstance(anchors, list) or not all(isinstance(a, str) and a for a in anchors):
-        raise RuleError(f'wire rule "{rule_id}": anchors must be a list of strings', path)
+        raise RuleError(f'wire rule "{rule_id}": anchors must be a list of strings', path, line)
     return tuple((anchor.lower(), False) for anchor in anchors)
 
 
