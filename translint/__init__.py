@@ -32,12 +32,16 @@ def check_text(text: str, *, glossaries: Iterable[str | Path] | None = None,
 def check_paths(paths: Iterable[str], *, glossaries: Iterable[str | Path] | None = None,
                 lang: str | None = None, select: Iterable[str] = (),
                 ignore: Iterable[str] = (), jobs: int | None = None) -> Report:
-    """Check files and directories (recursively) and return the report."""
-    from translint.runner import discover, run
+    """Check files and directories (recursively) and return the report; directories that
+    cannot be read are among its errors."""
+    from translint.runner import find_inputs, run
 
     selection = Selection(select=tuple(select), ignore=tuple(ignore))
     linter = Linter.from_paths(glossaries, selection, lang)
-    return run(linter, list(discover(paths)), jobs=jobs)
+    inputs = find_inputs(paths)
+    report = run(linter, inputs.files, jobs=jobs)
+    report.errors[:0] = inputs.errors
+    return report
 
 
 __all__ = [

@@ -24,6 +24,7 @@ import ahocorasick
 
 from translint.folding import APOSTROPHES, apostrophe_variants, form_identity, name_key
 from translint.glossary.model import Entry, Glossary, NameForms
+from translint.text.normalise import normalise
 
 _SPACE_CHARS = " \t\u00a0\u2009\u202f"
 _HYPHEN_CHARS = "\u2010\u2011-"
@@ -144,7 +145,8 @@ class NameIndex:
 
     def _index_entry(self, entry: Entry, buckets: dict[str, list[_Target]]) -> None:
         for form in entry.name.known():
-            words = [word for word in _WORD_SPLIT.split(form.lower()) if word]
+            # As the checks read text: NFC, without invisible characters (a ZWJ in a form).
+            words = [word for word in _WORD_SPLIT.split(normalise(form)[0].lower()) if word]
             if not words:
                 continue
             keys = apostrophe_variants(words[0])

@@ -127,3 +127,17 @@ def _word_spans(text: str) -> list[tuple[int, int]]:
     import re
 
     return [match.span() for match in re.finditer(r"\S+", text)]
+
+
+def test_glossary_forms_are_matched_as_the_text_is_read(tmp_path: Path) -> None:
+    """A form stored decomposed, or with a joiner inside, still matches: forms are indexed
+    composed and without invisible characters, as the text is read."""
+    glossary = tmp_path / "g.toml"
+    decomposed = unicodedata.normalize("NFD", "Zürich")
+    glossary.write_text(f'[[entry]]\nid = "zurich"\nkind = "place"\n'
+                        f'variants = ["Zu\u200drich"]\n[entry.forms.en]\n'
+                        f'preferred = "{decomposed}"\n', encoding="utf-8")
+    linter = Linter.from_paths([glossary], lang="en")
+    assert _where(linter, "Talks in Zürich resumed.") == []
+    assert _where(linter, "Talks in Zu\u200drich resumed.") == [
+        (1, 10, "Zu\u200drich", decomposed)]

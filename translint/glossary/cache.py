@@ -43,7 +43,8 @@ from translint.glossary.model import Glossary
 CACHE_ENV = "TRANSLINT_CACHE_DIR"
 MIN_BYTES = 64 * 1024  # about 300 entries
 MAX_AGE_DAYS = 30
-_CODE = ("glossary/model.py", "glossary/load.py", "folding.py", "matching.py")
+_CODE = ("glossary/model.py", "glossary/load.py", "folding.py", "matching.py",
+         "text/normalise.py")
 
 
 def default_cache_dir() -> Path | None:
