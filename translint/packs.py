@@ -141,6 +141,11 @@ def bundled_pack_paths() -> list[Path]:
     return sorted(Path(str(item)) for item in folder.iterdir() if str(item).endswith(".toml"))
 
 
+@functools.lru_cache(maxsize=1)
+def _bundled_folder() -> Path:
+    return Path(str(resources.files("translint") / "rules" / "phrasing")).resolve()
+
+
 def compile_pattern(pattern: str) -> tuple[str, tuple[Anchor, ...], tuple[tuple[str, ...], ...]]:
     """Compile a token pattern to a regex source, its anchors, and every set of literals
     of which a match holds one each (see ``_required``)."""
@@ -389,9 +394,12 @@ def load_pack(path: str | Path, compile_now: bool = False) -> Pack:
         raise RuleError("source and target must be language codes such as \"es\"", display, 1)
     rules = []
     seen: set[str] = set()
+    starts = rule_lines(lines)
+    # The suite holds the bundled packs to the nested-repeat check; others are checked now.
+    check_nesting = compile_now or Path(path).resolve().parent != _bundled_folder()
     for index, raw in enumerate(data.get("rule", [])):
-        line = rule_line(lines, index)
-        rule = _rule(raw, pack_id, display, line, compile_now)
+        line = starts[index] if index < len(starts) else 1
+        rule = _rule(raw, pack_id, display, line, compile_now, check_nesting)
         if rule.id in seen:
             raise RuleError(f'duplicate rule id "{rule.id}"', display, line)
         seen.add(rule.id)
@@ -400,7 +408,8 @@ def load_pack(path: str | Path, compile_now: bool = False) -> Pack:
                 str(header.get("description", "")), display)
 
 
-def _rule(raw: Any, pack_id: str, path: str, line: int, compile_now: bool) -> Rule:
+def _rule(raw: Any, pack_id: str, path: str, line: int, compile_now: bool,
+          check_nesting: bool = True) -> Rule:
     if not isinstance(raw, dict):
         raise RuleError("a rule must be a table", path, line)
     _check_keys(raw, RULE_KEYS, "rule", path, line)
@@ -414,7 +423,7 @@ def _rule(raw: Any, pack_id: str, path: str, line: int, compile_now: bool) -> Ru
         parsed = None
         if "pattern" in raw:
             source, anchors, required = compile_pattern(_text(raw, "pattern", path, line))
-            if compile_now:  # a token pattern has no nested repeats: checked for a user's pack
+            if check_nesting:  # a token pattern has no nested repeats: checked all the same
                 parsed = sre_parse.parse(source, re.IGNORECASE)
         else:
             source = _text(raw, "regex", path, line)
@@ -424,7 +433,7 @@ def _rule(raw: Any, pack_id: str, path: str, line: int, compile_now: bool) -> Ru
             regex.compile(source, RULE_FLAGS)
     except (ValueError, re.error, regex.error) as error:
         raise RuleError(f'rule "{rule_id}": bad pattern: {error}', path, line) from None
-    if parsed is not None:
+    if check_nesting and parsed is not None:
         refuse_nested_repeat(source, re.IGNORECASE, f'rule "{rule_id}"', path, line, parsed)
     suggestions = raw.get("suggestions", [])
     if not isinstance(suggestions, list) or not all(isinstance(s, str) for s in suggestions):
@@ -461,15 +470,9 @@ def _text(table: dict[str, Any], key: str, path: str, line: int) -> str:
     return value
 
 
-def rule_line(lines: list[str], index: int) -> int:
-    """The line of the ``index``-th ``[[rule]]`` table of a rules file (1 if not found)."""
-    count = -1
-    for number, text in enumerate(lines, start=1):
-        if text.strip() == "[[rule]]":
-            count += 1
-            if count == index:
-                return number
-    return 1
+def rule_lines(lines: list[str]) -> list[int]:
+    """The line of each ``[[rule]]`` table of a rules file, in order."""
+    return [number for number, text in enumerate(lines, start=1) if text.strip() == "[[rule]]"]
 
 
 class AnchoredRule(Protocol):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 from typing import TextIO
-from urllib.parse import quote
 
 from translint.findings import Finding, Report
 
@@ -34,6 +33,8 @@ def json_escape_surrogates(encoded: str) -> str:
 def path_uri(path: str) -> str:
     """A relative or absolute path as a URI reference: percent-encoded bytes, ``/``
     separators (what SARIF's ``artifactLocation.uri`` needs)."""
+    from urllib.parse import quote  # SARIF only: not every run pays for it
+
     raw = os.fsencode(path).replace(os.sep.encode(), b"/")
     return quote(raw, safe="/")
 
