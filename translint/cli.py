@@ -398,7 +398,7 @@ def main() -> None:
     try:
         app()
     except Interrupted:
-        _say_error("interrupted; files being fixed were left as they were")
+        _say_error("interrupted; no file was left half-written")
         code = EXIT_INTERRUPTED
     except OutputError as error:
         code = _output_failed(error)

@@ -40,7 +40,7 @@ def finding_line(finding: Finding) -> str:
     fast as building and encoding the dict, for runs with thousands of findings (a test
     keeps the two byte for byte equal)."""
     return (
-        f'{{"path": {json_escape_surrogates(_string(finding.path))}, "line": {finding.line}, '
+        f'{{"path": {_path(finding.path)}, "line": {finding.line}, '
         f'"column": {finding.column}, "end_line": {finding.end_line}, '
         f'"end_column": {finding.end_column}, "offset": {finding.start}, '
         f'"end_offset": {finding.end}, "code": {_string(finding.code)}, '
@@ -50,6 +50,11 @@ def finding_line(finding: Finding) -> str:
         f'"fixable": {"true" if finding.fixable else "false"}, '
         f'"entry": {_optional(finding.entry)}, "lang": {_optional(finding.lang)}}}'
     )
+
+
+def _path(path: str) -> str:
+    encoded = _string(path)
+    return encoded if path.isascii() else json_escape_surrogates(encoded)
 
 
 def _optional(value: str | None) -> str:

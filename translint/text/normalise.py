@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 # Invisible characters that split a word for a program and not for a reader: soft
@@ -25,6 +26,8 @@ from dataclasses import dataclass, field
 IGNORABLE = "\u00ad\u200b\u200d\u2060\ufeff"
 _IGNORABLE_RUN = re.compile(f"[{IGNORABLE}]+")
 _WORD = re.compile(r"\S+")
+_SPACE = re.compile(r"\s")
+BLOCK = 1 << 16
 
 
 @dataclass
@@ -80,19 +83,17 @@ def normalise(text: str) -> tuple[str, OffsetMap | None]:
     the text needs no change, the usual case)."""
     if text.isascii():
         return text, None
-    has_ignorable = _IGNORABLE_RUN.search(text) is not None
+    # `in` searches a string in C at memchr speed; a character class steps char by char.
+    has_ignorable = any(char in text for char in IGNORABLE)
     if not has_ignorable and unicodedata.is_normalized("NFC", text):
         return text, None
     offsets = OffsetMap()
     parts: list[str] = []
     normal_length = 0  # length of the normalised text built so far
     position = 0  # in the source
-    for word in _WORD.finditer(text):
+    for word in _words_to_change(text, has_ignorable):
         start, end = word.span()
         written = word.group()
-        if written.isascii() or (not (has_ignorable and _IGNORABLE_RUN.search(written))
-                                 and unicodedata.is_normalized("NFC", written)):
-            continue
         parts.append(text[position:start])
         normal_length += start - position
         for piece_start, piece_end, normal in _word_pieces(written):
@@ -107,6 +108,28 @@ def normalise(text: str) -> tuple[str, OffsetMap | None]:
         position = end
     parts.append(text[position:])
     return "".join(parts), offsets
+
+
+def _words_to_change(text: str, has_ignorable: bool) -> Iterator[re.Match[str]]:
+    """The words that normalising changes, looked for only in the blocks of the text (of
+    about ``BLOCK`` characters, cut at white space) that need it: a single soft hyphen in a
+    long document costs one block's words, not all of them."""
+    start = 0
+    size = len(text)
+    while start < size:
+        cut = _SPACE.search(text, min(start + BLOCK, size))
+        end = cut.start() if cut is not None else size
+        block = text[start:end]
+        if not block.isascii() and ((has_ignorable and _IGNORABLE_RUN.search(block))
+                                    or not unicodedata.is_normalized("NFC", block)):
+            for word in _WORD.finditer(text, start, end):
+                written = word.group()
+                if written.isascii() or (
+                        not (has_ignorable and _IGNORABLE_RUN.search(written))
+                        and unicodedata.is_normalized("NFC", written)):
+                    continue
+                yield word
+        start = end
 
 
 def _word_pieces(word: str) -> list[tuple[int, int, str]]:

@@ -100,25 +100,48 @@ def read_text_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     too large, binary or not UTF-8."""
     display = str(path)
     try:
-        # Non-blocking: opening a FIFO must not wait for a writer. Unbuffered: the whole
-        # file is read in one call, so a buffer is only overhead.
+        # Non-blocking: opening a FIFO must not wait for a writer. No file object: the
+        # whole file is read in one call, so a buffer is only overhead.
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as error:
         raise InputError(describe_os_error(error), display) from None
-    with open(descriptor, "rb", buffering=0) as handle:
-        try:
-            status = os.fstat(descriptor)
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
             for test, what in _FILE_KINDS:
                 if test(status.st_mode):
                     raise InputError(what, display)
-            if status.st_size > max_bytes:
-                raise InputError(_too_large(status.st_size, max_bytes), display)
-            data = handle.readall()  # one read of the size fstat gave
-        except OSError as error:
-            raise InputError(describe_os_error(error), display) from None
+            raise InputError("is not a regular file", display)
+        if status.st_size > max_bytes:
+            raise InputError(_too_large(status.st_size, max_bytes), display)
+        data = _read_descriptor(descriptor, status.st_size, max_bytes)
+    except OSError as error:
+        raise InputError(describe_os_error(error), display) from None
+    finally:
+        os.close(descriptor)
     if len(data) > max_bytes:  # it grew since fstat
         raise InputError(_too_large(len(data), max_bytes), display)
     return decode_text(data, display)
+
+
+def _read_descriptor(descriptor: int, size: int, max_bytes: int) -> bytes:
+    """A regular file's bytes: one read of the size fstat gave, then to the end (it may
+    have grown), never more than ``max_bytes`` + 1."""
+    data = os.read(descriptor, size + 1)
+    if len(data) <= size:
+        more = os.read(descriptor, READ_CHUNK)
+        if not more:
+            return data
+        data += more
+    chunks = [data]
+    total = len(data)
+    while total <= max_bytes:
+        chunk = os.read(descriptor, READ_CHUNK)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def read_text_stream(stream: BinaryIO | None, display: str,
