@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from translint import Linter
+from translint.text import normalise as normalise_module
 from translint.text.normalise import IGNORABLE, normalise
 
 from .conftest import GLOSSARY, translint
@@ -100,9 +101,12 @@ def test_the_json_offsets_index_the_file_as_written(tmp_path: Path) -> None:
         assert text[finding["offset"]:finding["end_offset"]] == finding["text"]
 
 
-def test_offsets_map_back_to_the_same_words() -> None:
+@pytest.mark.parametrize("block", [normalise_module.BLOCK, 8])
+def test_offsets_map_back_to_the_same_words(block: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """Random texts with decomposed letters and invisible characters: every word of the
-    normalised text maps back to the span of the source that normalises to it."""
+    normalised text maps back to the span of the source that normalises to it (also when
+    the text is looked at in blocks of a few characters)."""
+    monkeypatch.setattr(normalise_module, "BLOCK", block)
     generator = random.Random(20261204)
     letters = ["a", "e", "i", "K", "y", "v", "\u0308", "\u0301", "\u0327", "ï", "é", " ",
                "\n", "\r", *IGNORABLE, "\u200c", "가", "\u1100\u1161"]
