@@ -31,31 +31,24 @@ def test_a_code_that_names_no_check_is_refused(story: Path, option: tuple[str, s
     assert_error(result, rf"{option[0]}: {bad} matches no check; the checks are TL101, ")
 
 
-def test_a_configured_code_that_names_no_check_is_refused_at_its_line(story: Path) -> None:
-    (story.parent / "translint.toml").write_text('lang = "en"\nselect = ["TL1", "TL999"]\n',
-                                                 encoding="utf-8")
+@pytest.mark.parametrize(("config", "message"), [
+    ('lang = "en"\nselect = ["TL1", "TL999"]\n',
+     r"translint.toml:2: select: TL999 matches no check"),
+    ('[severity]\nTL999 = "error"\n', r"translint.toml:2: \[severity\]: TL999 is no check"),
+    ('lang = "en"\n\ndisabled_rules = ["es-en/no-such-rule"]\n',
+     r"translint.toml:3: disabled_rules names no pack or rule: es-en/no-such-rule"),
+    ('# desk\nlang = "klingon"\n', r'translint.toml:2: lang: "klingon" is not a language code'),
+], ids=["select", "severity", "disabled-rules", "lang"])
+def test_a_configuration_that_would_check_nothing_is_refused_at_its_line(
+        story: Path, config: str, message: str) -> None:
+    (story.parent / "translint.toml").write_text(config, encoding="utf-8")
     result = translint("check", str(story), "-g", GLOSSARY)
-    assert_error(result, r"translint.toml:2: select: TL999 matches no check")
-
-
-def test_a_severity_for_no_check_is_refused(story: Path) -> None:
-    (story.parent / "translint.toml").write_text('[severity]\nTL999 = "error"\n',
-                                                 encoding="utf-8")
-    result = translint("check", str(story), "-g", GLOSSARY)
-    assert_error(result, r"translint.toml:2: \[severity\]: TL999 is no check")
+    assert_error(result, message)
 
 
 def test_the_library_refuses_a_selection_of_no_check() -> None:
     with pytest.raises(ConfigError, match="TL999: no check has such a code"):
         Linter([], Selection(select=("TL999",)))
-
-
-def test_unknown_disabled_rules_are_located_in_the_configuration(story: Path) -> None:
-    (story.parent / "translint.toml").write_text(
-        'lang = "en"\n\ndisabled_rules = ["es-en/no-such-rule"]\n', encoding="utf-8")
-    result = translint("check", str(story), "-g", GLOSSARY)
-    assert_error(result, r"translint.toml:3: disabled_rules names no pack or rule: "
-                         r"es-en/no-such-rule")
 
 
 @pytest.mark.parametrize("option", [("--lang", "klingon"), ("--lang", "xx"),
@@ -65,13 +58,6 @@ def test_a_value_that_is_no_language_code_is_refused(story: Path,
     result = translint("check", str(story), "-g", GLOSSARY, *option)
     assert_error(result, rf'{option[0]}: "{option[1]}" is not a language code '
                          r"\(ISO 639 / BCP 47\)")
-
-
-def test_a_configured_language_is_checked_too(story: Path) -> None:
-    (story.parent / "translint.toml").write_text('# desk\nlang = "klingon"\n',
-                                                 encoding="utf-8")
-    result = translint("check", str(story), "-g", GLOSSARY)
-    assert_error(result, r'translint.toml:2: lang: "klingon" is not a language code')
 
 
 def test_a_regional_tag_is_read_as_its_language(story: Path) -> None:
