@@ -145,9 +145,11 @@ def _read_glossaries(glossary: list[str] | None, config: Config) -> list[Glossar
 
 def _kind_of(target: str, entry_id: str) -> str | None:
     """The kind of entry ``entry_id`` in ``target`` now, if the file has it."""
+    from translint.text.read import read_text_file
+
     try:
-        glossary = parse_glossary(Path(target).read_text(encoding="utf-8"), target)
-    except (OSError, UnicodeDecodeError, GlossaryError):
+        glossary = parse_glossary(read_text_file(target, error=GlossaryError), target)
+    except GlossaryError:
         return None
     entry = glossary.get(entry_id)
     return entry.kind if entry is not None else None
@@ -590,21 +592,13 @@ def _read_foreign(source: str) -> Glossary:
     suffix = Path(source).suffix.lower()
     if suffix not in (".tbx", ".xml", ".csv"):
         raise ConfigError("cannot import this file: give a .tbx, .xml or .csv file", source)
-    try:
-        data = Path(source).read_bytes()
-    except FileNotFoundError:
-        raise GlossaryError("no such file", source) from None
-    except OSError as error:
-        raise GlossaryError(f"cannot read: {error.strerror}", source) from None
+    from translint.text.read import decode_text, read_bytes
+
+    data = read_bytes(source, error=GlossaryError)
     if suffix == ".csv":
         from translint.glossary.csvio import read_csv
 
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise GlossaryError(f"not UTF-8 text (byte {error.start}); save the file as UTF-8",
-                                source) from None
-        return read_csv(text, source)
+        return read_csv(decode_text(data, source, GlossaryError), source)
     from translint.glossary.tbx import read_tbx
 
     return read_tbx(data, source)

@@ -46,7 +46,7 @@ from translint.packs import bundled_pack_paths
 from translint.runner import DEFAULT_INCLUDE
 from translint.settings import Selection, parse_codes
 from translint.text.langcodes import bad_language_message, language_of
-from translint.text.read import DEFAULT_MAX_BYTES, parse_size
+from translint.text.read import DEFAULT_MAX_BYTES, parse_size, read_bytes, read_text_file
 from translint.tomldata import parse_toml
 
 CONFIG_NAME = "translint.toml"
@@ -154,8 +154,6 @@ def load_config(config_file: str | None = None, no_config: bool = False,
     if no_config:
         return Config()
     if config_file is not None:
-        if not Path(config_file).is_file():
-            raise ConfigError("no such configuration file", config_file)
         return read_config(config_file)
     found = find_config(start)
     return read_config(_display(found)) if found is not None else Config()
@@ -164,12 +162,7 @@ def load_config(config_file: str | None = None, no_config: bool = False,
 def read_config(path: str | Path) -> Config:
     """Read and check a ``translint.toml`` or the ``[tool.translint]`` of a ``pyproject.toml``."""
     display = str(path)
-    try:
-        text = Path(path).read_bytes().decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ConfigError(f"not UTF-8 text (byte {error.start})", display) from None
-    except OSError as error:
-        raise ConfigError(f"cannot read configuration: {error.strerror}", display) from None
+    text = read_text_file(path, error=ConfigError, what="configuration file")
     data: Any = parse_toml(text, display, ConfigError)
     prefix: tuple[str, ...] = ()
     if Path(path).name == PYPROJECT_NAME:
@@ -183,9 +176,9 @@ def read_config(path: str | Path) -> Config:
 
 def _has_tool_table(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
+        text = read_bytes(pyproject, error=ConfigError).decode("utf-8", "replace")
+    except ConfigError:
+        return False  # not a file that can be read: not a configuration
     if "translint" not in text:
         return False
     try:

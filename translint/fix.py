@@ -25,7 +25,7 @@ from pathlib import Path
 
 from translint.errors import InputError
 from translint.findings import Finding
-from translint.text.read import decode_text, describe_os_error
+from translint.text.read import decode_text, read_bytes
 
 TEMPORARY_PREFIX = ".translint-"
 TEMPORARY_SUFFIX = ".tmp"
@@ -65,10 +65,7 @@ def unified_diff(original: str, fixed: str, path: str) -> str:
 
 def fix_file(path: str, findings: list[Finding], write: bool = True) -> tuple[str, list[Finding]]:
     """Fix one file; return a unified diff of the change and the findings applied."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(describe_os_error(error), path) from None
+    data = read_bytes(path)
     original = decode_text(data, path)
     fixed, applied = fix_text(original, findings)
     if not applied:

@@ -43,6 +43,7 @@ import regex
 from translint.errors import RuleError, RuleTimeout
 from translint.findings import Severity
 from translint.spans import longest_first
+from translint.text.read import read_text_file
 from translint.tomldata import parse_toml
 
 if sys.version_info >= (3, 11):
@@ -374,10 +375,7 @@ def load_pack(path: str | Path, compile_now: bool = False) -> Pack:
     """Load one pack file; ``compile_now`` compiles every expression at once, so that a
     user's pack with a bad expression is refused before any text is checked."""
     display = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise RuleError(f"cannot read rule pack: {error}", display) from None
+    text = read_text_file(path, error=RuleError, what="rule pack")
     data = parse_toml(text, display, RuleError)
     lines = text.splitlines()
     header = data.get("pack")

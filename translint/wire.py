@@ -22,6 +22,7 @@ import regex
 
 from translint.errors import RuleError
 from translint.packs import Anchor, AnchoredIndex, refuse_nested_repeat, regex_anchors, rule_lines
+from translint.text.read import read_text_file
 from translint.tomldata import parse_toml
 
 WIRE_CODES = ("TL401", "TL402")
@@ -68,10 +69,7 @@ def load_wire_rules(path: str | Path | None = None) -> list[WireRule]:
     """Load the wire rules (the bundled file by default)."""
     path = path or wire_rules_path()
     display = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise RuleError(f"cannot read wire rules: {error}", display) from None
+    text = read_text_file(path, error=RuleError, what="wire rules file")
     data = parse_toml(text, display, RuleError)
     starts = rule_lines(text.splitlines())
     # The suite holds the bundled rules to the nested-repeat check; others are checked now.

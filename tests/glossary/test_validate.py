@@ -57,7 +57,7 @@ def test_a_file_that_is_not_utf8_is_a_problem(tmp_path: Path) -> None:
     path = tmp_path / "latin1.toml"
     path.write_bytes(b'[[entry]]\nid = "k"\nnote = "\xe9"\n')
     assert [str(problem) for problem in validate_paths([path])] == [
-        f"{path}: not UTF-8 text (byte 27); save the glossary as UTF-8"]
+        f"{path}: not UTF-8 (byte 0xe9 at line 3, byte column 9); convert the file to UTF-8"]
 
 
 def test_conflicts_with_names_both_places() -> None:

@@ -91,7 +91,7 @@ def test_a_nul_byte_after_the_first_8_kb_marks_a_binary_file(tmp_path: Path) -> 
     blob.write_bytes(b"Talks in Kiev resumed.\n" * 1000 + b"\x00\x01\x02")
     result = translint("check", str(blob), "-g", GLOSSARY)
     assert_error(result, r"blob.txt: binary file \(a NUL byte at line 1001\); only text is "
-                         r"checked")
+                         r"read")
 
 
 @pytest.mark.parametrize(("encoding", "name"), [("utf-16", "UTF-16"), ("utf-16-be", "UTF-16"),
@@ -182,3 +182,25 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped_in_text(tmp_path: Path) -
     result = translint("check", str(folder), "-g", GLOSSARY, "--lang", "en")
     assert result.returncode == 1, result.stderr
     assert result.stdout.startswith(f"{folder}/caf\\xe9 Kiev.txt:1:10: TL101")
+
+
+def test_a_glossary_that_is_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
+    fifo = tmp_path / "desk.toml"
+    os.mkfifo(fifo)
+    result = translint("check", "-", "-g", str(fifo), stdin=STORY, timeout=30)
+    assert_error(result, rf"{fifo}: is a FIFO \(named pipe\), not a regular file")
+
+
+def test_a_configuration_or_pack_that_is_not_a_regular_utf8_file_is_refused(
+        tmp_path: Path) -> None:
+    fifo = tmp_path / "translint.toml"
+    os.mkfifo(fifo)
+    result = translint("check", "-", "--config", str(fifo), stdin=STORY, timeout=30)
+    assert_error(result, rf"{fifo}: is a FIFO \(named pipe\), not a regular file")
+    missing = translint("check", "-", "--config", str(tmp_path / "gone.toml"), stdin=STORY)
+    assert_error(missing, r"gone.toml: no such configuration file")
+    pack = tmp_path / "house.toml"
+    pack.write_bytes('[pack]\nid = "house"\n'.encode("utf-16"))
+    (tmp_path / "desk.toml").write_text('packs = ["house.toml"]\n', encoding="utf-8")
+    result = translint("check", "-", "--config", str(tmp_path / "desk.toml"), stdin=STORY)
+    assert_error(result, r"house.toml: UTF-16 text \(it starts with a UTF-16 byte order mark\)")

@@ -23,6 +23,7 @@ from translint.errors import GlossaryError, GlossaryErrors
 from translint.folding import form_identity
 from translint.glossary.cache import MIN_BYTES, cached_glossary, content_digest, store_glossary
 from translint.glossary.model import KINDS, Entry, Glossary, LanguageForms, Location, NameForms
+from translint.text.read import decode_text, read_bytes
 from translint.tomldata import parse_toml
 
 TOP_KEYS = frozenset({"glossary", "entry"})
@@ -77,23 +78,13 @@ def load_glossary(path: str | Path, cache_dir: Path | None = None) -> Glossary:
 
 def read_glossary_bytes(path: str | Path) -> bytes:
     """The bytes of a glossary file; a file that cannot be read raises ``GlossaryError``."""
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise GlossaryError("no such glossary file", str(path)) from None
-    except OSError as error:
-        raise GlossaryError(f"cannot read glossary: {error.strerror}", str(path)) from None
+    return read_bytes(path, error=GlossaryError, what="glossary file")
 
 
 def decode_glossary(data: bytes, display: str) -> str:
     """The text of a glossary file's bytes, as open() in text mode reads it (UTF-8,
-    universal newlines); bytes that are not UTF-8 raise ``GlossaryError``."""
-    try:
-        return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
-    except UnicodeDecodeError as error:
-        raise GlossaryError(
-            f"not UTF-8 text (byte {error.start}); save the glossary as UTF-8", display
-        ) from None
+    universal newlines); bytes that are not UTF-8 text raise ``GlossaryError``."""
+    return decode_text(data, display, GlossaryError).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def load_glossaries(paths: Iterable[str | Path],

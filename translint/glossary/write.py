@@ -32,6 +32,7 @@ from translint.folding import form_identity
 from translint.glossary.load import character_problem, escaped, parse_glossary, value_name
 from translint.glossary.model import Entry, Glossary, LanguageForms, NameForms
 from translint.glossary.validate import conflicts_with
+from translint.text.read import decode_text, read_bytes
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -189,16 +190,8 @@ def _edit_locked(target: Path, display: str, edit: Callable[[str], str],
 
 
 def _read(target: Path, display: str) -> tuple[str, bool]:
-    try:
-        data = target.read_bytes()
-    except OSError as error:
-        raise GlossaryError(f"cannot read glossary: {error.strerror}", display) from None
-    bom = data.startswith(codecs.BOM_UTF8)
-    try:
-        return data[len(codecs.BOM_UTF8) if bom else 0:].decode("utf-8"), bom
-    except UnicodeDecodeError as error:
-        raise GlossaryError(f"not UTF-8 text (byte {error.start}); save the glossary as UTF-8",
-                            display) from None
+    data = read_bytes(target, error=GlossaryError, what="glossary file")
+    return decode_text(data, display, GlossaryError), data.startswith(codecs.BOM_UTF8)
 
 
 def check_glossary_text(text: str, path: str, others: Sequence[Glossary] = ()) -> Glossary:

@@ -17,7 +17,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from translint.errors import InputError
+from translint.errors import InputError, TranslintError
 
 DEFAULT_MAX_BYTES = 200 * 1000 * 1000
 READ_CHUNK = 1 << 20
@@ -56,28 +56,29 @@ def format_size(size: int) -> str:
     return f"{size} bytes"
 
 
-def decode_text(data: bytes, path: str) -> str:
-    """Decode UTF-8 bytes (an optional BOM is dropped), refusing binary and wide text."""
+def decode_text(data: bytes, path: str, error: type[TranslintError] = InputError) -> str:
+    """Decode UTF-8 bytes (an optional BOM is dropped), refusing binary and wide text with
+    an ``error`` (``InputError`` for copy; the loaders of glossaries, configurations and
+    rules pass their own)."""
     for bom, encoding in _WIDE_BOMS:
         if data.startswith(bom):
-            raise InputError(f"{encoding} text (it starts with a {encoding} byte order mark); "
-                             f"convert it to UTF-8, e.g. iconv -f {encoding} -t UTF-8", path)
+            raise error(f"{encoding} text (it starts with a {encoding} byte order mark); "
+                        f"convert it to UTF-8, e.g. iconv -f {encoding} -t UTF-8", path)
     nul = data.find(b"\x00")
     if nul != -1:
         if _looks_like_utf16(data):
-            raise InputError("UTF-16 text without a byte order mark, it seems; convert it to "
-                             "UTF-8, e.g. iconv -f UTF-16LE -t UTF-8", path)
+            raise error("UTF-16 text without a byte order mark, it seems; convert it to "
+                        "UTF-8, e.g. iconv -f UTF-16LE -t UTF-8", path)
         line = data.count(b"\n", 0, nul) + 1
-        raise InputError(f"binary file (a NUL byte at line {line}); only text is checked",
-                         path)
+        raise error(f"binary file (a NUL byte at line {line}); only text is read", path)
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise InputError(
-            f"not UTF-8 (byte 0x{data[error.start]:02x} at line {line}, byte column {column}); "
-            "convert the file to UTF-8",
+    except UnicodeDecodeError as problem:
+        line = data.count(b"\n", 0, problem.start) + 1
+        column = problem.start - (data.rfind(b"\n", 0, problem.start) + 1) + 1
+        raise error(
+            f"not UTF-8 (byte 0x{data[problem.start]:02x} at line {line}, byte column "
+            f"{column}); convert the file to UTF-8",
             path,
         ) from None
     return text
@@ -95,33 +96,46 @@ def _looks_like_utf16(data: bytes) -> bool:
     return max(high, low) >= 0.8 * pairs and min(high, low) <= 0.1 * pairs
 
 
-def read_text_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Read a regular file as text, raising ``InputError`` when it is missing, special,
-    too large, binary or not UTF-8."""
+def read_text_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                   error: type[TranslintError] = InputError, what: str = "file") -> str:
+    """Read a regular file as text, raising ``error`` when it is missing, special, too
+    large, binary or not UTF-8 (``what`` names the file in "no such …")."""
+    display = str(path)
+    return decode_text(read_bytes(path, max_bytes, error, what), display, error)
+
+
+def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
+               error: type[TranslintError] = InputError, what: str = "file") -> bytes:
+    """The bytes of a regular file, raising ``error`` when it is missing, unreadable,
+    special or over ``max_bytes``. The one way translint reads a file: copy, glossaries,
+    configurations, rule packs, files to import."""
     display = str(path)
     try:
         # Non-blocking: opening a FIFO must not wait for a writer. No file object: the
         # whole file is read in one call, so a buffer is only overhead.
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError as error:
-        raise InputError(describe_os_error(error), display) from None
+    except OSError as problem:
+        reason = describe_os_error(problem)
+        if problem.errno == errno.ENOENT and what != "file":
+            reason = f"no such {what}"
+        raise error(reason, display) from None
     try:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
-            for test, what in _FILE_KINDS:
+            for test, kind in _FILE_KINDS:
                 if test(status.st_mode):
-                    raise InputError(what, display)
-            raise InputError("is not a regular file", display)
+                    raise error(kind, display)
+            raise error("is not a regular file", display)
         if status.st_size > max_bytes:
-            raise InputError(_too_large(status.st_size, max_bytes), display)
+            raise error(_too_large(status.st_size, max_bytes), display)
         data = _read_descriptor(descriptor, status.st_size, max_bytes)
-    except OSError as error:
-        raise InputError(describe_os_error(error), display) from None
+    except OSError as problem:
+        raise error(describe_os_error(problem), display) from None
     finally:
         os.close(descriptor)
     if len(data) > max_bytes:  # it grew since fstat
-        raise InputError(_too_large(len(data), max_bytes), display)
-    return decode_text(data, display)
+        raise error(_too_large(len(data), max_bytes), display)
+    return data
 
 
 def _read_descriptor(descriptor: int, size: int, max_bytes: int) -> bytes:
