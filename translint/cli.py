@@ -27,7 +27,8 @@ from translint.errors import ConfigError, InputError, TranslintError
 from translint.findings import Finding, Report
 from translint.glossary.cache import CACHE_ENV, default_cache_dir
 from translint.reporters import make_reporter
-from translint.runner import DEFAULT_INCLUDE, STDIN, FileResult, check_files, find_inputs
+from translint.runner import STDIN, FileResult, check_files, find_inputs
+from translint.text.formats import DEFAULT_INCLUDE
 from translint.text.read import read_text_stream
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

@@ -666,7 +666,7 @@ def suggest(
     glossary: GlossariesOption = None,
     include: Annotated[list[str] | None, typer.Option(
         help="Globs of files to read in directories (default: the configuration's, else "
-             "*.txt *.text *.md *.markdown).")] = None,
+             "the suffixes of the input formats).")] = None,
     exclude: Annotated[list[str] | None, typer.Option(
         help="Globs of files or directories to skip.")] = None,
     config_file: ConfigOption = None,
@@ -678,7 +678,8 @@ def suggest(
         from translint.glossary.suggest import render_proposals_toml, suggest_entries
         from translint.glossary.write import append_text, edit_glossary
         from translint.matching import NameIndex
-        from translint.runner import DEFAULT_INCLUDE, find_inputs
+        from translint.runner import find_inputs
+        from translint.text.formats import DEFAULT_INCLUDE
         from translint.text.read import read_text_file
 
         config = _config(config_file, no_config, paths[0])

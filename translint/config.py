@@ -43,8 +43,8 @@ from translint.glossary.load import LANG_PATTERN, bundled_glossary_paths, load_g
 from translint.glossary.model import Entry, Glossary, LanguageForms
 from translint.linter import Linter
 from translint.packs import bundled_pack_paths
-from translint.runner import DEFAULT_INCLUDE
 from translint.settings import Selection, parse_codes
+from translint.text.formats import DEFAULT_INCLUDE
 from translint.text.langcodes import bad_language_message, language_of
 from translint.text.read import DEFAULT_MAX_BYTES, parse_size, read_bytes, read_text_file
 from translint.tomldata import parse_toml

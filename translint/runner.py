@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from translint.errors import InputError, RuleTimeout, TranslintError
 from translint.findings import Finding, Report
 from translint.linter import Linter
+from translint.text.formats import DEFAULT_INCLUDE
 from translint.text.read import (
     DEFAULT_MAX_BYTES,
     describe_os_error,
@@ -24,7 +25,6 @@ from translint.text.read import (
     read_text_stream,
 )
 
-DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown")
 STDIN = "-"
 # Below this much input one process is faster than starting a pool.
 PARALLEL_MIN_BYTES = 512 * 1024

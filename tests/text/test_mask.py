@@ -21,7 +21,7 @@ def test_spans_are_those_of_a_scan_of_the_whole_text() -> None:
         text = "".join(generator.choice(PIECES) + generator.choice(SEPARATORS)
                        for _ in range(generator.randint(1, 12)))
         expected = [match.span() for match in _NOT_PROSE.finditer(text)]
-        assert sorted(non_prose_spans(text, markdown=False)) == expected, text
+        assert sorted(non_prose_spans(text)) == expected, text
 
 
 def test_masking_keeps_offsets_and_line_breaks() -> None:
@@ -44,6 +44,6 @@ def test_a_long_token_full_of_hints_is_read_once(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(mask, "_token_at", counted)
     blob = "a@b.com/www.x://" * 5000
     text = f"See {blob} and write to press@mfa.gov.ua."
-    spans = sorted(non_prose_spans(text, markdown=False))
+    spans = sorted(non_prose_spans(text))
     assert spans == [match.span() for match in _NOT_PROSE.finditer(text)]
     assert len(calls) <= 2 * 4  # two tokens, four kinds of hint

@@ -32,9 +32,9 @@ from translint.glossary.serialise import make_id, toml_array, toml_string
 from translint.matching import NameIndex
 from translint.names import count_names, letter_count, words_of
 from translint.spellings import MIN_LETTERS, TITLES
-from translint.text.document import MARKDOWN_SUFFIXES
+from translint.text.formats import format_for
 from translint.text.langid import detect_language
-from translint.text.mask import mask_non_prose
+from translint.text.normalise import normalise
 
 MAX_FILES_SHOWN = 5
 _LOWER_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?!\w)")
@@ -71,7 +71,7 @@ def suggest_entries(texts: Iterable[tuple[str, str]], known: NameIndex | None,
     spellings: dict[tuple[str | None, str], _Spelling] = {}
     ordinary: dict[str | None, set[str]] = {}
     for path, text in texts:
-        prose = mask_non_prose(text, markdown=path.lower().endswith(MARKDOWN_SUFFIXES))
+        prose = format_for(path).prose(normalise(text)[0])
         lang = detect_language(prose)
         ordinary.setdefault(lang, set()).update(
             word for word in _LOWER_WORD.findall(prose) if word.islower())

@@ -16,12 +16,12 @@ import bisect
 from dataclasses import dataclass, field
 
 from translint.text.directives import Suppressions, parse_suppressions
+from translint.text.formats import format_for
 from translint.text.langid import detect_language
 from translint.text.lines import line_starts
-from translint.text.mask import mask_non_prose
 from translint.text.normalise import OffsetMap, normalise
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
 @dataclass
 class Document:
     """One text to check."""
@@ -74,12 +74,12 @@ class Document:
 
 def make_document(text: str, path: str = "<text>", *, lang: str | None = None,
                   format: str | None = None) -> Document:
-    """Build a document: choose the format, normalise, mask non-prose, detect the language."""
-    if format is None:
-        format = "markdown" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text"
+    """Build a document: choose the format (by name, else by the path's suffix),
+    normalise, mask what is not prose, detect the language."""
+    chosen = format_for(path, format)
     normal, offsets = normalise(text)
-    prose = mask_non_prose(normal, markdown=format == "markdown")
+    prose = chosen.prose(normal)
     if lang is None:
         lang = detect_language(prose)
-    return Document(path=path, text=normal, prose=prose, lang=lang, format=format,
+    return Document(path=path, text=normal, prose=prose, lang=lang, format=chosen.name,
                     suppressions=parse_suppressions(normal), source=text, offsets=offsets)

@@ -1,0 +1,32 @@
+"""What an input format is: how to recognise its files and what of them is prose."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Format:
+    """An input format.
+
+    ``prose`` returns the text with everything that is not prose blanked out by spaces
+    (same length, line breaks kept), so that an offset means the same character in both
+    and findings and fixes point into the file as written. ``fixable``: ``--fix`` may
+    write the fixed text back (a format read through a converter would not be).
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    prose: Callable[[str], str]
+    description: str = ""
+    fixable: bool = True
+
+    def matches(self, path: str) -> bool:
+        """Tell whether ``path`` has one of this format's suffixes (in any case)."""
+        return path.lower().endswith(self.suffixes)
+
+    @property
+    def globs(self) -> tuple[str, ...]:
+        """The globs that find this format's files in a directory."""
+        return tuple(f"*{suffix}" for suffix in self.suffixes)
