@@ -24,6 +24,7 @@ import ahocorasick
 
 from translint.folding import APOSTROPHES, apostrophe_variants, form_identity, name_key
 from translint.glossary.model import Entry, Glossary, NameForms
+from translint.spans import longest_first as choose_longest
 from translint.text.normalise import normalise
 
 _SPACE_CHARS = " \t\u00a0\u2009\u202f"
@@ -362,12 +363,5 @@ def longest_first(matches: list[FormMatch]) -> list[FormMatch]:
     """Keep the longest of overlapping matches (the earliest on a tie), sorted by start."""
     matches.sort(key=lambda item: item.start)
     if all(left.end <= right.start for left, right in itertools.pairwise(matches)):
-        return matches
-    chosen: list[FormMatch] = []
-    taken: list[tuple[int, int]] = []
-    for match in sorted(matches, key=lambda item: (item.start - item.end, item.start)):
-        if all(match.end <= start or match.start >= end for start, end in taken):
-            chosen.append(match)
-            taken.append((match.start, match.end))
-    chosen.sort(key=lambda item: item.start)
-    return chosen
+        return matches  # the usual case: nothing overlaps
+    return choose_longest(matches)

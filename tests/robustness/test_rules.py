@@ -328,3 +328,14 @@ def test_longest_first_reads_each_match_a_bounded_number_of_times() -> None:
     assert [(match.start, match.end) for match in kept] == [
         (4 * number, 4 * number + 3) for number in range(count // 2)]
     assert _ReadCounted.reads < 20 * count
+
+
+def test_glossary_matches_keep_what_the_quadratic_version_kept() -> None:
+    """The name engine's choice among overlapping forms is the same helper."""
+    from translint.matching import longest_first as names_longest_first
+
+    chance = random.Random("glossary-forms")
+    for _ in range(2000):
+        found = _random_matches(chance, chance.randint(0, 30), 80, 12)
+        assert _spans(names_longest_first(list(found))) == _spans(
+            _quadratic_without_overlaps(sorted(found, key=lambda match: match.start)))
