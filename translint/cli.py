@@ -29,7 +29,7 @@ from translint.glossary.cache import CACHE_ENV, default_cache_dir
 from translint.reporters import make_reporter
 from translint.runner import STDIN, FileResult, check_files, find_inputs
 from translint.text.formats import DEFAULT_INCLUDE
-from translint.text.read import read_text_stream
+from translint.text.read import read_standard_input
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
@@ -208,8 +208,7 @@ def check(
     if STDIN in inputs.files:
         display = stdin_filename or "<stdin>"
         try:
-            stdin_text = read_text_stream(sys.stdin.buffer if sys.stdin is not None else None,
-                                          display, options.max_bytes)
+            stdin_text = read_standard_input(display, options.max_bytes)
         except InputError as error:
             raise _fail(error) from None
     progress = (_Progress() if sys.stderr.isatty() and not quiet and len(inputs.files) > 1

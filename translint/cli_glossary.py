@@ -731,11 +731,10 @@ def translit(
     from translint.translit import detect_scheme, romanise
 
     if text == "-":
-        from translint.text.read import read_text_stream
+        from translint.text.read import read_standard_input
 
         try:
-            source = read_text_stream(sys.stdin.buffer if sys.stdin is not None else None,
-                                      "<stdin>")
+            source = read_standard_input()
         except InputError as error:
             raise _fail(error) from None
     else:

@@ -9,7 +9,6 @@ import os
 import re
 import signal
 import stat
-import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,8 +20,8 @@ from translint.text.formats import DEFAULT_INCLUDE
 from translint.text.read import (
     DEFAULT_MAX_BYTES,
     describe_os_error,
+    read_standard_input,
     read_text_file,
-    read_text_stream,
 )
 
 STDIN = "-"
@@ -85,12 +84,6 @@ def find_inputs(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE
             unique.append(path)
     inputs.files = unique
     return inputs
-
-
-def discover(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE,
-             exclude: tuple[str, ...] = ()) -> Iterator[str]:
-    """The files ``find_inputs`` finds (its errors and notes left out)."""
-    yield from find_inputs(paths, include, exclude).files
 
 
 def _is_directory(path: str) -> bool:
@@ -185,8 +178,7 @@ def check_file(linter: Linter, path: str, stdin_name: str | None = None,
         elif stdin_text is not None:
             text = stdin_text
         else:
-            text = read_text_stream(sys.stdin.buffer if sys.stdin is not None else None,
-                                    display, max_bytes)
+            text = read_standard_input(display, max_bytes)
     except InputError as error:
         return FileResult(display, [], 0, error, is_stdin)
     try:

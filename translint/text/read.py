@@ -14,6 +14,7 @@ import errno
 import os
 import re
 import stat
+import sys
 from pathlib import Path
 from typing import BinaryIO
 
@@ -156,6 +157,12 @@ def _read_descriptor(descriptor: int, size: int, max_bytes: int) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
     return b"".join(chunks)
+
+
+def read_standard_input(display: str = "<stdin>", max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Read standard input as text (closed, it is an ``InputError``)."""
+    return read_text_stream(sys.stdin.buffer if sys.stdin is not None else None, display,
+                            max_bytes)
 
 
 def read_text_stream(stream: BinaryIO | None, display: str,

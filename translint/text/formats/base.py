@@ -12,15 +12,13 @@ class Format:
 
     ``prose`` returns the text with everything that is not prose blanked out by spaces
     (same length, line breaks kept), so that an offset means the same character in both
-    and findings and fixes point into the file as written. ``fixable``: ``--fix`` may
-    write the fixed text back (a format read through a converter would not be).
+    and findings and fixes point into the file as written.
     """
 
     name: str
     suffixes: tuple[str, ...]
     prose: Callable[[str], str]
     description: str = ""
-    fixable: bool = True
 
     def matches(self, path: str) -> bool:
         """Tell whether ``path`` has one of this format's suffixes (in any case)."""
