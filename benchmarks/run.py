@@ -1078,7 +1078,7 @@ except ImportError:
     import tomli as tomllib
 from pathlib import Path
 from translint.glossary.load import load_glossaries
-from translint.matching import NameIndex
+from translint.names.index import NameIndex
 imported = time.perf_counter()
 with open(sys.argv[1], encoding="utf-8") as file:
     tomllib.loads(file.read())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from translint.folding import keep_separators, match_case
+from translint.names.fold import keep_separators, match_case
 
 
 def _letter_by_letter(replacement: str, original: str) -> str:

@@ -7,7 +7,7 @@ import pickle
 
 from translint.glossary.load import bundled_glossary_paths, load_glossary, parse_glossary
 from translint.glossary.model import Glossary
-from translint.matching import FormMatch, NameIndex
+from translint.names.index import FormMatch, NameIndex
 
 from .conftest import CASES
 
@@ -79,18 +79,20 @@ def test_combined_index_finds_what_one_built_at_once_finds() -> None:
 
 def test_an_unpickled_index_finds_the_same() -> None:
     glossary = load_glossary(CASES / "glossary.toml")
-    index = glossary.name_index
+    index = NameIndex.of_glossary(glossary)
     copy = pickle.loads(pickle.dumps(glossary, protocol=pickle.HIGHEST_PROTOCOL))
-    assert "name_index" in vars(copy)  # the index travels with its glossary
-    assert copy.name_index.entries[0] is copy.entries[0]
-    assert _found(copy.name_index) == _found(index) != []
+    copied = copy.derived[NameIndex]  # the index travels with its glossary
+    assert isinstance(copied, NameIndex)
+    assert copied.entries[0] is copy.entries[0]
+    assert NameIndex.of_glossary(copy) is copied
+    assert _found(copied) == _found(index) != []
 
 
 def test_a_changed_glossary_builds_its_own_index() -> None:
     from dataclasses import replace
     glossary = load_glossary(CASES / "glossary.toml")
-    _ = glossary.name_index
+    NameIndex.of_glossary(glossary)
     fewer = replace(glossary, entries=tuple(entry for entry in glossary.entries
                                             if entry.id != "kyiv"))
-    assert "kyiv" in {entry for _, _, entry, _, _ in _found(glossary.name_index)}
-    assert "kyiv" not in {entry for _, _, entry, _, _ in _found(fewer.name_index)}
+    assert "kyiv" in {entry for _, _, entry, _, _ in _found(NameIndex.of_glossary(glossary))}
+    assert "kyiv" not in {entry for _, _, entry, _, _ in _found(NameIndex.of_glossary(fewer))}

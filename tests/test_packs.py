@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import regex
 
-from translint.folding import lower_text
-from translint.packs import WINDOW, AnchoredIndex, Rule, compile_pattern
+from translint.names.fold import lower_text
+from translint.rules.anchored import WINDOW, AnchoredIndex
+from translint.rules.packs import Rule, compile_pattern
 
 
 def _rule(pack: str, pattern: str) -> Rule:

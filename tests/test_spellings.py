@@ -8,11 +8,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from translint import spellings
-from translint.folding import form_identity, name_key, word_keys
 from translint.linter import Linter
-from translint.names import count_names
-from translint.spellings import _identity, _name_words
+from translint.names import variants as spellings
+from translint.names.extract import count_names
+from translint.names.fold import form_identity, name_key, word_keys
+from translint.names.variants import _identity, _name_words
 
 TEXT = ("Mikhailo Podoljak met officials in Novo-Ogaryovo, Kryvyy Rih and Luhans’k; "
         "Zelenskyy's envoy, Jean-Pierre Ĺukaševič, flew to Rostov-on-Don with "

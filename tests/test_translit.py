@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from translint.errors import ConfigError, TranslintError
-from translint.translit import SCHEMES, detect_scheme, romanise
+from translint.names.translit import SCHEMES, detect_scheme, romanise
 
 from .conftest import CASES, load_toml
 

@@ -53,7 +53,7 @@ class Kind(str, enum.Enum):
 
 
 class Scheme(str, enum.Enum):
-    """The romanisation schemes (``translint.translit.SCHEMES``)."""
+    """The romanisation schemes (``translint.names.translit.SCHEMES``)."""
 
     ua_2010 = "ua-2010"
     ru_bgn = "ru-bgn"
@@ -249,7 +249,7 @@ def _addition(entry_id: str, kind: str | None, person: bool, config: Config,
     originals: dict[str, LanguageForms] = {}
     original_given: dict[str, LanguageForms] = {}
     if cyrillic is not None:
-        from translint.translit import detect_scheme, romanise
+        from translint.names.translit import detect_scheme, romanise
 
         chosen = scheme or detect_scheme(cyrillic)
         if ORIGINAL_LANG[chosen] == language:
@@ -677,7 +677,7 @@ def suggest(
     def action() -> int:
         from translint.glossary.suggest import render_proposals_toml, suggest_entries
         from translint.glossary.write import append_text, edit_glossary
-        from translint.matching import NameIndex
+        from translint.names.index import NameIndex
         from translint.runner import find_inputs
         from translint.text.formats import DEFAULT_INCLUDE
         from translint.text.read import read_text_file
@@ -728,7 +728,7 @@ def translit(
     ] = False,
 ) -> None:
     """Romanise Cyrillic text."""
-    from translint.translit import detect_scheme, romanise
+    from translint.names.translit import detect_scheme, romanise
 
     if text == "-":
         from translint.text.read import read_standard_input

@@ -38,11 +38,11 @@ from typing import Any
 from translint.checks import CHECKS, unknown_codes
 from translint.errors import ConfigError, RuleError
 from translint.findings import Severity
-from translint.folding import form_identity
 from translint.glossary.load import LANG_PATTERN, bundled_glossary_paths, load_glossaries
 from translint.glossary.model import Entry, Glossary, LanguageForms
 from translint.linter import Linter
-from translint.packs import bundled_pack_paths
+from translint.names.fold import form_identity
+from translint.rules.packs import bundled_pack_paths
 from translint.settings import Selection, parse_codes
 from translint.text.formats import DEFAULT_INCLUDE
 from translint.text.langcodes import bad_language_message, language_of

@@ -13,7 +13,7 @@ from translint.errors import ConfigError
 from translint.findings import Finding
 from translint.glossary.load import bundled_glossary_paths, load_glossaries
 from translint.glossary.model import Glossary
-from translint.matching import NameIndex
+from translint.names.index import NameIndex
 from translint.settings import Selection
 from translint.text.document import Document, make_document
 

@@ -10,7 +10,7 @@ import pytest
 from translint.glossary import load_glossary
 from translint.glossary.load import parse_glossary
 from translint.glossary.suggest import Proposal, render_proposals_toml, suggest_entries
-from translint.matching import NameIndex
+from translint.names.index import NameIndex
 
 from ..conftest import CASES, load_toml
 from .io_helpers import BUNDLED

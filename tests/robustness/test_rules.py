@@ -11,20 +11,14 @@ from typing import Any
 
 import pytest
 
-from translint import packs
 from translint.errors import RuleError, RuleTimeout
-from translint.folding import lower_text
-from translint.packs import (
-    AnchoredIndex,
-    Rule,
-    RuleMatch,
-    bundled_pack_paths,
-    compile_pattern,
-    load_pack,
-    nested_repeat,
-)
+from translint.names.fold import lower_text
+from translint.rules import anchored, safety
+from translint.rules.anchored import AnchoredIndex, RuleMatch
+from translint.rules.packs import Rule, bundled_pack_paths, compile_pattern, load_pack
+from translint.rules.safety import nested_repeat
+from translint.rules.wire import load_wire_rules, wire_index
 from translint.spans import longest_first
-from translint.wire import load_wire_rules, wire_index
 
 from .conftest import assert_error, assert_no_traceback, translint
 
@@ -202,13 +196,13 @@ def test_a_slow_rule_stops_the_file_at_the_time_limit(tmp_path: Path) -> None:
 
 def _slow_rule(source: str = SLOW) -> Rule:
     return Rule(id="slow", pack="house", source=source, message="m", suggestions=(),
-                severity=None, anchors=packs.regex_anchors(source))
+                severity=None, anchors=anchored.regex_anchors(source))
 
 
 @pytest.fixture
 def short_limit(monkeypatch: pytest.MonkeyPatch) -> float:
-    monkeypatch.setattr(packs, "TIME_LIMIT", 0.05)
-    monkeypatch.setattr(packs, "TIME_LIMIT_PER_MB", 0.0)
+    monkeypatch.setattr(safety, "TIME_LIMIT", 0.05)
+    monkeypatch.setattr(safety, "TIME_LIMIT_PER_MB", 0.0)
     return 0.05
 
 
@@ -247,9 +241,9 @@ message = "Slug"
 
 
 def test_the_time_limit_grows_with_the_text() -> None:
-    assert packs.time_limit(0) == packs.TIME_LIMIT
-    assert packs.time_limit(3_000_000) == pytest.approx(
-        packs.TIME_LIMIT + 3 * packs.TIME_LIMIT_PER_MB)
+    assert safety.time_limit(0) == safety.TIME_LIMIT
+    assert safety.time_limit(3_000_000) == pytest.approx(
+        safety.TIME_LIMIT + 3 * safety.TIME_LIMIT_PER_MB)
 
 
 # --- overlaps: the same result as before, in O(n log n) --------------------------------
@@ -332,7 +326,7 @@ def test_longest_first_reads_each_match_a_bounded_number_of_times() -> None:
 
 def test_glossary_matches_keep_what_the_quadratic_version_kept() -> None:
     """The name engine's choice among overlapping forms is the same helper."""
-    from translint.matching import longest_first as names_longest_first
+    from translint.names.index import longest_first as names_longest_first
 
     chance = random.Random("glossary-forms")
     for _ in range(2000):

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from translint.packs import Rule, bundled_pack_paths, load_pack
-from translint.wire import WireRule, load_wire_rules
+from translint.rules.packs import Rule, bundled_pack_paths, load_pack
+from translint.rules.wire import WireRule, load_wire_rules
 
 from ..conftest import TESTS
 

@@ -11,22 +11,15 @@ from typing import NamedTuple
 
 from translint.errors import RuleError
 from translint.findings import Severity
-from translint.folding import lower_text
-from translint.matching import FormMatch, NameIndex
-from translint.names import count_names
-from translint.packs import (
-    AnchoredIndex,
-    Pack,
-    PhrasingIndex,
-    RuleMatch,
-    bundled_pack_paths,
-    load_pack,
-    rules_for,
-)
-from translint.spellings import NearVariant, SpellingTables, find_near_variants
+from translint.names.extract import count_names
+from translint.names.fold import lower_text
+from translint.names.index import FormMatch, NameIndex
+from translint.names.variants import NearVariant, SpellingTables, find_near_variants
+from translint.rules.anchored import AnchoredIndex, RuleMatch
+from translint.rules.packs import Pack, PhrasingIndex, bundled_pack_paths, load_pack, rules_for
+from translint.rules.wire import WireRule, load_wire_rules, wire_index
 from translint.text.document import Document
 from translint.text.segment import sentences
-from translint.wire import WireRule, load_wire_rules, wire_index
 
 
 class Problem(NamedTuple):

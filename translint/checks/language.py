@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from translint.checks.base import Context, Problem
-from translint.folding import form_identity
+from translint.names.fold import form_identity
 from translint.text.document import Document
 from translint.text.langid import (
     is_stop_word,
@@ -159,7 +159,7 @@ def _in_parentheses(prose: str, start: int, end: int) -> bool:
 def _romanised(text: str) -> str:
     """Romanise Cyrillic by the national systems (ua-2010 for Ukrainian, BGN/PCGN for
     Russian, chosen by the letters)."""
-    from translint.translit import romanise
+    from translint.names.translit import romanise
 
     return romanise(text)
 

@@ -7,10 +7,10 @@ from collections import Counter
 from collections.abc import Iterator
 
 from translint.checks.base import Context, Problem
-from translint.folding import form_identity, keep_separators, match_case
 from translint.glossary.model import Entry
-from translint.matching import FormMatch
-from translint.spellings import find_spelling_clusters
+from translint.names.fold import form_identity, keep_separators, match_case
+from translint.names.index import FormMatch
+from translint.names.variants import find_spelling_clusters
 from translint.text.document import Document
 
 # What may stand between a form and a gloss of an older form right after it:

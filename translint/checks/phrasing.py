@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from translint.checks.base import Context, Problem
-from translint.folding import match_case
+from translint.names.fold import match_case
 from translint.text.document import Document
 
 

@@ -3,13 +3,13 @@
 ``translint check`` reads a 10,000-entry glossary (2 MB of TOML) in about half a second,
 longer than it takes to check a few megabytes of copy. Once a glossary file has loaded
 without problems, the resulting ``Glossary`` is pickled into the cache folder, with its
-name index (``Glossary.name_index``, the matching engine's tables); the next run that loads
+name index (``NameIndex.of_glossary``, the matching engine's tables); the next run that loads
 the same file, byte for byte, from the same path, with the same translint code, unpickles
 it instead.
 
 * Only files of ``MIN_BYTES`` or more are cached: smaller ones parse in milliseconds.
 * One cache file per glossary path (named by a hash of the path and of translint's
-  glossary code), overwritten when the glossary changes; files not rewritten for
+  code), overwritten when the glossary changes; files not rewritten for
   ``MAX_AGE_DAYS`` are removed when another is written, so glossaries at passing paths
   (a CMS's temporary files) do not fill the folder.
 * The cache file records a SHA-256 of the glossary's bytes and is used only when they
@@ -37,14 +37,12 @@ from pathlib import Path
 
 import ahocorasick
 
-import translint
 from translint.glossary.model import Glossary
 
 CACHE_ENV = "TRANSLINT_CACHE_DIR"
 MIN_BYTES = 64 * 1024  # about 300 entries
 MAX_AGE_DAYS = 30
-_CODE = ("glossary/model.py", "glossary/load.py", "folding.py", "matching.py",
-         "text/normalise.py")
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def default_cache_dir() -> Path | None:
@@ -58,12 +56,13 @@ def default_cache_dir() -> Path | None:
 
 @functools.cache
 def _code_fingerprint() -> bytes:
-    """What changes whenever the code that builds or defines a ``Glossary`` changes,
-    including the compiled automaton the name index pickles (pyahocorasick)."""
-    digest = hashlib.sha256(f"{translint.__version__} {sys.version}".encode())
-    package = Path(translint.__file__).parent
-    for name in _CODE:
-        digest.update((package / name).read_bytes())
+    """What changes whenever translint's code changes (every module of the package, so that
+    no list of the modules that build a ``Glossary`` has to be kept by hand), or the
+    compiled automaton the name index pickles (pyahocorasick), or Python."""
+    digest = hashlib.sha256(sys.version.encode())
+    for module in sorted(_PACKAGE.rglob("*.py")):
+        digest.update(module.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+        digest.update(module.read_bytes())
     if ahocorasick.__file__:
         digest.update(Path(ahocorasick.__file__).read_bytes())
     return digest.digest()

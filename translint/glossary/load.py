@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from translint.errors import GlossaryError, GlossaryErrors
-from translint.folding import form_identity
 from translint.glossary.cache import MIN_BYTES, cached_glossary, content_digest, store_glossary
 from translint.glossary.model import KINDS, Entry, Glossary, LanguageForms, Location, NameForms
+from translint.names.fold import form_identity
+from translint.names.index import NameIndex
 from translint.text.read import decode_text, read_bytes
 from translint.tomldata import parse_toml
 
@@ -71,7 +72,7 @@ def load_glossary(path: str | Path, cache_dir: Path | None = None) -> Glossary:
         return cached
     glossary = parse_glossary(decode_glossary(data, display), display)
     if cache_dir is not None:
-        _ = glossary.name_index  # built now, so that the cache keeps it too
+        NameIndex.of_glossary(glossary)  # built now, so that the cache keeps it too
         store_glossary(cache_dir, display, digest, glossary)
     return glossary
 

@@ -9,11 +9,6 @@ the variants are disfavoured and the glossary's fallback language gives the fix.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from translint.matching import NameIndex
 
 KINDS = ("place", "person", "organisation", "term")
 
@@ -117,15 +112,11 @@ class Glossary:
     description: str | None = None
     fallback_lang: str = "en"
     path: str | None = None
-
-    @cached_property
-    def name_index(self) -> NameIndex:
-        """This glossary's forms ready to be found in texts: built on first use, and kept
-        with the glossary in the glossary cache. A changed copy (``dataclasses.replace``)
-        builds its own."""
-        from translint.matching import NameIndex  # the engine is built on the model
-
-        return NameIndex([self])
+    # Tables the engine builds from this glossary (its name index), keyed by their type:
+    # built on first use and kept with the glossary in the glossary cache. A changed copy
+    # (``dataclasses.replace``) starts with none.
+    derived: dict[type, object] = field(default_factory=dict, init=False, repr=False,
+                                        compare=False)
 
     def get(self, entry_id: str) -> Entry | None:
         """The entry with id ``entry_id``, or ``None``."""

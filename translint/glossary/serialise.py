@@ -23,7 +23,7 @@ from unidecode import unidecode
 from translint.errors import GlossaryError, GlossaryErrors
 from translint.glossary.load import ID_PATTERN, parse_glossary
 from translint.glossary.model import Entry, Glossary, LanguageForms, NameForms
-from translint.translit import romanise
+from translint.names.translit import romanise
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",
             "\r": "\\r"}

@@ -1,7 +1,7 @@
 """Mine an archive of copy for names written several ways, and propose glossary entries.
 
-The words of capitalised names (``translint.names``) are grouped by transliteration key
-(``translint.folding.name_key``), as the TL102 check does within one text, but over
+The words of capitalised names (``translint.names.extract``) are grouped by transliteration key
+(``translint.names.fold.name_key``), as the TL102 check does within one text, but over
 the whole archive: Podoliak, Podolyak and Podoljak share the key ``podoliak``. Texts
 are grouped by their detected language first (``translint.text.langid``), so that
 the English "Russia" and the Spanish "Rusia" are not taken for two spellings of one
@@ -27,11 +27,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from translint.folding import form_identity, name_key
 from translint.glossary.serialise import make_id, toml_array, toml_string
-from translint.matching import NameIndex
-from translint.names import count_names, letter_count, words_of
-from translint.spellings import MIN_LETTERS, TITLES
+from translint.names.extract import count_names, letter_count, words_of
+from translint.names.fold import form_identity, name_key
+from translint.names.index import NameIndex
+from translint.names.variants import MIN_LETTERS, TITLES
 from translint.text.formats import format_for
 from translint.text.langid import detect_language
 from translint.text.normalise import normalise

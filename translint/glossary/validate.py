@@ -5,7 +5,7 @@ checks the files that load against each other, and lints them for what the loade
 accepts but a terminology desk should look at:
 
 * near-duplicate entries: forms of two entries that fold to one transliteration key
-  (``translint.folding.name_key``), so a near-variant cannot tell them apart;
+  (``translint.names.fold.name_key``), so a near-variant cannot tell them apart;
 * a variant of one entry that is an allowed form of another (across files);
 * exceptions that contain no form of their entry, so they never apply;
 * forms and exceptions with doubled spaces or spaces other than U+0020 (a no-break space,
@@ -23,9 +23,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from translint.errors import GlossaryError, GlossaryErrors
-from translint.folding import form_identity, name_key
 from translint.glossary.load import decode_glossary, parse_glossary, read_glossary_bytes
 from translint.glossary.model import Entry, Glossary, NameForms
+from translint.names.fold import form_identity, name_key
 
 _ODD_SPACING = re.compile(r"\s{2,}|[^\S ]")
 _OTHER_SPACE = re.compile(r"[^\S ]")

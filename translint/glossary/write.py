@@ -28,10 +28,10 @@ from tomlkit.items import InlineTable, Table
 
 from translint.errors import GlossaryError, GlossaryErrors
 from translint.fix import write_atomically
-from translint.folding import form_identity
 from translint.glossary.load import character_problem, escaped, parse_glossary, value_name
 from translint.glossary.model import Entry, Glossary, LanguageForms, NameForms
 from translint.glossary.validate import conflicts_with
+from translint.names.fold import form_identity
 from translint.text.read import decode_text, read_bytes
 
 if sys.version_info >= (3, 11):

@@ -19,10 +19,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from translint.folding import APOSTROPHES, form_identity, name_key, word_keys
 from translint.glossary.model import Entry
-from translint.matching import NameIndex
-from translint.names import find_all_of, hyphenated_runs, words_of
+from translint.names.extract import find_all_of, hyphenated_runs, words_of
+from translint.names.fold import APOSTROPHES, form_identity, name_key, word_keys
+from translint.names.index import NameIndex
 from translint.spans import SpanSet, longest_first
 
 MIN_LETTERS = 4

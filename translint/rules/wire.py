@@ -7,7 +7,7 @@ the rule to run (a desk that strips credit lines turns on ``strip-credits``), op
 ``anchors`` (literals one of which every match contains, when they cannot be read from
 the regex) and ``examples`` that must and must not match. A regex with a large repeat
 inside another is refused, and matching runs under a time limit, as for phrasing rules
-(see ``translint.packs``).
+(see ``translint.rules.packs``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from typing import Any
 import regex
 
 from translint.errors import RuleError
-from translint.packs import Anchor, AnchoredIndex, refuse_nested_repeat, regex_anchors, rule_lines
+from translint.rules.anchored import Anchor, AnchoredIndex, regex_anchors
+from translint.rules.safety import refuse_nested_repeat
+from translint.rules.schema import rule_lines
 from translint.text.read import read_text_file
 from translint.tomldata import parse_toml
 

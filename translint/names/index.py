@@ -22,8 +22,8 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from translint.folding import APOSTROPHES, apostrophe_variants, form_identity, name_key
 from translint.glossary.model import Entry, Glossary, NameForms
+from translint.names.fold import APOSTROPHES, apostrophe_variants, form_identity, name_key
 from translint.spans import longest_first as choose_longest
 from translint.text.normalise import normalise
 
@@ -90,10 +90,10 @@ class NameIndex:
     People's full names are not indexed as such: a family-name match looks at the word
     before it, so a glossary of thousands of people costs no more than their family names.
 
-    ``NameIndex.of`` reuses each glossary's own index (``Glossary.name_index``, kept in
-    the glossary cache). The automaton maps each indexed word to a number, the place of
-    what it stands for in ``_values``: an automaton of numbers unpickles ten times faster
-    than one of Python objects, and faster than it is built.
+    ``NameIndex.of`` reuses each glossary's own index (``NameIndex.of_glossary``, kept
+    with the glossary in the glossary cache). The automaton maps each indexed word to a
+    number, the place of what it stands for in ``_values``: an automaton of numbers
+    unpickles ten times faster than one of Python objects, and faster than it is built.
     """
 
     def __init__(self, glossaries: Iterable[Glossary]) -> None:
@@ -114,14 +114,23 @@ class NameIndex:
         self._build_automaton(buckets)
 
     @classmethod
+    def of_glossary(cls, glossary: Glossary) -> NameIndex:
+        """One glossary's own index: built on first use and kept with the glossary
+        (``Glossary.derived``), so that the glossary cache keeps it too."""
+        index = glossary.derived.get(cls)
+        if not isinstance(index, cls):
+            index = glossary.derived[cls] = cls([glossary])
+        return index
+
+    @classmethod
     def of(cls, glossaries: Iterable[Glossary]) -> NameIndex:
         """The index of ``glossaries``, made of the index each glossary keeps."""
         glossaries = list(glossaries)
         if len(glossaries) == 1:
-            return glossaries[0].name_index
+            return cls.of_glossary(glossaries[0])
         index = cls([])
         buckets: dict[str, list[_Target]] = {}
-        for part in (glossary.name_index for glossary in glossaries):
+        for part in (cls.of_glossary(glossary) for glossary in glossaries):
             index.entries.extend(part.entries)
             index.fallback.update(part.fallback)
             index._given.update(part._given)

@@ -1,0 +1,278 @@
+"""The anchor index phrasing and wire rules run on.
+
+Every rule gets *anchors*: the literal words it cannot match without (for a regex, read
+from its parsed form). One Aho–Corasick pass over the text finds the anchors, and only the
+rules whose anchors occur run their expression, in a window around each anchor.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar
+
+import ahocorasick
+import regex
+
+from translint.errors import RuleTimeout
+from translint.rules.safety import time_limit
+from translint.spans import longest_first
+
+if sys.version_info >= (3, 11):
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
+
+else:  # pragma: no cover - Python 3.10
+    import sre_constants
+    import sre_parse
+
+# An anchor: a lower-case literal, and whether it must start a word where it occurs.
+Anchor = tuple[str, bool]
+MIN_ANCHOR = 3
+# Words too frequent to be good anchors: a rule anchored on them would run everywhere.
+COMMON_WORDS = frozenset(
+    "the and that for with from this was were are has have had his her its not but "
+    "der die das und den dem des ein eine les des une que qui pour dans los las del por "
+    "con para una che per della".split()
+)
+# How far around an anchor a rule's expression looks for its match.
+WINDOW = 160
+
+
+def regex_anchors(source: str) -> tuple[Anchor, ...]:
+    """Literals a regex cannot match without one of (empty when it has no such literals).
+
+    Read from the parsed expression: runs of literal characters in sequence, and the
+    alternatives of a group or branch when every alternative has its own literal. A
+    literal right after ``\\b`` must start a word.
+    """
+    try:
+        return parsed_anchors(sre_parse.parse(source, re.IGNORECASE))[0]
+    except re.error:
+        return ()
+
+
+def parsed_anchors(parsed: Any) -> tuple[tuple[Anchor, ...], tuple[tuple[str, ...], ...]]:
+    """The anchors of an expression already parsed with ``sre_parse``, and the sets of
+    literals of which a match holds one each."""
+    sets = _anchor_sets(list(parsed), False)
+    return best_anchors(sets), required_literals(sets)
+
+
+def required_literals(sets: list[tuple[Anchor, ...]]) -> tuple[tuple[str, ...], ...]:
+    """Sets of literals of which a match holds one each: a cheap test before an expression
+    runs (``in`` on the window), worth it only for literals of two letters or more."""
+    return tuple(tuple(literal.lower() for literal, _ in anchors) for anchors in sets
+                 if min(len(literal.strip()) for literal, _ in anchors) >= 2)
+
+
+def _anchor_sets(sequence: list[Any], boundary: bool) -> list[tuple[Anchor, ...]]:
+    """For a parsed sequence: sets of anchors of which one must occur, one set per part.
+
+    ``boundary`` tells whether the sequence starts right after a word boundary.
+    """
+    sets: list[tuple[Anchor, ...]] = []
+    run: list[str] = []
+    run_at_word_start = False
+    for op, argument in sequence:
+        if op is sre_constants.LITERAL:
+            if not run:
+                run_at_word_start = boundary
+            run.append(chr(argument))
+            boundary = False
+            continue
+        if op is sre_constants.AT:  # consumes nothing
+            boundary = boundary or argument is sre_constants.AT_BOUNDARY
+            continue
+        if run:
+            sets.append((("".join(run), run_at_word_start),))
+            run = []
+        if _is_required_space(op, argument):
+            boundary = True  # after \\s+ a literal starts a word
+            continue
+        inner: tuple[Anchor, ...] = ()
+        if op is sre_constants.SUBPATTERN:
+            inner = best_anchors(_anchor_sets(list(argument[-1]), boundary))
+        elif op is sre_constants.BRANCH:
+            branches = [best_anchors(_anchor_sets(list(branch), boundary))
+                        for branch in argument[1]]
+            if all(branches):
+                inner = tuple(anchor for branch in branches for anchor in branch)
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and argument[0] >= 1:
+            inner = best_anchors(_anchor_sets(list(argument[2]), boundary))
+        if inner:
+            sets.append(inner)
+        boundary = False
+    if run:
+        sets.append((("".join(run), run_at_word_start),))
+    return sets
+
+
+def _is_required_space(op: Any, argument: Any) -> bool:
+    """Tell whether a parsed item is ``\\s`` or ``\\s+`` (at least one whitespace)."""
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and argument[0] >= 1:
+        items = list(argument[2])
+        return len(items) == 1 and _is_required_space(*items[0])
+    return op is sre_constants.IN and list(argument) == [
+        (sre_constants.CATEGORY, sre_constants.CATEGORY_SPACE)]
+
+
+def best_anchors(sets: list[tuple[Anchor, ...]]) -> tuple[Anchor, ...]:
+    """The most selective set: no very common word in it, then the longest shortest literal.
+
+    Sets whose shortest literal is under ``MIN_ANCHOR`` characters are not used.
+    """
+    usable = [tuple((literal.lower(), start) for literal, start in anchors) for anchors in sets
+              if min(len(literal.strip()) for literal, _ in anchors) >= MIN_ANCHOR]
+    if not usable:
+        return ()
+    return max(usable, key=lambda anchors: (
+        not any(literal.strip() in COMMON_WORDS for literal, _ in anchors),
+        min(len(literal) for literal, _ in anchors),
+        all(start for _, start in anchors)))
+
+
+class AnchoredRule(Protocol):
+    """What an index needs of a rule: its expression, the literals it requires, and what
+    to say when it runs too long (its ``label`` and the ``remedy``)."""
+
+    @property
+    def source(self) -> str: ...
+
+    @property
+    def expression(self) -> regex.Pattern[str]: ...
+
+    @property
+    def anchors(self) -> tuple[Anchor, ...]: ...
+
+    @property
+    def required(self) -> tuple[tuple[str, ...], ...]: ...
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def remedy(self) -> str: ...
+
+
+RuleT = TypeVar("RuleT", bound=AnchoredRule)
+
+
+@dataclass(frozen=True)
+class RuleMatch(Generic[RuleT]):
+    """A rule matched at a span of the text."""
+
+    start: int
+    end: int
+    rule: RuleT
+
+
+class AnchoredIndex(Generic[RuleT]):
+    """Rules found in a text through their anchors: one automaton pass, then only the
+    expressions of the rules whose anchors occur (rules without anchors always run).
+
+    Rules with the same expression (packs for several source languages share calques)
+    run once; a match is reported for the first of them, as it would win anyway.
+    """
+
+    def __init__(self, rules: Iterable[RuleT]) -> None:
+        self.rules: list[RuleT] = list(rules)
+        distinct: dict[str, int] = {}
+        for number, rule in enumerate(self.rules):
+            distinct.setdefault(rule.source, number)
+        running = sorted(distinct.values())
+        self._always = [self.rules[number] for number in running
+                        if not self.rules[number].anchors]
+        anywhere: dict[str, list[int]] = {}
+        at_word_start: dict[str, list[int]] = {}
+        for number in running:
+            for literal, start in self.rules[number].anchors:
+                (at_word_start if start else anywhere).setdefault(literal, []).append(number)
+        self._automaton = ahocorasick.Automaton()
+        for literal in anywhere.keys() | at_word_start.keys():
+            self._automaton.add_word(literal, (len(literal), tuple(anywhere.get(literal, ())),
+                                               tuple(at_word_start.get(literal, ()))))
+        self._empty = not (anywhere or at_word_start)
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def find(self, prose: str, lowered: str) -> list[RuleMatch[RuleT]]:
+        """Every rule match in ``prose``; where matches overlap the longest stays.
+
+        A rule's expression runs only in windows of ``WINDOW`` characters around the
+        places its anchors occur (lookbehinds still see before a window). A rule that runs
+        past its time limit (``time_limit``) raises ``RuleTimeout``.
+        """
+        windows: dict[int, list[tuple[int, int]]] = {}
+        if not self._empty:
+            size = len(prose)
+            for last, (length, anywhere, at_word_start) in self._automaton.iter(lowered):
+                first = last - length + 1
+                numbers = anywhere
+                if at_word_start and (first == 0 or not lowered[first - 1].isalnum()):
+                    numbers = anywhere + at_word_start
+                for number in numbers:
+                    windows.setdefault(number, []).append(
+                        (max(0, first - WINDOW), min(size, last + 1 + WINDOW)))
+        found: list[RuleMatch[RuleT]] = []
+        seen: set[tuple[int, int, int]] = set()
+        for number, spans in windows.items():
+            rule = self.rules[number]
+            required = rule.required
+            for start, end in _merged(spans):
+                if required and not _holds(lowered, required, start, end):
+                    continue  # a literal the rule needs is not in this window
+                for match in _matches(rule, prose, start, end):
+                    key = (number, *_focus(match))
+                    if key[2] > key[1] and key not in seen:
+                        seen.add(key)
+                        found.append(RuleMatch(key[1], key[2], rule))
+        for rule in self._always:
+            for match in _matches(rule, prose, 0, len(prose)):
+                first, last = _focus(match)
+                if last > first:
+                    found.append(RuleMatch(first, last, rule))
+        return longest_first(found)
+
+
+def _matches(rule: AnchoredRule, text: str, start: int, end: int) -> list[regex.Match[str]]:
+    """The matches of a rule's expression in ``text[start:end]``; past its time limit, a
+    ``RuleTimeout`` naming the rule and the line the search had reached."""
+    limit = time_limit(end - start)
+    matches: list[regex.Match[str]] = []
+    try:
+        for match in rule.expression.finditer(text, start, end, timeout=limit):
+            matches.append(match)
+    except TimeoutError:
+        reached = matches[-1].end() if matches else start
+        line = text.count("\n", 0, reached) + 1
+        where = "" if reached == 0 else f" near line {line}"  # not at the start of the text
+        raise RuleTimeout(f'rule "{rule.label}" took over {limit:.3g} s{where}; '
+                          f"{rule.remedy}") from None
+    return matches
+
+
+def _focus(match: regex.Match[str]) -> tuple[int, int]:
+    """The span a finding covers: the group named ``fix`` if the expression has one."""
+    fix = "fix" in match.re.groupindex and match.start("fix") >= 0
+    span: tuple[int, int] = match.span("fix") if fix else match.span()
+    return span
+
+
+def _holds(text: str, required: tuple[tuple[str, ...], ...], start: int, end: int) -> bool:
+    """Tell whether ``text[start:end]`` holds one literal of every required set."""
+    return all(any(text.find(literal, start, end) >= 0 for literal in literals)
+               for literals in required)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join overlapping windows."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
