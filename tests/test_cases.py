@@ -1,4 +1,5 @@
-"""Run the data-driven cases in tests/cases/*.toml: glossary + text → expected findings."""
+"""Run the data-driven cases of every check, tests/cases/checks/<check name>.toml:
+glossary + text → expected findings."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from translint.checks import CHECKS
 from translint.findings import Finding
 from translint.fix import fix_text
 from translint.linter import Linter
@@ -19,8 +21,15 @@ _EXPECTATION = re.compile(r"(?P<line>\d+):(?P<column>\d+) (?P<code>TL\d{3})"
                           r"(?: (?P<text>.*?))?(?: → (?P<suggestion>.*))?", re.DOTALL)
 
 
+CHECK_CASES = CASES / "checks"
+
+
 def _case_files() -> list[Path]:
-    return sorted(path for path in CASES.glob("*.toml") if "case" in load_toml(path))
+    return sorted(CHECK_CASES.glob("*.toml"))
+
+
+def test_every_check_has_its_cases_file_and_no_other_file_is_there() -> None:
+    assert {path.stem for path in _case_files()} == {check.name for check in CHECKS}
 
 
 def _cases() -> list[Any]:

@@ -8,10 +8,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from translint.checks import naming
+from translint.checks.naming import spelling_tables
 from translint.linter import Linter
 from translint.names import variants as spellings
 from translint.names.extract import count_names
 from translint.names.fold import form_identity, name_key, word_keys
+from translint.names.index import NameIndex
 from translint.names.variants import _identity, _name_words
 
 TEXT = ("Mikhailo Podoljak met officials in Novo-Ogaryovo, Kryvyy Rih and Luhans’k; "
@@ -58,25 +61,44 @@ def test_remembered_names_give_the_same_findings(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(spellings, "MEMO_SIZE", 3)  # forget often: past three names
     for _ in range(3):
         assert _findings(linter, NAMES_TEXT) == fresh
-    tables = linter.resources.spellings("en")
+    tables = linter.resources.get(spelling_tables, "en")
     # Forgotten past three names, each document's names learnt again at once.
     names = len(count_names(NAMES_TEXT))
     assert len(tables.memo.candidates) == len(tables.memo.unknown) == names
 
 
-def test_prepare_builds_the_tables_workers_share() -> None:
+def _count_table_builds(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """The languages spelling tables are built for from now on, in order."""
+    built: list[str | None] = []
+    build = naming.SpellingTables
+
+    def counted(index: NameIndex, lang: str | None) -> spellings.SpellingTables:
+        built.append(lang)
+        return build(index, lang)
+
+    monkeypatch.setattr(naming, "SpellingTables", counted)
+    return built
+
+
+def test_prepare_builds_the_tables_workers_share(monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = _findings(Linter.from_paths(lang="en"), NAMES_TEXT)
+    built = _count_table_builds(monkeypatch)
     linter = Linter.from_paths(lang="en")
     linter.prepare()
-    assert "en" in linter.resources._spellings
-    assert _findings(linter, NAMES_TEXT) == _findings(Linter.from_paths(lang="en"), NAMES_TEXT)
+    assert built == ["en"]
+    assert _findings(linter, NAMES_TEXT) == expected
+    assert built == ["en"]  # the documents use what prepare built
 
 
-def test_prepare_without_a_language_builds_only_what_languages_share() -> None:
+def test_prepare_without_a_language_builds_only_what_languages_share(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = _findings(Linter.from_paths(lang="en"), NAMES_TEXT)
+    built = _count_table_builds(monkeypatch)
     linter = Linter.from_paths()
     linter.prepare()
-    assert linter.resources._spellings == {}
-    assert "identities" in vars(linter.resources.names)  # the cached table is built
-    assert _findings(linter, NAMES_TEXT) == _findings(Linter.from_paths(lang="en"), NAMES_TEXT)
+    assert built == []  # the language of each document is not known yet
+    assert _findings(linter, NAMES_TEXT) == expected
+    assert built == ["en"]
 
 
 def test_threads_sharing_a_linter_with_small_memos_get_the_same_findings(

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from translint.checks import CHECKS, Check, Context, Problem, Resources, unknown_codes
-from translint.checks.directives import CODE as UNUSED_DIRECTIVE
+from translint.checks import (
+    CHECKS,
+    UNUSED_DIRECTIVE,
+    Check,
+    Context,
+    Problem,
+    Resources,
+    Settings,
+    unknown_codes,
+)
 from translint.errors import ConfigError
 from translint.findings import Finding
 from translint.glossary.load import bundled_glossary_paths, load_glossaries
@@ -68,11 +76,14 @@ class Linter:
             check for check in CHECKS if self.selection.selects(check.code)
             and (check.on_by_default or self.selection.names(check.code)))
         self._codes_run = frozenset(check.code for check in self.checks)
-        self.resources = Resources(NameIndex.of(self.glossaries), pack_paths, source_langs,
-                                   options, disabled_rules)
-        if (pack_paths is not None or self.resources.disabled_rules) and any(
-                check.code == "TL201" for check in self.checks):
-            self.resources.check_disabled_rules()
+        settings = Settings(
+            pack_paths=tuple(map(str, pack_paths)) if pack_paths is not None else None,
+            source_langs=tuple(source_langs), options=frozenset(options),
+            disabled_rules=frozenset(disabled_rules))
+        self.resources = Resources(NameIndex.of(self.glossaries), settings)
+        for check in self.checks:
+            if check.load is not None:
+                check.load(self.resources)
 
     @classmethod
     def from_paths(cls, glossary_paths: Iterable[str | Path] | None = None,
@@ -88,16 +99,9 @@ class Linter:
     def prepare(self) -> None:
         """Build now what the selected checks would build on their first document, so that
         worker processes forked afterwards share it instead of each building its own."""
-        codes = {check.code for check in self.checks}
-        if codes & {"TL102", "TL103"}:
-            if self.lang is not None:
-                self.resources.spellings(self.lang)
-            else:  # languages are detected per document: what every language shares
-                self.resources.names.prepare_keys()
-        if "TL201" in codes and self.lang is not None:
-            self.resources.phrasing(self.lang)
-        if codes & {"TL401", "TL402"}:
-            _ = self.resources.wire
+        for check in self.checks:
+            if check.prepare is not None:
+                check.prepare(self.resources, self.lang)
 
     def make_document(self, text: str, path: str = "<text>",
                       format: str | None = None) -> Document:
@@ -105,23 +109,36 @@ class Linter:
         return make_document(text, path, lang=self.lang, format=format)
 
     def check_document(self, document: Document) -> list[Finding]:
-        """Run every selected check on ``document`` and return its findings, sorted."""
+        """Run every selected check on ``document`` and return its findings, sorted.
+
+        Findings under a directive that silences them are dropped; then, if selected, TL001
+        reports the directives that silenced nothing (a report of an unused directive is
+        not silenced by that directive).
+        """
         context = Context(document, self.resources, self._codes_run, _KNOWN_CODES)
         findings: list[Finding] = []
         for check in self.checks:
-            for problem in check.run(document, context):
-                if _SIC.match(document.text, problem.end):
-                    continue
+            if check is UNUSED_DIRECTIVE:
+                continue
+            for problem in self._problems(document, check, context):
                 finding = self._finding(document, check, problem)
-                # A report of an unused directive is not silenced by that directive.
-                silenced_by = ([] if check.code == UNUSED_DIRECTIVE else
-                               document.suppressions.covering(finding.code, finding.line))
+                silenced_by = document.suppressions.covering(finding.code, finding.line)
                 if silenced_by:
                     context.silenced.update(silenced_by)
                 else:
                     findings.append(finding)
+        if UNUSED_DIRECTIVE in self.checks:
+            findings.extend(self._finding(document, UNUSED_DIRECTIVE, problem)
+                            for problem in self._problems(document, UNUSED_DIRECTIVE, context))
         findings.sort(key=Finding.sort_key)
         return findings
+
+    @staticmethod
+    def _problems(document: Document, check: Check, context: Context) -> Iterator[Problem]:
+        """What ``check`` reports, less the spans an editor marked [sic]."""
+        for problem in check.run(document, context):
+            if not _SIC.match(document.text, problem.end):
+                yield problem
 
     def check_text(self, text: str, path: str = "<text>",
                    format: str | None = None) -> list[Finding]:

@@ -1,4 +1,13 @@
-"""What a check is, what it yields, and what it may read while it runs."""
+"""What a check is, what it yields, and what it may read while it runs.
+
+A check is one module of ``translint/checks/`` declaring one ``Check``: its code, name,
+severity, documentation (``CheckDocs``) and the function that runs it, with optional hooks:
+``load`` reads the data files a user gave the check, at once, so that a bad one is an error
+before any copy is read; ``prepare`` builds the tables the check needs for copy in a
+language, before worker processes are forked, so that they share them. What checks build
+is kept in ``Resources`` (one per run) and ``Context`` (one per document), each a cache
+keyed by the function that builds the thing: ``resources.get(phrasing_index, "en")``.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +15,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
-from translint.errors import RuleError
 from translint.findings import Severity
 from translint.names.extract import count_names
 from translint.names.fold import lower_text
 from translint.names.index import FormMatch, NameIndex
-from translint.names.variants import NearVariant, SpellingTables, find_near_variants
-from translint.rules.anchored import AnchoredIndex, RuleMatch
-from translint.rules.packs import Pack, PhrasingIndex, bundled_pack_paths, load_pack, rules_for
-from translint.rules.wire import WireRule, load_wire_rules, wire_index
 from translint.text.document import Document
 from translint.text.segment import sentences
+
+T = TypeVar("T")
 
 
 class Problem(NamedTuple):
@@ -33,85 +38,64 @@ class Problem(NamedTuple):
     severity: Severity | None = None
 
 
-class Resources:
-    """What checks share across every document of a run (built once, read only).
+@dataclass(frozen=True)
+class Settings:
+    """What a run's configuration tells the checks beyond the glossaries.
 
-    Phrasing packs are loaded on first use, so a run without TL201 never reads them.
+    ``pack_paths``: the phrasing packs (``None``: the bundled ones); ``source_langs``: only
+    packs for copy translated from these; ``options``: rule switches (``strip-credits``);
+    ``disabled_rules``: pack or ``pack/rule`` ids to leave out.
     """
 
-    def __init__(self, names: NameIndex, pack_paths: Iterable[str | Path] | None = None,
-                 source_langs: Iterable[str] = (), options: Iterable[str] = (),
-                 disabled_rules: Iterable[str] = ()) -> None:
+    pack_paths: tuple[str, ...] | None = None
+    source_langs: tuple[str, ...] = ()
+    options: frozenset[str] = frozenset()
+    disabled_rules: frozenset[str] = frozenset()
+
+
+class Resources:
+    """What checks share across every document of a run: the glossaries' name index, the
+    run's settings, and whatever a check builds from them (built once, then read only)."""
+
+    def __init__(self, names: NameIndex, settings: Settings | None = None) -> None:
         self.names = names
-        self.pack_paths = list(pack_paths) if pack_paths is not None else None
-        self.source_langs = tuple(source_langs)
-        self.options = frozenset(options)
-        self.disabled_rules = frozenset(disabled_rules)
-        self._phrasing: dict[str, PhrasingIndex] = {}
-        self._spellings: dict[str | None, SpellingTables] = {}
+        self.settings = settings or Settings()
+        self._built: dict[tuple[Callable[..., Any], str | None], Any] = {}
 
-    @cached_property
-    def packs(self) -> list[Pack]:
-        """The phrasing packs: the bundled ones, or those configured."""
-        bundled = bundled_pack_paths()
-        paths = self.pack_paths if self.pack_paths is not None else bundled
-        # The bundled packs are compiled by the test suite; anything else is compiled now.
-        packs = [load_pack(path, compile_now=Path(path) not in bundled) for path in paths]
-        seen: dict[str, str] = {}
-        for pack in packs:
-            if pack.id in seen:
-                raise RuleError(f'pack id "{pack.id}" is also used by {seen[pack.id]}',
-                                pack.path)
-            seen[pack.id] = pack.path
-        return packs
-
-    def check_disabled_rules(self) -> None:
-        """Load the packs and refuse disabled ids that name no pack and no rule."""
-        known = {pack.id for pack in self.packs} | {
-            rule.qualified_id for pack in self.packs for rule in pack.rules}
-        unknown = sorted(self.disabled_rules - known)
-        if unknown:
-            raise RuleError(f"disabled_rules names no pack or rule: {', '.join(unknown)}")
-
-    @cached_property
-    def wire_rules(self) -> list[WireRule]:
-        """The bundled wire boilerplate and caption rules."""
-        return load_wire_rules()
-
-    @cached_property
-    def wire(self) -> AnchoredIndex[WireRule]:
-        """The wire rules (boilerplate and captions) that the options switch on."""
-        return wire_index(self.wire_rules, self.options)
-
-    def spellings(self, lang: str | None) -> SpellingTables:
-        """The name tables for near variants and spelling clusters in ``lang`` copy."""
-        if lang not in self._spellings:
-            self._spellings[lang] = SpellingTables(self.names, lang)
-        return self._spellings[lang]
-
-    def phrasing(self, lang: str) -> PhrasingIndex:
-        """The phrasing rules for copy in ``lang``."""
-        if lang not in self._phrasing:
-            self._phrasing[lang] = PhrasingIndex(
-                rule for rule in rules_for(self.packs, lang, self.source_langs or None)
-                if rule.pack not in self.disabled_rules
-                and rule.qualified_id not in self.disabled_rules)
-        return self._phrasing[lang]
+    def get(self, build: Callable[[Resources, str | None], T], lang: str | None = None) -> T:
+        """What ``build(self, lang)`` returns, built on the first call for ``lang``."""
+        key = (build, lang)
+        if key not in self._built:
+            self._built[key] = build(self, lang)
+        value: T = self._built[key]
+        return value
 
 
 class Context:
-    """One document's shared analysis, computed on first use by whichever check needs it."""
+    """One document's analysis, computed on first use by whichever check needs it.
+
+    The properties are what several kinds of check read; ``get`` keeps anything else a
+    check builds from the document, keyed by the function that builds it. ``codes_run``
+    (the checks of this run), ``known_codes`` (every check's code) and ``silenced`` (the
+    indexes of the document's directives that silenced a finding so far) serve TL001.
+    """
 
     def __init__(self, document: Document, resources: Resources,
                  codes_run: frozenset[str] = frozenset(),
                  known_codes: frozenset[str] = frozenset()) -> None:
-        """``codes_run``: the checks of this run; ``known_codes``: every check's code."""
         self.document = document
         self.resources = resources
         self.codes_run = codes_run
         self.known_codes = known_codes
-        # Indexes of the document's directives that silenced a finding so far.
         self.silenced: set[int] = set()
+        self._built: dict[Callable[..., Any], Any] = {}
+
+    def get(self, build: Callable[[Context], T]) -> T:
+        """What ``build(self)`` returns, built on the first call for this document."""
+        if build not in self._built:
+            self._built[build] = build(self)
+        value: T = self._built[build]
+        return value
 
     @cached_property
     def lowered(self) -> str:
@@ -122,11 +106,6 @@ class Context:
     def form_matches(self) -> list[FormMatch]:
         """Every glossary form in the prose."""
         return self.resources.names.scan(self.document.prose, self.lowered)
-
-    @cached_property
-    def wire_matches(self) -> list[RuleMatch[WireRule]]:
-        """Every wire boilerplate or caption rule that matches the prose."""
-        return self.resources.wire.find(self.document.prose, self.lowered)
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -143,25 +122,44 @@ class Context:
         """Spans of the glossary forms found, which other name checks leave alone."""
         return [(match.start, match.end) for match in self.form_matches]
 
-    @cached_property
-    def near_variants(self) -> list[NearVariant]:
-        """Names close to a glossary entry but written in none of its forms."""
-        return find_near_variants(self.document.prose, self.names,
-                                  self.resources.spellings(self.document.lang), self.taken)
+
+@dataclass(frozen=True)
+class CheckDocs:
+    """A check's documentation in ruff's four sections. The test suite runs the example:
+    the check must flag ``example`` and leave ``instead`` alone, in ``lang`` copy, with the
+    bundled glossaries."""
+
+    what: str  # What it does
+    why: str  # Why is this bad?
+    example: str  # Example: copy the check flags
+    instead: str  # Use instead: the same copy as it should be
+    lang: str = "en"
+    options: tuple[str, ...] = ()  # rule switches the example needs (strip-credits)
 
 
 Run = Callable[[Document, Context], Iterable[Problem]]
+Prepare = Callable[[Resources, "str | None"], None]
+Load = Callable[[Resources], None]
 
 
 @dataclass(frozen=True)
 class Check:
-    """A check: a stable code and name, its default severity, and the function that runs it."""
+    """A check: a stable code and name, its default severity, its documentation, the
+    function that runs it and its hooks (see the module's docstring)."""
 
     code: str
     name: str
     summary: str
     severity: Severity
     run: Run
+    docs: CheckDocs
     fixable: bool = False
-    description: str = ""
     on_by_default: bool = True  # else it runs only when --select names it
+    prepare: Prepare | None = None
+    load: Load | None = None
+
+    @property
+    def description(self) -> str:
+        """What the check does, in a paragraph (the first section of its docs)."""
+        return self.docs.what
+

@@ -1,4 +1,5 @@
-"""Language and script checks (TL3xx): untranslated residue and mixed-script words."""
+"""TL301 untranslated-residue: a sentence in another language, or non-Latin words, left in
+the copy."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from translint.checks.base import Context, Problem
+from translint.checks.base import Check, CheckDocs, Context, Problem
+from translint.findings import Severity
 from translint.names.fold import form_identity
+from translint.names.translit import romanise
 from translint.text.document import Document
 from translint.text.langid import (
     is_stop_word,
@@ -18,6 +21,7 @@ from translint.text.langid import (
     stop_words_in,
     stop_words_of_others,
 )
+from translint.text.scripts import LATIN, OTHER_SCRIPT, OTHER_SCRIPT_CHAR
 
 # Residue: a sentence needs this many words before its language is judged, and the
 # other language must win the stop-word count clearly before langdetect is asked.
@@ -36,28 +40,15 @@ HOMOGRAPHS: dict[str, frozenset[str]] = {
 }
 NON_LATIN_LANGUAGES = frozenset({"uk", "ru", "bg", "sr", "mk", "be", "el", "ar", "he", "fa",
                                  "zh", "ja", "ko", "hi", "ka", "hy"})
-
-_LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
-_OTHER_SCRIPT = "\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u0530-\u058f\u10a0-\u10ff" \
-    "\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"
-_OTHER_SCRIPT_CHAR = re.compile(f"[{_OTHER_SCRIPT}]")
-_LATIN_CHAR = re.compile(f"[{_LATIN}]")
 _CYRILLIC = re.compile("[\u0400-\u052f]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-zß-öø-ÿ]+(?![^\W\d_])")
 _APOSTROPHE = "'’ʼ"
-_FOREIGN_WORD = rf"[{_OTHER_SCRIPT}]+(?:[{_APOSTROPHE}][{_OTHER_SCRIPT}]+)*"
+_FOREIGN_WORD = rf"[{OTHER_SCRIPT}]+(?:[{_APOSTROPHE}][{OTHER_SCRIPT}]+)*"
 _FOREIGN_RUN = re.compile(
-    rf"(?<![{_LATIN}\w{_APOSTROPHE}]){_FOREIGN_WORD}(?:[ \u00a0-]+{_FOREIGN_WORD})*"
-    rf"(?![{_LATIN}\w])"
+    rf"(?<![{LATIN}\w{_APOSTROPHE}]){_FOREIGN_WORD}(?:[ \u00a0-]+{_FOREIGN_WORD})*"
+    rf"(?![{LATIN}\w])"
 )
-_MIXED_WORD = re.compile(
-    rf"\w*(?:[{_LATIN}]\w*[\u0370-\u03ff\u0400-\u052f]|[\u0370-\u03ff\u0400-\u052f]\w*[{_LATIN}])\w*"
-)
-# Letters that look alike across scripts: what a stray letter should have been.
-_TO_LATIN = dict(zip("аеорсухіјѕԁӏАВЕКМНОРСТХІЈЅУοαινρκΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
-                     "aeopcyxijsdlABEKMHOPCTXIJSYoaivpkABEZHIKMNOPTYX", strict=True))
-_TO_CYRILLIC = dict(zip("aeopcyxiABEKMHOPCTXI", "аеорсухіАВЕКМНОРСТХІ", strict=True))
 
 
 def untranslated_residue(document: Document, context: Context) -> Iterator[Problem]:
@@ -125,7 +116,7 @@ def _foreign_evidence(words: list[str], lang: str) -> dict[str, int]:
 
 def _foreign_script(document: Document, context: Context) -> Iterator[Problem]:
     prose = document.prose
-    if not _OTHER_SCRIPT_CHAR.search(prose):
+    if not OTHER_SCRIPT_CHAR.search(prose):
         return
     identities = context.resources.names.identities
     fallback = context.resources.names.fallback
@@ -159,25 +150,31 @@ def _in_parentheses(prose: str, start: int, end: int) -> bool:
 def _romanised(text: str) -> str:
     """Romanise Cyrillic by the national systems (ua-2010 for Ukrainian, BGN/PCGN for
     Russian, chosen by the letters)."""
-    from translint.names.translit import romanise
-
     return romanise(text)
 
 
-def mixed_script_words(document: Document, context: Context) -> Iterator[Problem]:
-    """TL302: a word mixing Latin with Cyrillic or Greek letters (Kyіv with a Cyrillic і)."""
-    prose = document.prose
-    if not _OTHER_SCRIPT_CHAR.search(prose):
-        return
-    for match in _MIXED_WORD.finditer(prose):
-        word = match.group()
-        latin = [char for char in word if _LATIN_CHAR.match(char)]
-        other = [char for char in word if char.isalpha() and not _LATIN_CHAR.match(char)]
-        strays, table = (other, _TO_LATIN) if len(latin) >= len(other) else (latin, _TO_CYRILLIC)
-        fixed = "".join(table.get(char, char) if char in strays else char for char in word)
-        clean = all(char in table for char in strays)
-        names = ", ".join(f"{char} {unicodedata.name(char, hex(ord(char)))}"
-                          for char in dict.fromkeys(strays))
-        yield Problem(match.start(), match.end(),
-                      f'"{word}" mixes scripts ({names}); it looks right but breaks search '
-                      "and every other check", fixed if clean else None)
+CHECK = Check(
+    code="TL301",
+    name="untranslated-residue",
+    summary="A sentence in another language, or non-Latin words, left in the copy",
+    severity=Severity.WARNING,
+    run=untranslated_residue,
+    fixable=True,
+    docs=CheckDocs(
+        what=(
+            "A sentence of at least eight words whose stop words are clearly another "
+            "language's, confirmed by langdetect (probability 0.95 or more); or Cyrillic, Greek, "
+            "Arabic, Hebrew or CJK words left inside Latin-script copy. The fix is the "
+            "glossary's form where it has one, else for Cyrillic the national romanisation "
+            "(ua-2010, BGN/PCGN); other scripts get no fix: an editor translates or romanises "
+            "them. A non-Latin gloss in parentheses — Kyiv (Київ) — is deliberate and not "
+            "flagged."
+        ),
+        why=(
+            "Source text left behind by a translator or a machine is unreadable for most "
+            "readers, and a name left in its own script escapes every name check."
+        ),
+        example="The mayor of Kharkiv, Ігор Терехов, spoke on Monday.",
+        instead="The mayor of Kharkiv, Ihor Terekhov, spoke on Monday.",
+    ),
+)

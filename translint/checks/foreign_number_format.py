@@ -1,350 +1,23 @@
-"""Convention checks (TL202, TL203): another language's typography and number format left in.
+"""TL203 foreign-number-format: thousands or decimal separators of another language's
+convention.
 
-Both checks flag only what is unambiguous, because a number or a quotation mark read the
-wrong way is worse than one not flagged: a decimal point is right in English and wrong in
-German, so every rule names the document's language and the convention it saw.
-
-Suggestions come from our own mappings, not from sacremoses' ``MosesPunctNormalizer``: it
-rewrites whole strings for machine translation — every quotation mark to a straight ``"``,
-dashes to hyphens, ``…`` to ``...``, full stops moved inside quotes — so its output is not a
-replacement for one span; it handles no-break spaces but not the narrow no-break space
-French copy uses before ``!`` and ``?``; it knows nothing of decimal commas; and importing it
-costs about 0.3 s. We keep its choices where they are right: « and „ become double quotes,
-the space before ``:`` ``;`` ``?`` ``!`` and ``%`` goes.
+It flags only what is unambiguous, because a number read the wrong way is worse than one
+not flagged: a decimal point is right in English and wrong in German, so every finding
+names the document's language and the convention it saw. Suggestions are our own (sacremoses
+knows nothing of decimal commas).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from translint.checks.base import Context, Problem
+from translint.checks.base import Check, CheckDocs, Context, Problem
 from translint.findings import Severity
 from translint.text.document import Document
+from translint.text.langcodes import language_name
 
-_LANGUAGE_NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish",
-                   "it": "Italian", "pt": "Portuguese", "nl": "Dutch", "pl": "Polish",
-                   "ru": "Russian", "uk": "Ukrainian", "ca": "Catalan", "gl": "Galician"}
-_SPACES = " \u00a0\u202f\u2009"
-_TYPOGRAPHIC_SPACES = "\u00a0\u202f\u2009"
-_SPACE_NAMES = {" ": "space", "\u00a0": "no-break space", "\u202f": "narrow no-break space",
-                "\u2009": "thin space"}
-_QUOTE_MARKS = "\"'“”‘’«»„‚"
-# A quotation opened here and closed further than this is not one quotation.
-_QUOTE_REACH = 1500
-_SINGLE_QUOTE_REACH = 300
-
-
-def _language(lang: str) -> str:
-    return _LANGUAGE_NAMES.get(lang, lang)
-
-
-def foreign_punctuation(document: Document, context: Context) -> Iterator[Problem]:
-    """TL202: quotation marks, spacing and signs of another language's typography."""
-    lang = document.lang
-    if lang is None:
-        return
-    prose = document.prose
-    if lang == "en":
-        quotes = _quote_style(prose)
-        yield from _guillemets(prose, quotes)
-        yield from _low_quotes(prose, quotes)
-        yield from _spaced_marks(document)
-    elif lang == "fr":
-        yield from _unspaced_french_marks(document)
-    if lang not in _INVERTED_MARK_LANGUAGES:
-        yield from _inverted_marks(prose, lang)
-
-
-# --- Quotation marks in English copy ------------------------------------------------------
-
-def _quote_style(prose: str) -> tuple[str, str, str, str]:
-    """The quotation marks the copy itself uses: curly (the default) or straight."""
-    if "”" in prose or '"' not in prose:
-        return "“", "”", "‘", "’"
-    return '"', '"', "'", "'"
-
-
-_GUILLEMET = re.compile("[«»]")
-
-
-def _guillemets(prose: str, quotes: tuple[str, str, str, str]) -> Iterator[Problem]:
-    """« » (and German »…«) paired in one paragraph; a lone » is a link arrow, not a quote."""
-    if "«" not in prose and "»" not in prose:
-        return
-    marks = [match.start() for match in _GUILLEMET.finditer(prose)]
-    index = 0
-    while index + 1 < len(marks):
-        first, second = marks[index], marks[index + 1]
-        inside = prose[first + 1:second]
-        # "« Previous | Next »" is navigation scraped with the story.
-        if (prose[first] == prose[second] or second - first > _QUOTE_REACH
-                or "\n\n" in inside or "|" in inside or not inside.strip()):
-            index += 1
-            continue
-        index += 2
-        reversed_order = prose[first] == "»"
-        style = ("reversed guillemet {mark} (German book style)" if reversed_order
-                 else "guillemet {mark} (French, Spanish, Italian and Russian style)")
-        end = first + 1
-        while prose[end] in _SPACES:
-            end += 1
-        spaced = " with a French-style space" if end > first + 1 else ""
-        yield Problem(first, end, f"Opening {style.format(mark=prose[first])}{spaced} in "
-                      "English copy", quotes[0])
-        start = second
-        while prose[start - 1] in _SPACES and start - 1 > end:
-            start -= 1
-        spaced = " with a French-style space" if start < second else ""
-        yield Problem(start, second + 1, f"Closing {style.format(mark=prose[second])}{spaced} "
-                      "in English copy", quotes[1])
-
-
-_LOW_QUOTE = re.compile("[„‚]")
-
-
-def _low_quotes(prose: str, quotes: tuple[str, str, str, str]) -> Iterator[Problem]:
-    """„ (German, Polish …) and ‚ (German single) opening a quotation; “ closing it."""
-    if "„" not in prose and "‚" not in prose:
-        return
-    for match in _LOW_QUOTE.finditer(prose):
-        start = match.start()
-        if prose[start] == "„":
-            closing = _closing_mark(prose, start, "“”„", _QUOTE_REACH)
-            if closing is not None and prose[closing] == "“":
-                convention = "German low-high quotation mark „"
-            elif closing is not None and prose[closing] == "”":
-                convention = "Low quotation mark „ (Polish, Hungarian and Romanian style)"
-            else:
-                convention = "Low quotation mark „ (German and Central European style)"
-            yield Problem(start, start + 1, f"{convention} in English copy", quotes[0])
-            if closing is not None and prose[closing] == "“":
-                yield Problem(closing, closing + 1,
-                              "German closing quotation mark “ in English copy", quotes[1])
-        else:
-            # Alone, ‚ may be a mangled comma; only a ‚…‘ pair is surely a quotation.
-            closing = _closing_mark(prose, start, "‘‚", _SINGLE_QUOTE_REACH)
-            if closing is None or prose[closing] != "‘":
-                continue
-            yield Problem(start, start + 1,
-                          "German low-high single quotation mark ‚ in English copy", quotes[2])
-            yield Problem(closing, closing + 1,
-                          "German closing single quotation mark ‘ in English copy", quotes[3])
-
-
-def _closing_mark(prose: str, start: int, marks: str, reach: int) -> int | None:
-    """Where the first of ``marks`` after ``start`` is, within the paragraph and ``reach``."""
-    position = start + 1
-    limit = min(len(prose), start + reach)
-    while position < limit:
-        char = prose[position]
-        if char in marks:
-            return position
-        if char == "\n" and prose.startswith("\n", position + 1):
-            return None
-        position += 1
-    return None
-
-
-# --- Spaces before punctuation ------------------------------------------------------------
-
-_AFTER_HIGH_MARK = frozenset(_SPACES + "\n\r\t?!.…)]" + _QUOTE_MARKS)
-_AFTER_COLON = frozenset(_SPACES + "\n\r\t" + _QUOTE_MARKS)
-
-
-def _spaced_marks(document: Document) -> Iterator[Problem]:
-    """A space before : ; ? ! or % in English copy (French, and for % also German, style).
-
-    A no-break or thin space there is French typography wherever it stands; a plain space
-    before a colon is usually a slip, so it counts only when the copy shows the habit: a
-    no-break space somewhere, or two plain spaces before colons or semicolons.
-    """
-    prose, text = document.prose, document.text
-    typographic: list[int] = []
-    plain: list[int] = []
-    plain_colons = 0
-    for mark_at in _spaced_mark_positions(prose):
-        space_at = mark_at - 1
-        if not _is_spaced_mark(prose, text, space_at, mark_at):
-            continue
-        mark = prose[mark_at]
-        if mark == "%":
-            yield Problem(space_at, mark_at,
-                          f"{_SPACE_NAMES[prose[space_at]].capitalize()} before '%' (French, "
-                          "German and Spanish style) in English copy; English writes 5%", "")
-        elif prose[space_at] in _TYPOGRAPHIC_SPACES:
-            typographic.append(space_at)
-        else:
-            plain.append(space_at)
-            plain_colons += mark in ":;"
-    flagged = typographic + plain if typographic or plain_colons >= 2 else []
-    for space_at in flagged:
-        mark = prose[space_at + 1]
-        yield Problem(space_at, space_at + 1,
-                      f"French-style {_SPACE_NAMES[prose[space_at]]} before '{mark}' in "
-                      f"English copy; English sets '{mark}' straight after the word", "")
-
-
-def _spaced_mark_positions(prose: str) -> list[int]:
-    """Where : ; ? ! or % follows a space (str.find is six times faster than a regex here)."""
-    positions = []
-    for mark in ":;?!%":
-        position = prose.find(mark, 1)
-        while position != -1:
-            if prose[position - 1] in _SPACES:
-                positions.append(position)
-            position = prose.find(mark, position + 1)
-    return sorted(positions)
-
-
-def _is_spaced_mark(prose: str, text: str, space_at: int, mark_at: int) -> bool:
-    """Tell whether the space before a mark is typography, not a gap, emoticon or ratio."""
-    if space_at < 1 or prose[space_at - 1].isspace():
-        return False  # alignment, a list marker, or a URL masked with spaces
-    if text[space_at] != prose[space_at] or text[mark_at] != prose[mark_at]:
-        return False
-    mark = prose[mark_at]
-    after = prose[mark_at + 1] if mark_at + 1 < len(prose) else "\n"
-    before = prose[space_at - 1]
-    if mark == "%":
-        return before.isdigit() and not after.isalnum()
-    if mark in ":;":
-        if after not in _AFTER_COLON:
-            return False  # :) ;-) :D
-        return not (mark == ":" and before.isdigit() and
-                    prose[mark_at + 1:mark_at + 3].strip()[:1].isdigit())  # 2 : 1
-    return after in _AFTER_HIGH_MARK
-
-
-# Marks French typography spaces alike: a no-break space before ':', a narrow one before
-# ';' '?' '!', a no-break space inside guillemets. A habit is judged per class of marks.
-_FRENCH_MARK_CLASSES = {":": ":", ";": "?", "?": "?", "!": "?", "«": "«", "»": "«"}
-_FRENCH_SPACES = "\u00a0\u202f "
-_FRENCH_HABIT = 2
-
-
-def _unspaced_french_marks(document: Document) -> Iterator[Problem]:
-    """In French copy that spaces its : ; ? ! « » as French typography wants, one it missed.
-
-    Many French sites never space these marks, and Swiss copy spaces only some, so only a
-    lapse from the copy's own habit for that kind of mark is reported, as information; the
-    space suggested is the one the copy uses there.
-    """
-    prose, text = document.prose, document.text
-    spaces: Counter[tuple[str, str]] = Counter()
-    missing: dict[str, list[int]] = {}
-    for mark, mark_class in _FRENCH_MARK_CLASSES.items():
-        position = prose.find(mark)
-        while position != -1:
-            # The space goes after an opening guillemet and before every other mark.
-            beside = position + 1 if mark == "«" else position - 1
-            space = prose[beside] if 0 <= beside < len(prose) else "\n"
-            if space in _FRENCH_SPACES:
-                spaces[mark, space] += 1
-            elif _misses_french_space(prose, text, position):
-                missing.setdefault(mark_class, []).append(position)
-            position = prose.find(mark, position + 1)
-    spaced: Counter[str] = Counter()
-    for (mark, _), count in spaces.items():
-        spaced[_FRENCH_MARK_CLASSES[mark]] += count
-    for mark_class, positions in missing.items():
-        if spaced[mark_class] < _FRENCH_HABIT or len(positions) * 2 > spaced[mark_class]:
-            continue
-        for position in positions:
-            mark = prose[position]
-            space = _usual_space(spaces, mark)
-            suggestion = mark + space if mark == "«" else space + mark
-            where = "after" if mark == "«" else "before"
-            yield Problem(position, position + 1,
-                          f"No {_SPACE_NAMES[space]} {where} '{mark}', which French typography "
-                          "wants and this copy has elsewhere", suggestion,
-                          severity=Severity.INFO)
-
-
-def _usual_space(spaces: Counter[tuple[str, str]], mark: str) -> str:
-    """The space the copy puts at ``mark``, else at a mark of its class."""
-    for (spaced_mark, space), _ in spaces.most_common():
-        if spaced_mark == mark:
-            return space
-    for (spaced_mark, space), _ in spaces.most_common():
-        if _FRENCH_MARK_CLASSES[spaced_mark] == _FRENCH_MARK_CLASSES[mark]:
-            return space
-    return spaces.most_common(1)[0][0][1]
-
-
-def _misses_french_space(prose: str, text: str, position: int) -> bool:
-    """Tell whether a mark with no space beside it is one French typography would space."""
-    mark = prose[position]
-    if text[position] != mark:
-        return False
-    before = prose[position - 1] if position else "\n"
-    after = prose[position + 1] if position + 1 < len(prose) else "\n"
-    if mark == "«":
-        return not after.isspace()
-    if before.isspace() or before in "«:;?!…":
-        return False  # a line start, or ?! after ?
-    if mark == ":":
-        return after.isspace() or after in _QUOTE_MARKS  # not 14:30, http:, :)
-    if mark == ";":
-        return after.isspace()  # not ;-)
-    return True
-
-
-# --- Spanish inverted marks ---------------------------------------------------------------
-
-_INVERTED_MARK_LANGUAGES = frozenset({"es", "gl", "ca", "ast"})
-_INVERTED = re.compile("[¿¡]")
-_WORD = re.compile(r"[^\W\d_]+")
-_SPANISH_WORDS = frozenset(
-    "el la los las lo le les de del que qué y en es un una unos unas por con para se su sus "
-    "al cómo dónde cuándo quién quiénes cuál cuánto está están estás muy más pero yo tú él "
-    "ella ellos nos hay este esta eso esto ese esa sí todo usted ustedes hola gracias viva "
-    "vamos no a me he has te mi".split())
-# Words that show a clause is in the copy's own language, not quoted Spanish.
-_FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the is are was were be been you we they he she it i what why how who "
-                    "where when do does did will would can could should this that these those "
-                    "of to in and for with have has not my your our their his her its an at "
-                    "on from about there a no me".split()),
-    "de": frozenset("der die das und ist nicht mit ich du wir ihr sie er es was wie warum wer "
-                    "wo wann ein eine zu auf für von den dem sind hat haben wird kann soll "
-                    "noch schon doch".split()),
-    "fr": frozenset("le la les et des est du dans qui pour pas sur au aux avec il elle ils "
-                    "vous nous je tu ce cette quoi pourquoi comment où qu que de en un une "
-                    "ne c".split()),
-    "it": frozenset("il di che è sono gli per non perché come cosa chi dove quando della nel "
-                    "alla questo questa si ci ma".split()),
-    "nl": frozenset("het een is van niet wat waarom hoe wie waar dat dit zijn hij ze we jij "
-                    "je u met voor op de en".split()),
-}
-
-
-def _inverted_marks(prose: str, lang: str) -> Iterator[Problem]:
-    """¿ and ¡ opening a clause written in the copy's own language, not quoted Spanish."""
-    if "¿" not in prose and "¡" not in prose:
-        return
-    own_words = _FUNCTION_WORDS.get(lang)
-    if own_words is None:
-        return
-    for match in _INVERTED.finditer(prose):
-        start = match.end()
-        end = start
-        limit = min(len(prose), start + 200)
-        while end < limit and prose[end] not in "?!\n":
-            end += 1
-        words = set(_WORD.findall(prose[start:end].lower()))
-        if words & (_SPANISH_WORDS - own_words) or not words & (own_words - _SPANISH_WORDS):
-            continue
-        mark = match.group()
-        name = "question" if mark == "¿" else "exclamation"
-        yield Problem(match.start(), match.end(),
-                      f"Spanish inverted {name} mark {mark} in {_language(lang)} copy; "
-                      f"{_language(lang)} puts the {name} mark only at the end", "")
-
-
-# --- Number formats -----------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class NumberStyle:
@@ -573,7 +246,7 @@ def _foreign_number(document: Document, style: NumberStyle, lang: str, start: in
     if foreign is None:
         return None
     suggestion = _native(shape, style)
-    return Problem(start, end, f'"{token}" {foreign}; {_language(lang)} copy writes '
+    return Problem(start, end, f'"{token}" {foreign}; {language_name(lang)} copy writes '
                    f"{suggestion}", suggestion)
 
 
@@ -695,3 +368,30 @@ def _writes_natively(prose: str, style: NumberStyle) -> bool:
                 and shape.fraction == "000":
             return True
     return False
+
+
+CHECK = Check(
+    code="TL203",
+    name="foreign-number-format",
+    summary="Thousands or decimal separators of another language's convention",
+    severity=Severity.WARNING,
+    run=foreign_number_formats,
+    fixable=True,
+    docs=CheckDocs(
+        what=(
+            "12.000 people, 1.234.567, 3,5 million, 2,5% in English copy; 3.5 Millionen, "
+            "2.5 %, 12,000 Menschen, 1,234,567 in German, French, Italian, Portuguese and "
+            "Dutch copy; in Spanish only where the copy also writes the European way. A "
+            "number with one separator and three digits (12.000) counts thousands only "
+            "before a count of people or things or a round sum of money. Never versions, "
+            "times, dates, IP addresses or scores. French thousands take a narrow no-break "
+            "space."
+        ),
+        why=(
+            "A separator read the other language's way changes the number: 3,5 million is "
+            "three and a half million in German and nonsense in English."
+        ),
+        example="The war has displaced 3,5 million people.",
+        instead="The war has displaced 3.5 million people.",
+    ),
+)

@@ -1,10 +1,16 @@
-"""TL001: inline directives that silence nothing (off by default; select it to run it)."""
+"""TL001 unused-directive: an inline directive that silences nothing.
+
+Not a check like the others: the linter runs it after every other check of the document,
+as ruff computes RUF100, because it reads which directives their findings were silenced by
+(``Context.silenced``). Off by default; select it to run it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from translint.checks.base import Context, Problem
+from translint.checks.base import Check, CheckDocs, Context, Problem
+from translint.findings import Severity
 from translint.text.directives import Suppression
 from translint.text.document import Document
 
@@ -18,17 +24,18 @@ def unused_directives(document: Document, context: Context) -> Iterator[Problem]
     Only directives whose every check ran can be judged: with ``--select TL1``, a directive
     for TL201 (or one without codes, which covers every check) is left alone.
     """
+    known_codes = context.known_codes
     for index, item in enumerate(document.suppressions.items):
         if index in context.silenced:
             continue
-        unknown = [code for code in item.codes if not _checks_of(code, context.known_codes)]
+        unknown = [code for code in item.codes if not _checks_of(code, known_codes)]
         if unknown:
             yield Problem(item.start, item.end,
                           f"{', '.join(unknown)}: no translint check has "
                           f"{'this code' if len(unknown) == 1 else 'these codes'}; "
                           "the directive silences nothing")
             continue
-        covered = set().union(*(_checks_of(code, context.known_codes)
+        covered = set().union(*(_checks_of(code, known_codes)
                                 for code in item.codes or ("",)))
         if covered <= context.codes_run:
             yield Problem(item.start, item.end,
@@ -43,3 +50,27 @@ def _checks_of(prefix: str, codes: frozenset[str]) -> set[str]:
 def _describe(item: Suppression) -> str:
     codes = f" {' '.join(item.codes)}" if item.codes else ""
     return f"translint-{item.verb}{codes}"
+
+
+CHECK = Check(
+    code=CODE,
+    name="unused-directive",
+    summary="An inline translint-disable directive that silences nothing",
+    severity=Severity.WARNING,
+    run=unused_directives,
+    on_by_default=False,
+    docs=CheckDocs(
+        what=(
+            "A <!-- translint-disable… --> comment under which no finding was silenced in "
+            "this run (the spelling was corrected, the glossary changed), or that names no "
+            "check. Judged only when every check the directive covers ran. Off by default: "
+            "--select TL001 (or TL, every check) turns it on."
+        ),
+        why=(
+            "A directive left behind silences the next real finding on its lines without "
+            "anyone deciding so."
+        ),
+        example="<!-- translint-disable-next-line TL999 -->\nTalks resumed in Kyiv.",
+        instead="Talks resumed in Kyiv.",
+    ),
+)

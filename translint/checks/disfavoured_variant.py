@@ -1,0 +1,117 @@
+"""TL101 disfavoured-variant: a name written in a form the document's language does not use."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from translint.checks.base import Check, CheckDocs, Context, Problem
+from translint.checks.naming import cite, one_line, preferred_given, where
+from translint.findings import Severity
+from translint.names.fold import keep_separators, match_case
+from translint.names.index import FormMatch
+from translint.text.document import Document
+
+# What may stand between a form and a gloss of an older form right after it:
+# "Kyiv (Kiev)", "Kyiv (formerly Kiev)", "Kyiv, formerly known as Kiev", "Kiew (früher Kiev)".
+_GLOSS_BEFORE = re.compile(
+    r"\s*(?:\(|,|–|—)\s*"
+    r"(?:(?:formerly|previously|once|earlier|also|then|früher|ehemals|auch|anciennement|"
+    r"autrefois|anteriormente|antes|antiguamente|già|prima|ex)\s+)?"
+    r"(?:(?:known|spelled|spelt|written|called|transliterated|genannt|geschrieben|appelée?|"
+    r"écrit|conocida|conocido|llamada|llamado|escrito|detta|chiamata|scritto)\s+)?"
+    r"(?:(?:as|als|comme|como|come)\s+)?(?:or\s+)?[\"“‘'«„]?\s*",
+    re.IGNORECASE,
+)
+# "Kiev (now Kyiv)", "Kiev, now Kyiv".
+_GLOSS_AFTER = re.compile(
+    r"\s*(?:\(|,|–|—)\s*(?:now|today|nowadays|heute|aujourd'hui|hoy|oggi|actualmente)\s+"
+    r"(?:(?:known|spelled|spelt|written|called)\s+(?:as\s+)?)?[\"“‘'«„]?",
+    re.IGNORECASE,
+)
+_GLOSS_REACH = 40
+_NEWLINES = re.compile(r"\s*\n\s*")
+
+
+def _is_gloss(match: FormMatch, matches: list[FormMatch], position: int, document: Document,
+              lang: str | None) -> bool:
+    """Tell whether a disfavoured form only glosses an allowed form next to it."""
+    prose = document.prose
+    for neighbour_position in (position - 1, position + 1):
+        if not 0 <= neighbour_position < len(matches):
+            continue
+        neighbour = matches[neighbour_position]
+        if neighbour.entry is not match.entry or match.entry.name.is_disfavoured(neighbour.form,
+                                                                                   lang):
+            continue
+        if neighbour.end <= match.start:
+            gap = prose[neighbour.end:match.start]
+            if len(gap) <= _GLOSS_REACH and _GLOSS_BEFORE.fullmatch(gap):
+                return True
+        elif match.end <= neighbour.start:
+            gap = prose[match.end:neighbour.start]
+            if len(gap) <= _GLOSS_REACH and _GLOSS_AFTER.fullmatch(gap):
+                return True
+    return False
+
+
+def disfavoured_variants(document: Document, context: Context) -> Iterator[Problem]:
+    """TL101: a form the document's language does not allow."""
+    lang = document.lang
+    index = context.resources.names
+    matches = context.form_matches
+    for position, match in enumerate(matches):
+        entry = match.entry
+        fallback = index.fallback[entry.id]
+        family_bad = entry.name.is_disfavoured(match.form, lang)
+        given_bad = (match.given is not None and entry.given is not None
+                     and entry.given.is_disfavoured(match.given, lang))
+        if not (family_bad or given_bad) or _is_gloss(match, matches, position, document, lang):
+            continue
+        written = document.text[match.start:match.end]
+        preferred = entry.preferred(lang, fallback) or match.form
+        if match.given_end is not None and match.split is not None:
+            given_written = document.text[match.start:match.given_end]
+            given_preferred = preferred_given(entry, lang, fallback)
+            new_given = (match_case(given_preferred, given_written)
+                         if given_bad and given_preferred else given_written)
+            new_family = (match_case(preferred, document.text[match.split:match.end])
+                          if family_bad else document.text[match.split:match.end])
+            suggestion = new_given + document.text[match.given_end:match.split] + new_family
+        else:
+            suggestion = keep_separators(match_case(preferred, written), written)
+        resolved = entry.resolve_lang(lang, fallback)
+        what = "given name" if given_bad and not family_bad else "spelling"
+        wrong = (document.text[match.start:match.given_end] if what == "given name"
+                 and match.given_end is not None else written)
+        yield Problem(
+            match.start, match.end,
+            f'"{one_line(wrong)}" is a disfavoured {what}{where(entry, lang, resolved)}; '
+            f'use "{one_line(suggestion)}"{cite(entry, resolved)}',
+            suggestion, entry.id,
+        )
+
+
+CHECK = Check(
+    code="TL101",
+    name="disfavoured-variant",
+    summary="A name written in a form the document's language does not use",
+    severity=Severity.ERROR,
+    run=disfavoured_variants,
+    fixable=True,
+    docs=CheckDocs(
+        what=(
+            "A glossary variant, or another language's form, where the document's language "
+            "prefers another form: Kiev, Kiev's, pro-Kiev → Kyiv in English copy. Not flagged "
+            "inside the entry's exceptions (chicken Kiev) or as a gloss right after the "
+            "preferred form (Kyiv (formerly Kiev)). A person's given name is checked only "
+            "next to the family name."
+        ),
+        why=(
+            "A desk's style decides one spelling per name and language; the other spellings "
+            "read as dated, as another language's, or as a different place or person."
+        ),
+        example="Talks between Moscow and Kiev resumed.",
+        instead="Talks between Moscow and Kyiv resumed.",
+    ),
+)

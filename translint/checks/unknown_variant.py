@@ -1,0 +1,86 @@
+"""TL103 unknown-variant: a name close to a glossary entry but written in none of its forms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from translint.checks.base import Check, CheckDocs, Context, Problem
+from translint.checks.naming import (
+    cite,
+    near_variants,
+    one_line,
+    preferred_given,
+    prepare_spellings,
+)
+from translint.findings import Severity
+from translint.names.fold import keep_separators, match_case
+from translint.text.document import Document
+
+
+def unknown_variants(document: Document, context: Context) -> Iterator[Problem]:
+    """TL103: a name close to a glossary entry but written in none of its forms."""
+    lang = document.lang
+    index = context.resources.names
+    for near in context.get(near_variants):
+        entry = near.entry
+        fallback = index.fallback[entry.id]
+        preferred = entry.preferred(lang, fallback)
+        if preferred is None:
+            continue
+        if near.full_name:
+            given = preferred_given(entry, lang, fallback)
+            preferred = f"{given} {preferred}" if given else preferred
+        suggestion = keep_separators(match_case(preferred, near.written), near.written)
+        resolved = entry.resolve_lang(lang, fallback)
+        yield Problem(near.start, near.end,
+                      f'"{one_line(near.written)}" looks like an unlisted spelling of '
+                      f'"{preferred}"; use "{one_line(suggestion)}"{cite(entry, resolved)}',
+                      suggestion, entry.id)
+    yield from _separator_variants(document, context)
+
+
+def _separator_variants(document: Document, context: Context) -> Iterator[Problem]:
+    """Allowed forms written with a space where the glossary has a hyphen, or the reverse."""
+    lang = document.lang
+    for match in context.form_matches:
+        if match.given is not None or (" " not in match.form and "-" not in match.form):
+            continue
+        if match.entry.name.is_disfavoured(match.form, lang):
+            continue
+        written = document.text[match.start:match.end]
+        if _hyphenation(written) == _hyphenation(match.form):
+            continue
+        suggestion = match_case(match.form, written)
+        yield Problem(match.start, match.end,
+                      f'"{one_line(written)}" is hyphenated differently from "{match.form}"; '
+                      f'use "{suggestion}"{cite(match.entry, lang)}',
+                      suggestion, match.entry.id)
+
+
+def _hyphenation(text: str) -> str:
+    return re.sub(r"\s*[-\u2010\u2011]\s*", "-", re.sub(r"\s+", " ", text)).lower()
+
+
+CHECK = Check(
+    code="TL103",
+    name="unknown-variant",
+    summary="A name close to a glossary entry but written in none of its forms",
+    severity=Severity.WARNING,
+    run=unknown_variants,
+    fixable=True,
+    prepare=prepare_spellings,
+    docs=CheckDocs(
+        what=(
+            "A capitalised name whose transliteration key (unidecode, y/i/j, kh/h, doubled "
+            "letters, apostrophes) is that of a glossary entry, written in none of its listed "
+            "forms: Podoljak, Zaporizhzhya, Kyïv; also a hyphenated form written with a space."
+        ),
+        why=(
+            "A new transliteration of a known name is the glossary's spelling gone astray: "
+            "the reader and the archive see a name the desk never decided on."
+        ),
+        example="Shelling hit Zaporizzhia overnight.",
+        instead="Shelling hit Zaporizhzhia overnight.",
+    ),
+)
