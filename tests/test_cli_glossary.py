@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from translint.glossary import bundled_glossary_paths, load_glossary
+from translint.glossary.load import bundled_glossary_paths, load_glossary
 
 from .conftest import CASES, ROOT, load_toml
 from .test_cli import translint

@@ -9,8 +9,6 @@ import pytest
 
 from translint.config import (
     Config,
-    HouseRule,
-    apply_house_style,
     check_options,
     find_config,
     glossary_paths,
@@ -20,7 +18,8 @@ from translint.config import (
 )
 from translint.errors import ConfigError
 from translint.findings import Severity
-from translint.glossary import bundled_glossary_paths, load_glossary
+from translint.glossary.house import HouseRule, apply_house_style
+from translint.glossary.load import bundled_glossary_paths, load_glossary
 from translint.linter import Linter
 from translint.runner import DEFAULT_INCLUDE
 
@@ -50,10 +49,10 @@ def test_house_style(case: dict[str, Any], tmp_path: Path) -> None:
     glossaries = [load_glossary(MINI)]
     if "error" in case:
         with pytest.raises(ConfigError) as raised:
-            apply_house_style(glossaries, config)
+            apply_house_style(glossaries, config.house, config.path)
         assert str(raised.value) == f"{path}{case['error']}"
         return
-    changed = apply_house_style(glossaries, config)[0]
+    changed = apply_house_style(glossaries, config.house, config.path)[0]
     for entry_id, languages in case["expect"].items():
         entry = changed.get(entry_id)
         assert entry is not None
@@ -65,9 +64,23 @@ def test_house_style(case: dict[str, Any], tmp_path: Path) -> None:
         assert changed.get(entry_id) == glossaries[0].get(entry_id)
 
 
+def test_a_library_linter_from_a_configuration_gets_what_the_command_gets(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "translint.toml").write_text(
+        f'glossaries = ["{MINI}"]\nlang = "de"\n\n[house.de]\nkyiv = "Kyjiw"\n\n'
+        '[severity]\nTL101 = "info"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for linter in (Linter.from_config(), Linter.from_config(read_config("translint.toml"))):
+        findings = linter.check_text("In Kyiv.")
+        assert [(f.code, f.suggestion, f.severity) for f in findings] == [
+            ("TL101", "Kyjiw", Severity.INFO)]
+    forced = Linter.from_config(options=check_options(load_config(), lang="en"))
+    assert forced.check_text("In Kyiv.") == []
+
+
 def test_house_style_is_cited_and_checked() -> None:
     config = Config(path="desk/translint.toml", house=(HouseRule("de", "kyiv", "Kyjiw"),))
-    linter = Linter(apply_house_style([load_glossary(MINI)], config), lang="de")
+    linter = Linter(apply_house_style([load_glossary(MINI)], config.house, config.path), lang="de")
     findings = linter.check_text("In Kyjiw und Kiew und Kyiv.")
     assert [(finding.code, finding.text, finding.suggestion) for finding in findings] == [
         ("TL102", "Kiew", "Kyjiw"), ("TL101", "Kyiv", "Kyjiw")]

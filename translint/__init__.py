@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from translint.config import check_options, read_config
 from translint.errors import ConfigError, GlossaryError, InputError, TranslintError
 from translint.findings import Finding, Report, Severity
 from translint.fix import fix_text
-from translint.glossary import Entry, Glossary, load_glossaries, load_glossary
+from translint.glossary import Entry, Glossary
+from translint.glossary.load import load_glossaries, load_glossary
 from translint.linter import Linter
 from translint.settings import Selection
 
@@ -57,9 +59,11 @@ __all__ = [
     "Severity",
     "TranslintError",
     "__version__",
+    "check_options",
     "check_paths",
     "check_text",
     "fix_text",
     "load_glossaries",
     "load_glossary",
+    "read_config",
 ]

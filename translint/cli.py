@@ -22,10 +22,11 @@ import typer
 
 from translint.checks import CHECKS
 from translint.cli_glossary import glossary_app, translit
-from translint.config import build_linter, check_options, load_config
+from translint.config import check_options, load_config
 from translint.errors import ConfigError, InputError, TranslintError
 from translint.findings import Finding, Report
 from translint.glossary.cache import CACHE_ENV, default_cache_dir
+from translint.linter import Linter
 from translint.reporters import make_reporter
 from translint.runner import STDIN, FileResult, check_files, find_inputs
 from translint.text.formats import DEFAULT_INCLUDE
@@ -185,7 +186,8 @@ def check(
                                 ignore=ignore, fail_on=fail_on.value if fail_on else None,
                                 include=include, exclude=exclude, source_langs=source_lang,
                                 strip_credits=strip_credits, max_file_size=max_file_size)
-        linter = build_linter(config, options, None if no_cache else default_cache_dir())
+        linter = Linter.from_config(config, options,
+                                    cache_dir=None if no_cache else default_cache_dir())
     except TranslintError as error:
         raise _fail(error) from None
     finally:

@@ -20,11 +20,11 @@ import typer
 
 from translint.config import (
     Config,
-    apply_house_style,
     glossary_paths,
     load_config,
 )
 from translint.errors import ConfigError, GlossaryError, InputError, TranslintError
+from translint.glossary.house import apply_house_style
 from translint.glossary.load import load_glossaries, load_glossary, parse_glossary
 from translint.glossary.model import Entry, Glossary, LanguageForms, NameForms
 
@@ -541,7 +541,7 @@ def validate(
 
 def _house_problems(paths: Sequence[str], config: Config) -> list[TranslintError]:
     try:
-        apply_house_style(load_glossaries(paths), config)
+        apply_house_style(load_glossaries(paths), config.house, config.path)
     except ConfigError as error:
         return [error]
     return []

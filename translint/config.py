@@ -31,17 +31,16 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from translint.checks import CHECKS, unknown_codes
-from translint.errors import ConfigError, RuleError
+from translint.errors import ConfigError
 from translint.findings import Severity
+from translint.glossary.house import HouseRule, apply_house_style
 from translint.glossary.load import LANG_PATTERN, bundled_glossary_paths, load_glossaries
-from translint.glossary.model import Entry, Glossary, LanguageForms
-from translint.linter import Linter
-from translint.names.fold import form_identity
+from translint.glossary.model import Glossary
 from translint.rules.packs import bundled_pack_paths
 from translint.settings import Selection, parse_codes
 from translint.text.formats import DEFAULT_INCLUDE
@@ -58,16 +57,6 @@ KEYS = ("glossaries", "lang", "select", "ignore", "severity", "fail_on", "includ
 _CODE = re.compile(r"TL\d{3}")
 _KNOWN = tuple(check.code for check in CHECKS)
 _HEADER = re.compile(r"\s*\[([^\[\]]+)\]\s*(?:#.*)?$")
-
-
-@dataclass(frozen=True)
-class HouseRule:
-    """A house-style override: in ``lang`` copy, ``form`` is the preferred form of an entry."""
-
-    lang: str
-    entry_id: str
-    form: str
-    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -435,22 +424,6 @@ def _language(value: str, option: str) -> str:
     return language
 
 
-def build_linter(config: Config, options: CheckOptions, cache_dir: Path | None = None) -> Linter:
-    """The linter a run of ``translint check`` uses: the configured glossaries with the
-    house style, the selection, packs and rule switches. A ``disabled_rules`` id that
-    names no pack or rule is an error at the configuration's line."""
-    glossaries = load_configured_glossaries(config, options.glossaries, cache_dir)
-    try:
-        return Linter(glossaries, options.selection, options.lang,
-                      pack_paths=options.pack_paths, source_langs=options.source_langs,
-                      disabled_rules=options.disabled_rules, options=options.rule_options)
-    except RuleError as error:
-        if error.path is None and config.path is not None and options.disabled_rules:
-            raise ConfigError(error.message, config.path,
-                              config.key_lines.get("disabled_rules")) from None
-        raise
-
-
 def glossary_paths(paths: Sequence[str] | None) -> list[str]:
     """Glossary files to load: ``paths`` with ``@bundled`` expanded; the bundled ones if None."""
     if paths is None:
@@ -467,68 +440,5 @@ def load_configured_glossaries(config: Config, paths: Sequence[str] | None,
                                cache_dir: Path | None = None) -> list[Glossary]:
     """Load the glossaries at ``paths`` (see ``glossary_paths``) with the house style applied;
     ``cache_dir``: see ``load_glossary``."""
-    return apply_house_style(load_glossaries(glossary_paths(paths), cache_dir), config)
-
-
-# -- house style ----------------------------------------------------------------------
-
-
-def apply_house_style(glossaries: Sequence[Glossary], config: Config) -> list[Glossary]:
-    """Make each house-style form the preferred one; the old preferred form becomes accepted.
-
-    A form the entry does not know is added; an unknown entry id, or a form that
-    belongs to another entry, is a ``ConfigError`` at the rule's line.
-    """
-    result = list(glossaries)
-    source = f"house style ({Path(config.path).name})" if config.path else "house style"
-    for rule in config.house:
-        place = _find_entry(result, rule.entry_id)
-        if place is None:
-            raise ConfigError(f'house.{rule.lang}: no glossary entry "{rule.entry_id}"',
-                              config.path, rule.line)
-        glossary_index, entry_index = place
-        glossary = result[glossary_index]
-        entry = glossary.entries[entry_index]
-        owner = _owner(result, rule.form, entry)
-        if owner is not None:
-            raise ConfigError(f'house.{rule.lang}: "{rule.form}" is a form of "{owner.id}", '
-                              f'not of "{entry.id}"', config.path, rule.line)
-        entries = list(glossary.entries)
-        entries[entry_index] = prefer(entry, rule.lang, rule.form, source)
-        result[glossary_index] = replace(glossary, entries=tuple(entries))
-    return result
-
-
-def prefer(entry: Entry, lang: str, form: str, source: str | None = None) -> Entry:
-    """``entry`` with ``form`` preferred in ``lang`` and the old preferred form accepted."""
-    forms = dict(entry.name.forms)
-    current = forms.get(lang)
-    identity = form_identity(form)
-    if current is None:
-        forms[lang] = LanguageForms(preferred=form, source=source)
-    elif form_identity(current.preferred) == identity:
-        return entry
-    else:
-        accepted = tuple(item for item in current.accepted if form_identity(item) != identity)
-        variants = tuple(item for item in current.variants if form_identity(item) != identity)
-        forms[lang] = LanguageForms(preferred=form, accepted=(current.preferred, *accepted),
-                                    variants=variants, source=source)
-    return replace(entry, name=replace(entry.name, forms=forms))
-
-
-def _find_entry(glossaries: Sequence[Glossary], entry_id: str) -> tuple[int, int] | None:
-    for glossary_index, glossary in enumerate(glossaries):
-        for entry_index, entry in enumerate(glossary.entries):
-            if entry.id == entry_id:
-                return glossary_index, entry_index
-    return None
-
-
-def _owner(glossaries: Sequence[Glossary], form: str, entry: Entry) -> Entry | None:
-    identity = form_identity(form)
-    for glossary in glossaries:
-        for other in glossary.entries:
-            if other.id != entry.id and identity in {form_identity(known)
-                                                     for known in other.name.known()}:
-                return other
-    return None
+    return apply_house_style(load_glossaries(glossary_paths(paths), cache_dir), config.house,
+                             config.path)

@@ -17,7 +17,14 @@ from translint.checks import (
     Settings,
     unknown_codes,
 )
-from translint.errors import ConfigError
+from translint.config import (
+    CheckOptions,
+    Config,
+    check_options,
+    load_config,
+    load_configured_glossaries,
+)
+from translint.errors import ConfigError, RuleError
 from translint.findings import Finding
 from translint.glossary.load import bundled_glossary_paths, load_glossaries
 from translint.glossary.model import Glossary
@@ -95,6 +102,31 @@ class Linter:
         paths = list(glossary_paths) if glossary_paths is not None else bundled_glossary_paths()
         return cls(load_glossaries(paths), selection, lang, pack_paths=pack_paths,
                    source_langs=source_langs, disabled_rules=disabled_rules, options=options)
+
+    @classmethod
+    def from_config(cls, config: Config | None = None, options: CheckOptions | None = None,
+                    *, cache_dir: Path | None = None) -> Linter:
+        """The linter ``translint check`` would use: the configured glossaries with the
+        house style, the selection and severities, packs and rule switches.
+
+        ``config``: a configuration read with ``read_config`` (default: the one found from
+        the current folder, as the command finds it); ``options``: what the command line
+        changes (``check_options(config, lang="de", …)``); ``cache_dir``: the glossary
+        cache folder (default: none). A ``disabled_rules`` id that names no pack or rule
+        is a ``ConfigError`` at the configuration's line.
+        """
+        config = config if config is not None else load_config()
+        options = options if options is not None else check_options(config)
+        glossaries = load_configured_glossaries(config, options.glossaries, cache_dir)
+        try:
+            return cls(glossaries, options.selection, options.lang,
+                       pack_paths=options.pack_paths, source_langs=options.source_langs,
+                       disabled_rules=options.disabled_rules, options=options.rule_options)
+        except RuleError as error:
+            if error.path is None and config.path is not None and options.disabled_rules:
+                raise ConfigError(error.message, config.path,
+                                  config.key_lines.get("disabled_rules")) from None
+            raise
 
     def prepare(self) -> None:
         """Build now what the selected checks would build on their first document, so that

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from translint.errors import GlossaryError
-from translint.glossary import load_glossary
 from translint.glossary.csvio import read_csv, write_csv
+from translint.glossary.load import load_glossary
 from translint.glossary.model import Entry, Glossary, LanguageForms, NameForms
 
 from ..conftest import load_toml

@@ -8,8 +8,12 @@ from typing import Any
 import pytest
 
 from translint.errors import GlossaryError
-from translint.glossary import bundled_glossary_paths, load_glossaries, load_glossary
-from translint.glossary.load import parse_glossary
+from translint.glossary.load import (
+    bundled_glossary_paths,
+    load_glossaries,
+    load_glossary,
+    parse_glossary,
+)
 
 from ..conftest import CASES, load_toml
 

@@ -7,8 +7,7 @@ import sys
 import pytest
 
 from translint.errors import GlossaryError
-from translint.glossary import load_glossary
-from translint.glossary.load import parse_glossary
+from translint.glossary.load import load_glossary, parse_glossary
 from translint.glossary.model import Entry, Glossary, LanguageForms, Location, NameForms
 from translint.glossary.serialise import (
     glossary_to_toml,

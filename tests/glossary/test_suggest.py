@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 
-from translint.glossary import load_glossary
-from translint.glossary.load import parse_glossary
+from translint.glossary.load import load_glossary, parse_glossary
 from translint.glossary.suggest import Proposal, render_proposals_toml, suggest_entries
 from translint.names.index import NameIndex
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from translint.errors import GlossaryError
-from translint.glossary import load_glossary
+from translint.glossary.load import load_glossary
 from translint.glossary.model import Entry, Glossary, LanguageForms, NameForms
 from translint.glossary.tbx import read_tbx, write_tbx
 

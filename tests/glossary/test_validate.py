@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from translint.errors import GlossaryError
-from translint.glossary import bundled_glossary_paths
-from translint.glossary.load import parse_glossary
+from translint.glossary.load import bundled_glossary_paths, parse_glossary
 from translint.glossary.validate import conflicts_with, near_duplicates, validate_paths
 
 from ..conftest import CASES

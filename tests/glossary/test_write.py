@@ -14,8 +14,7 @@ import pytest
 from filelock import FileLock
 
 from translint.errors import GlossaryError
-from translint.glossary import bundled_glossary_paths, load_glossary
-from translint.glossary.load import parse_glossary
+from translint.glossary.load import bundled_glossary_paths, load_glossary, parse_glossary
 from translint.glossary.model import LanguageForms, Location, NameForms
 from translint.glossary.write import (
     Addition,

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from translint.glossary import load_glossary
 from translint.glossary.csvio import (
     FORMULA_STARTS,
     quote_formula,
@@ -19,6 +18,7 @@ from translint.glossary.csvio import (
     unquote_formula,
     write_csv,
 )
+from translint.glossary.load import load_glossary
 from translint.glossary.model import Entry, Glossary, LanguageForms, NameForms
 from translint.glossary.serialise import glossary_to_toml
 

@@ -1,14 +1,11 @@
-"""Glossaries: the names translint checks, their forms per language, and their files."""
+"""Glossaries: the names translint checks, their forms per language, and their files.
 
-from translint.glossary.load import bundled_glossary_paths, load_glossaries, load_glossary
+The model is here; reading files is ``translint.glossary.load`` (``load_glossary``,
+``load_glossaries``, ``bundled_glossary_paths``), also exported by ``translint``. The
+package does not import its modules at import time, so that the name engine, built on the
+model, can be imported by the loader without a cycle.
+"""
+
 from translint.glossary.model import Entry, Glossary, LanguageForms, NameForms
 
-__all__ = [
-    "Entry",
-    "Glossary",
-    "LanguageForms",
-    "NameForms",
-    "bundled_glossary_paths",
-    "load_glossaries",
-    "load_glossary",
-]
+__all__ = ["Entry", "Glossary", "LanguageForms", "NameForms"]

@@ -1,5 +1,2 @@
-"""Reading text: documents with offsets ↔ line:column, prose masking, language."""
-
-from translint.text.document import Document, make_document
-
-__all__ = ["Document", "make_document"]
+"""Reading text: documents with offsets and line:column, formats and masking, language,
+sentences, normalisation. The package imports none of its modules at import time."""
