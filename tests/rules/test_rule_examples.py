@@ -8,8 +8,11 @@ from typing import Any
 
 import pytest
 
+from translint.findings import Finding
+from translint.linter import Linter
 from translint.rules.packs import Rule, bundled_pack_paths, load_pack
 from translint.rules.wire import WireRule, load_wire_rules
+from translint.settings import Selection
 
 from ..conftest import TESTS
 
@@ -84,3 +87,44 @@ def test_the_regex_engine_matches_as_re_does(rule: Rule | WireRule) -> None:
             _clean_copy(None))
     assert _spans(rule.expression.finditer(text)) == _spans(
         re.compile(rule.source, flags).finditer(text))
+
+
+def _pack_linters() -> dict[str, Linter]:
+    """A linter per pack, for its target language and its source languages (as a desk
+    that sets ``source_lang`` runs it)."""
+    return {pack.id: Linter.from_paths([], Selection(select=("TL201",)), pack.target,
+                                       source_langs=pack.source) for pack in PACKS}
+
+
+PACK_LINTERS = _pack_linters()
+WIRE_LINTER = Linter.from_paths([], Selection(select=("TL4",)), "en", options=("strip-credits",))
+
+
+def _reported(findings: list[Finding], label: str) -> bool:
+    return any(finding.message.endswith(f"[{label}]") for finding in findings)
+
+
+@pytest.mark.parametrize("rule", PHRASING_RULES, ids=[r.qualified_id for r in PHRASING_RULES])
+def test_phrasing_examples_through_the_linter(rule: Rule) -> None:
+    """As a user runs them: anchors, windows, masking and the choice among overlapping
+    matches included. With the pack's source languages set, a rule is reported on each
+    example it should match (or, when packs for several of them share the expression, the
+    first of those is) and never on one it should not."""
+    linter = PACK_LINTERS[rule.pack]
+    same = [other.qualified_id for other in PHRASING_RULES if other.source == rule.source]
+    for text in rule.should_match:
+        findings = linter.check_text(text)
+        assert any(_reported(findings, label) for label in same), (
+            f"{rule.location}: {text!r}: {[finding.message for finding in findings]}")
+    for text in rule.should_not_match:
+        assert not _reported(linter.check_text(text), rule.qualified_id), (
+            f"{rule.location}: {text!r}")
+
+
+@pytest.mark.parametrize("rule", WIRE_RULES, ids=[r.id for r in WIRE_RULES])
+def test_wire_examples_through_the_linter(rule: WireRule) -> None:
+    linter = WIRE_LINTER
+    for text in rule.should_match:
+        assert _reported(linter.check_text(text), rule.id), f"{rule.id}: {text!r}"
+    for text in rule.should_not_match:
+        assert not _reported(linter.check_text(text), rule.id), f"{rule.id}: {text!r}"

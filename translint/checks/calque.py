@@ -85,11 +85,12 @@ CHECK = Check(
     prepare=prepare,
     docs=CheckDocs(
         what=(
-            "A rule of the phrasing packs for the document's language matched: it transpired "
-            "that (Spanish trascendió que), perceive points of contact, aplicar para (English "
-            "apply for), Sinn machen (make sense). The message names the likely source phrase "
-            "and the rule ([pack/rule]); the suggestion is the usual native wording. Some rules "
-            "are info only. Suggestions are shown, not applied: a rewording needs an editor."
+            "Phrasing that betrays a literal translation, from the phrasing packs for the copy's "
+            "language: *it transpired that* (Spanish *trascendió que*), *perceive certain points "
+            "of contact*, *there is still a long way to come*, *aplicar para*, *jugar un rol*, "
+            "*Sinn machen*, *faire du sens* …. The message names the likely source phrase and the "
+            "rule (`[es-en/it-transpired-that]`); the suggestion is the usual native wording. "
+            "Shown, never applied by `--fix`: a rewording needs an editor."
         ),
         why=(
             "A phrase carried over word for word from the source language reads as "

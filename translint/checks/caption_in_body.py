@@ -24,8 +24,9 @@ CHECK = Check(
     prepare=prepare_wire_rules,
     docs=CheckDocs(
         what=(
-            "(REUTERS/Alexander Ermochenko), Sputnik/…/Kremlin via REUTERS, File photo of …, "
-            "(Photo: …). Often right in a caption field, so it informs and does not gate."
+            "A photo caption or credit pasted into the running text: *(REUTERS/Alexander "
+            "Ermochenko)*, *Sputnik/…/Kremlin via REUTERS*, *File photo of …*, */File Photo*, "
+            "*(Photo: …)*. Right in a caption field, so it informs and never gates by default."
         ),
         why=(
             "A credit or caption in the body interrupts the story and belongs in the photo's "

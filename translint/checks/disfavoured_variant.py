@@ -102,10 +102,8 @@ CHECK = Check(
     docs=CheckDocs(
         what=(
             "A glossary variant, or another language's form, where the document's language "
-            "prefers another form: Kiev, Kiev's, pro-Kiev → Kyiv in English copy. Not flagged "
-            "inside the entry's exceptions (chicken Kiev) or as a gloss right after the "
-            "preferred form (Kyiv (formerly Kiev)). A person's given name is checked only "
-            "next to the family name."
+            "prefers another form: *Kiev*, *Kiev's*, *pro-Kiev*, *Kiev-based* → *Kyiv* in "
+            "English; *Kyiv* → *Kiew* in German."
         ),
         why=(
             "A desk's style decides one spelling per name and language; the other spellings "

@@ -379,13 +379,15 @@ CHECK = Check(
     fixable=True,
     docs=CheckDocs(
         what=(
-            "12.000 people, 1.234.567, 3,5 million, 2,5% in English copy; 3.5 Millionen, "
-            "2.5 %, 12,000 Menschen, 1,234,567 in German, French, Italian, Portuguese and "
-            "Dutch copy; in Spanish only where the copy also writes the European way. A "
-            "number with one separator and three digits (12.000) counts thousands only "
-            "before a count of people or things or a round sum of money. Never versions, "
-            "times, dates, IP addresses or scores. French thousands take a narrow no-break "
-            "space."
+            "Separators of the other convention. In English copy *12.000 people*, *1.234.567*, "
+            "*3,5 million*, *2,5%*, *€2,50*, *1.234,5* → *12,000*, *3.5*, …; in German, French, "
+            "Italian, Portuguese and Dutch copy *3.5 Millionen*, *2.5 %*, *12,000 Menschen*, "
+            "*1,234,567* → *3,5*, *12.000* (French: *12 000* with a narrow no-break space); in "
+            "Spanish only when the copy also writes numbers the European way (Latin American copy "
+            "writes *3.5 millones*). A number with one separator and three digits (*12.000*, "
+            "*4.375*) counts thousands only before a count of people or things or a round sum of "
+            "money; a decimal needs a *%*, *million*, unit or currency next to it. Versions, "
+            "times, dates, IP addresses, scores and phone numbers are never flagged."
         ),
         why=(
             "A separator read the other language's way changes the number: 3,5 million is "

@@ -346,12 +346,14 @@ CHECK = Check(
     fixable=True,
     docs=CheckDocs(
         what=(
-            "In English copy: guillemets « » and »…« (→ “ ”), German low-high „…“ and ‚…‘, "
-            "a no-break or thin space before : ; ? ! (French; plain spaces only when the "
-            "copy does it twice), a space before %. ¿ and ¡ opening a clause in the copy's "
-            "own language outside Spanish, Catalan and Galician. In French copy that spaces "
-            "its marks, one it left unspaced (info). Quotes follow the copy's own style, "
-            "curly or straight."
+            "Another language's typography. In English copy: guillemets *«…»* and *»…«*, German "
+            "*„…“* and *‚…‘* (→ *“…”*, or straight quotes if the copy uses them), a no-break, "
+            "narrow no-break or thin space before *:* *;* *?* *!* (French; a plain space only "
+            "once the copy shows the habit: a no-break space, or two plain spaces before colons "
+            "or semicolons), a space before *%*. *¿* and *¡* opening a clause in the copy's own "
+            "language anywhere but Spanish, Catalan and Galician (quoted Spanish, *¡No pasarán!*, "
+            "is left alone). In French copy that spaces its marks, one it left unspaced (info). "
+            "Not flagged: English quotes or guillemets in German, English quotes in French."
         ),
         why=(
             "Typography carried over from the source language marks the copy as translated "

@@ -75,10 +75,12 @@ CHECK = Check(
     prepare=prepare_spellings,
     docs=CheckDocs(
         what=(
-            "Two forms of a glossary entry that are each allowed (Kiew and Kyjiw in German), "
-            "or a name outside the glossaries whose spellings fold to one transliteration key "
-            "(Syrskyi and Syrsky) or differ only by hyphenation. Points to the preferred form, "
-            "else the most frequent one, else the first. Not fixed automatically."
+            "One name written two or more ways in one text: two forms of a glossary entry that "
+            "are each allowed (*Kiew* and *Kyjiw*), or a name **not** in any glossary whose "
+            "spellings fold to one transliteration key (*Syrskyi* and *Syrsky*) or differ only in "
+            "hyphenation (*Ivano-Frankivsk* and *Ivano Frankivsk*). Points to the preferred form, "
+            "else the most frequent, else the first. Not fixed automatically: which spelling is "
+            "right is a decision."
         ),
         why=(
             "A reader meets two spellings and wonders whether they are two people; search "

@@ -48,9 +48,9 @@ CHECK = Check(
     fixable=True,
     docs=CheckDocs(
         what=(
-            "Latin Kyiv with a Cyrillic і or о inside looks right and breaks search and every "
-            "other check. The fix replaces the stray letters with their look-alikes from the "
-            "word's main script."
+            "A word mixing Latin with Cyrillic or Greek letters — *Kyіv* with a Cyrillic *і* "
+            "looks right and breaks search and every other check. The fix replaces the stray "
+            "letters with their look-alikes from the word's main script."
         ),
         why=(
             "The word looks right on screen but is another string: search, the archive and "

@@ -72,9 +72,10 @@ CHECK = Check(
     prepare=prepare_spellings,
     docs=CheckDocs(
         what=(
-            "A capitalised name whose transliteration key (unidecode, y/i/j, kh/h, doubled "
-            "letters, apostrophes) is that of a glossary entry, written in none of its listed "
-            "forms: Podoljak, Zaporizhzhya, Kyïv; also a hyphenated form written with a space."
+            "A capitalised name that folds to a glossary entry's transliteration key but is none "
+            "of its forms (*Podoljak*, *Zaporizhzhya*, *Kyïv*, *Mikhailo Podoljak*), or an "
+            "allowed form hyphenated differently (*Novo Ogaryovo* for *Novo-Ogaryovo*). Suggests "
+            "the preferred form."
         ),
         why=(
             "A new transliteration of a known name is the glossary's spelling gone astray: "

@@ -162,13 +162,14 @@ CHECK = Check(
     fixable=True,
     docs=CheckDocs(
         what=(
-            "A sentence of at least eight words whose stop words are clearly another "
-            "language's, confirmed by langdetect (probability 0.95 or more); or Cyrillic, Greek, "
-            "Arabic, Hebrew or CJK words left inside Latin-script copy. The fix is the "
-            "glossary's form where it has one, else for Cyrillic the national romanisation "
-            "(ua-2010, BGN/PCGN); other scripts get no fix: an editor translates or romanises "
-            "them. A non-Latin gloss in parentheses — Kyiv (Київ) — is deliberate and not "
-            "flagged."
+            "A sentence left in another language (at least eight words whose lower-case stop "
+            "words clearly belong to another language, confirmed by langdetect with probability ≥ "
+            "0.95), or Cyrillic, Greek, Arabic, Hebrew or CJK words left in Latin-script copy. "
+            "The fix is the glossary's form where the words are one of its forms (*Київ* → "
+            "*Kyiv*), else for Cyrillic the national romanisation (ua-2010 or BGN/PCGN, by the "
+            "letters); Greek, Arabic, Hebrew and CJK words get no fix — a romanisation with no "
+            "standard scheme behind it would be unreadable, so an editor decides. A non-Latin "
+            "gloss in parentheses, *Kyiv (Київ)*, is deliberate."
         ),
         why=(
             "Source text left behind by a translator or a machine is unreadable for most "

@@ -61,10 +61,11 @@ CHECK = Check(
     on_by_default=False,
     docs=CheckDocs(
         what=(
-            "A <!-- translint-disable… --> comment under which no finding was silenced in "
-            "this run (the spelling was corrected, the glossary changed), or that names no "
-            "check. Judged only when every check the directive covers ran. Off by default: "
-            "--select TL001 (or TL, every check) turns it on."
+            "An inline `translint-disable…` directive under which no finding was silenced in this "
+            "run — the spelling was corrected or the glossary changed — or one that names no "
+            "check (*TL999*). A directive is judged only when every check it covers ran: with "
+            "`--select TL1,TL001`, a directive for TL201, or one without codes, is left alone. "
+            "Never silenced by the directive it reports."
         ),
         why=(
             "A directive left behind silences the next real finding on its lines without "

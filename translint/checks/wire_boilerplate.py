@@ -54,11 +54,12 @@ CHECK = Check(
     prepare=prepare_wire_rules,
     docs=CheckDocs(
         what=(
-            "ATTENTION EDITORS …, EDITORIAL USE ONLY, NO RESALES. NO ARCHIVES, FILE PHOTO:, "
-            "a TK (to come) placeholder, a translator's note (N. del T., Translator's note, "
-            "Anm. d. Übers.); with the strip-credits option also (Reporting by …; Editing "
-            "by …). The suggestion is to delete the span (shown as (delete); not applied "
-            "automatically)."
+            "Notes meant for editors: *ATTENTION EDITORS – THIS IMAGE WAS PROVIDED BY A THIRD "
+            "PARTY*, *EDITORIAL USE ONLY*, *NO RESALES. NO ARCHIVES*, *MANDATORY CREDIT*, *FILE "
+            "PHOTO:*, a *TK* (to come) placeholder, a translator's note (*N. del T.*, *NdT*, "
+            "*Translator's note*, *Anm. d. Übers.*); with `--strip-credits` also *(Reporting by "
+            "…; Editing by …)*. Suggestion: delete (shown as `→ (delete)`, not applied by "
+            "`--fix`)."
         ),
         why=(
             "Agency notes are instructions to the desk, not news: published, they tell the "
