@@ -23,7 +23,7 @@ import regex
 from translint.errors import RuleError
 from translint.rules.anchored import Anchor, AnchoredIndex, regex_anchors
 from translint.rules.safety import refuse_nested_repeat
-from translint.rules.schema import rule_lines
+from translint.rules.schema import check_keys, required_text, rule_lines
 from translint.text.read import read_text_file
 from translint.tomldata import parse_toml
 
@@ -83,11 +83,11 @@ def load_wire_rules(path: str | Path | None = None) -> list[WireRule]:
     return rules
 
 
-def _rule(raw: dict[str, Any], path: str, line: int, check: bool = True) -> WireRule:
-    rule_id = str(raw.get("id", ""))
-    unknown = set(raw) - RULE_KEYS
-    if unknown:
-        raise RuleError(f'wire rule "{rule_id}": unknown keys {sorted(unknown)}', path, line)
+def _rule(raw: Any, path: str, line: int, check: bool = True) -> WireRule:
+    if not isinstance(raw, dict):
+        raise RuleError("a wire rule must be a table", path, line)
+    rule_id = required_text(raw, "id", path, line)
+    check_keys(raw, RULE_KEYS, f'wire rule "{rule_id}"', path, line)
     if raw.get("code") not in WIRE_CODES:
         raise RuleError(f'wire rule "{rule_id}": code must be one of {WIRE_CODES}', path, line)
     flags = re.MULTILINE if raw.get("case_sensitive", False) else re.MULTILINE | re.IGNORECASE
