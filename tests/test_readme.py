@@ -1,5 +1,6 @@
-"""The README's catalogue of checks matches the code's, and its count of robustness cases
-the suite's."""
+"""Facts the documentation states that the code decides: the catalogue of checks
+(docs/checks.md) matches the code's, and the count of robustness cases (docs/reliability.md)
+the suite's. (These statements lived in the README until the reference moved to docs/.)"""
 
 from __future__ import annotations
 
@@ -13,15 +14,17 @@ from translint.checks import CHECKS, Check
 
 from .conftest import ROOT
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+CHECKS_PAGE = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+RELIABILITY_PAGE = (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8")
 ROWS = {match["code"]: match for match in re.finditer(
-    r"^\| (?P<code>TL\d{3}) \| (?P<name>[a-z-]+) \| (?P<severity>[a-z]+)", README, re.MULTILINE)}
+    r"^\| (?P<code>TL\d{3}) \| (?P<name>[a-z-]+) \| (?P<severity>[a-z]+)", CHECKS_PAGE,
+    re.MULTILINE)}
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=[check.code for check in CHECKS])
 def test_every_check_has_a_row(check: Check) -> None:
     row = ROWS.get(check.code)
-    assert row is not None, f"README: no row for {check.code} in the checks table"
+    assert row is not None, f"docs/checks.md: no row for {check.code} in the checks table"
     assert (row["name"], row["severity"]) == (check.name, check.severity.label)
 
 
@@ -37,6 +40,6 @@ def test_the_robustness_case_count_is_the_suites() -> None:
     per_rule = [case for case in cases if "::test_no_bundled_phrasing_rule_nests_repeats[" in case
                 or "::test_no_wire_rule_nests_repeats[" in case]
     claim = re.search(r"`tests/robustness/`: (\d+) cases of bad input.*?and (\d+) that hold "
-                      r"every bundled", README, re.DOTALL)
-    assert claim is not None, "README: the Reliability section's count of cases is missing"
+                      r"every bundled", RELIABILITY_PAGE, re.DOTALL)
+    assert claim is not None, "docs/reliability.md: the count of robustness cases is missing"
     assert (int(claim[1]), int(claim[2])) == (len(cases) - len(per_rule), len(per_rule))
