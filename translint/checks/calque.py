@@ -90,7 +90,8 @@ CHECK = Check(
             "of contact*, *there is still a long way to come*, *aplicar para*, *jugar un rol*, "
             "*Sinn machen*, *faire du sens* …. The message names the likely source phrase and the "
             "rule (`[es-en/it-transpired-that]`); the suggestion is the usual native wording. "
-            "Shown, never applied by `--fix`: a rewording needs an editor."
+            "Shown, never applied by `--fix`: a rewording needs an editor. Some rules report "
+            "at info."
         ),
         why=(
             "A phrase carried over word for word from the source language reads as "

@@ -11,16 +11,23 @@ from collections.abc import Iterable
 from translint.checks.base import Check
 from translint.text.langcodes import language_name
 
-HEADER = (
-    "# Checks\n\n"
-    "<!-- Generated from the checks' own docs (translint/checks/*.py) by "
-    "`make docs-checks`; edit those, not this page. -->\n\n"
-    "Every check has a stable code and name; `--select` and `--ignore` take either, or a "
-    "code prefix (`TL1` for the name checks). Severities can be changed in the "
-    "configuration (`[severity]`). Each check's example is run by the test suite: the check "
-    "flags it, leaves the copy under *Use instead* alone, and a fixable check's fix turns "
-    "the one into the other.\n"
-)
+HEADER = """\
+# The checks
+
+<!-- Generated from the checks' own docs (translint/checks/*.py) by `make docs-checks`;
+edit those, not this page. -->
+
+`translint checks` lists them (`--format json` for tools). Codes are stable: `--select` and
+`--ignore` take a code or a prefix (`TL1` for the name checks). Each check's example below is
+run by the test suite: the check flags it, leaves the copy under *Use instead* alone, and a
+fixable check's fix turns the one into the other.
+
+How the name checks (TL1xx) find names, and how a document's language is decided:
+[Names and languages](names.md). The rule data behind TL201, TL301, TL202 and TL4xx:
+[Translation artefacts](phrasing.md). Keeping a finding on purpose:
+[`[sic]` and directives](configuration.md#keeping-a-finding-sic-and-directives); changing a
+check's severity: [`[severity]`](configuration.md).
+"""
 
 
 def anchor(check: Check) -> str:
