@@ -261,7 +261,7 @@ def _results(linter: Linter, files: list[str], jobs: int | None, stdin_name: str
 def chunk_size(files: int, workers: int) -> int:
     """Files sent to a worker at a time: large chunks (up to 256 files, at least 8 per
     worker) mean fewer messages for the parent to receive and unpickle while the workers
-    check (4 % faster than 64)."""
+    check (benchmarks/README.md)."""
     return max(1, min(256, files // (workers * 8)))
 
 

@@ -79,9 +79,9 @@ class JsonReporter(Reporter):
     """One JSON object: the findings one a line as they come, then the summary and the
     errors.
 
-    Each finding is written compactly on its line (``finding_line``; indenting makes the
-    json module fall back to pure Python, several times slower for a large run); the rest
-    is indented.
+    Each finding is written compactly on its line (``finding_line``: indenting makes the
+    json module fall back to its slower pure-Python encoder, see benchmarks/README.md);
+    the rest is indented.
     """
 
     def begin(self) -> None:
