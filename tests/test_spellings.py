@@ -12,6 +12,7 @@ from translint.linter import Linter
 from translint.names import variants as spellings
 from translint.names.extract import count_names
 from translint.names.fold import form_identity, name_key, word_keys
+from translint.names.index import NameIndex
 from translint.names.variants import WORD_FOLDS, folded_words, run_identity
 
 TEXT = ("Mikhailo Podoljak met officials in Novo-Ogaryovo, Kryvyy Rih and Luhans’k; "
@@ -64,17 +65,32 @@ def test_remembered_names_give_the_same_findings(monkeypatch: pytest.MonkeyPatch
     assert len(tables.memo) == len(count_names(NAMES_TEXT))
 
 
-def test_prepare_builds_the_tables_workers_share() -> None:
+@pytest.fixture
+def tables_built(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """The language of every ``SpellingTables`` built from now on."""
+    built: list[str | None] = []
+    build = spellings.SpellingTables.__init__
+
+    def counted(tables: spellings.SpellingTables, index: NameIndex, lang: str | None) -> None:
+        built.append(lang)
+        build(tables, index, lang)
+    monkeypatch.setattr(spellings.SpellingTables, "__init__", counted)
+    return built
+
+
+def test_prepare_builds_the_tables_workers_share(tables_built: list[str | None]) -> None:
     linter = Linter.from_paths(lang="en")
     linter.prepare()
-    assert "en" in linter.resources._spellings
+    assert tables_built == ["en"]
     assert _findings(linter, NAMES_TEXT) == _findings(Linter.from_paths(lang="en"), NAMES_TEXT)
+    assert tables_built == ["en", "en"]  # one more for the fresh linter, none for this one
 
 
-def test_prepare_without_a_language_builds_only_what_languages_share() -> None:
+def test_prepare_without_a_language_builds_only_what_languages_share(
+        tables_built: list[str | None]) -> None:
     linter = Linter.from_paths()
     linter.prepare()
-    assert linter.resources._spellings == {}
+    assert tables_built == []
     assert "identities" in vars(linter.resources.names)  # the cached table is built
     assert _findings(linter, NAMES_TEXT) == _findings(Linter.from_paths(lang="en"), NAMES_TEXT)
 

@@ -69,7 +69,7 @@ def find_inputs(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE
             inputs.files.append(path)
         elif _is_directory(path):
             _walk(path, include, exclude, inputs)
-        elif exclude and _matches(path, os.path.basename(path), exclude):
+        elif exclude and matches_globs(path, os.path.basename(path), exclude):
             inputs.skipped.append(f"{path}: not checked: excluded by --exclude / exclude "
                                   f"({' '.join(exclude)})")
         else:
@@ -110,9 +110,9 @@ def _walk(folder: str, include: tuple[str, ...], exclude: tuple[str, ...],
         full = os.path.join(folder, name)
         kind = _kind(entry)
         if kind == "folder":
-            if not _matches(full, name, exclude):
+            if not matches_globs(full, name, exclude):
                 folders.append(full)
-        elif kind != "linked folder" and _matches(full, name, include) and not _matches(
+        elif kind != "linked folder" and matches_globs(full, name, include) and not matches_globs(
                 full, name, exclude):
             if kind == "file":
                 inputs.files.append(full)
@@ -145,7 +145,9 @@ def _kind(entry: os.DirEntry[str]) -> str:
     return "a special file"
 
 
-def _matches(path: str, name: str, patterns: tuple[str, ...]) -> bool:
+def matches_globs(path: str, name: str, patterns: tuple[str, ...]) -> bool:
+    """Tell whether a file's ``name``, or its ``path`` or the end of it after a slash,
+    matches one of the globs ``patterns`` (as fnmatch does)."""
     if not patterns:
         return False
     by_name, by_path = _globs(patterns)

@@ -55,7 +55,7 @@ def default_cache_dir() -> Path | None:
 
 
 @functools.cache
-def _code_fingerprint() -> bytes:
+def code_fingerprint() -> bytes:
     """What changes whenever translint's code changes (every module of the package, so that
     no list of the modules that build a ``Glossary`` has to be kept by hand), or the
     compiled automaton the name index pickles (pyahocorasick), or Python."""
@@ -69,7 +69,7 @@ def _code_fingerprint() -> bytes:
 
 
 def _cache_file(folder: Path, path: str) -> Path:
-    digest = hashlib.sha256(_code_fingerprint())
+    digest = hashlib.sha256(code_fingerprint())
     digest.update(str(Path(path).resolve()).encode("utf-8", "surrogateescape"))
     digest.update(b"\0" + path.encode("utf-8", "surrogateescape"))  # locations show it
     return folder / f"glossary-{digest.hexdigest()[:32]}.pickle"
