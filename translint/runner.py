@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fnmatch
-import functools
 import multiprocessing
 import os
 import re
@@ -16,6 +15,7 @@ from dataclasses import dataclass, field
 from translint.errors import InputError, RuleTimeout, TranslintError
 from translint.findings import Finding, Report
 from translint.linter import Linter
+from translint.memo import BoundedMemo
 from translint.text.formats import DEFAULT_INCLUDE
 from translint.text.read import (
     DEFAULT_MAX_BYTES,
@@ -150,13 +150,16 @@ def matches_globs(path: str, name: str, patterns: tuple[str, ...]) -> bool:
     matches one of the globs ``patterns`` (as fnmatch does)."""
     if not patterns:
         return False
-    by_name, by_path = _globs(patterns)
+    by_name, by_path = _GLOBS.value_of(patterns, _globs)
     posix = path.replace(os.sep, "/")
     return by_name.match(os.path.normcase(name)) is not None or (
         by_path.match(os.path.normcase(posix)) is not None)
 
 
-@functools.lru_cache(maxsize=64)
+# The expressions of the glob lists met (one or two a run), remembered: see translint.memo.
+_GLOBS: BoundedMemo[tuple[str, ...], tuple[re.Pattern[str], re.Pattern[str]]] = BoundedMemo(64)
+
+
 def _globs(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Expressions for a name, and for a relative path, that match one of ``patterns``
     (as fnmatch does, the path also when a pattern matches its end after a slash)."""
