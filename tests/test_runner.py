@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from translint.runner import _matches
+from translint.runner import matches_globs
 
 PATTERNS = [("*.txt", "*.md"), ("drafts",), ("sub/*.md",), ("*/x/*",), ("a?c.txt", "[ab]*"),
             ("**/*.txt",), ("*.TXT",), ("sub",), ()]
@@ -27,4 +27,4 @@ def test_globs_match_a_name_or_the_end_of_a_path(patterns: tuple[str, ...]) -> N
         for root in ("", "corpus/", "/abs/"):
             full = root + path
             name = os.path.basename(full)
-            assert _matches(full, name, patterns) == _fnmatch(full, name, patterns), full
+            assert matches_globs(full, name, patterns) == _fnmatch(full, name, patterns), full

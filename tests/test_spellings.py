@@ -15,7 +15,7 @@ from translint.names import variants as spellings
 from translint.names.extract import count_names
 from translint.names.fold import form_identity, name_key, word_keys
 from translint.names.index import NameIndex
-from translint.names.variants import _identity, _name_words
+from translint.names.variants import WORD_FOLDS, folded_words, run_identity
 
 TEXT = ("Mikhailo Podoljak met officials in Novo-Ogaryovo, Kryvyy Rih and Luhans’k; "
         "Zelenskyy's envoy, Jean-Pierre Ĺukaševič, flew to Rostov-on-Don with "
@@ -24,17 +24,17 @@ TEXT = ("Mikhailo Podoljak met officials in Novo-Ogaryovo, Kryvyy Rih and Luhans
 
 @pytest.mark.parametrize("name", sorted(count_names(TEXT)))
 def test_run_keys_are_the_keys_of_the_written_text(name: str) -> None:
-    words = _name_words(name)
+    words = folded_words(name)
     assert words
     for first in range(len(words)):
         for last in range(first, len(words)):
             written = name[words[first].start:words[last].end]
             assert "".join(word.key for word in words[first:last + 1]) == name_key(written)
-            assert _identity(words, first, last) == form_identity(written)
+            assert run_identity(words, first, last) == form_identity(written)
 
 
 def test_words_fold_at_once_as_one_by_one() -> None:
-    words = [word.text for name in count_names(TEXT) for word in _name_words(name)]
+    words = [word.text for name in count_names(TEXT) for word in folded_words(name)]
     words += ["Ogaryovo", "Ooo", "Aaa", "Kiyv", "Xe", "Zaporizhzhia", "Hrushevskyy", "Ⅻ",
               "北京", "Ǆemal", "Seeb", "Scott"]
     assert word_keys(words) == [name_key(word) for word in words]
@@ -42,7 +42,7 @@ def test_words_fold_at_once_as_one_by_one() -> None:
 
 
 def test_possessive_is_not_part_of_the_word() -> None:
-    assert [word.text for word in _name_words("Zelenskyy's")] == ["Zelenskyy"]
+    assert [word.text for word in folded_words("Zelenskyy's")] == ["Zelenskyy"]
 
 
 NAMES_TEXT = ("Mikhailo Podoljak spoke. Podoljak said Syrskyi and Syrsky agreed. "
@@ -59,12 +59,12 @@ def test_remembered_names_give_the_same_findings(monkeypatch: pytest.MonkeyPatch
     assert {"TL102", "TL103"} <= {line.split()[1] for line in fresh}
     linter = Linter.from_paths(lang="en")
     monkeypatch.setattr(spellings, "MEMO_SIZE", 3)  # forget often: past three names
+    monkeypatch.setattr(WORD_FOLDS, "size", 4)  # and past four words
     for _ in range(3):
         assert _findings(linter, NAMES_TEXT) == fresh
     tables = linter.resources.get(spelling_tables, "en")
     # Forgotten past three names, each document's names learnt again at once.
-    names = len(count_names(NAMES_TEXT))
-    assert len(tables.memo.candidates) == len(tables.memo.unknown) == names
+    assert len(tables.memo) == len(count_names(NAMES_TEXT))
 
 
 def _count_table_builds(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
@@ -112,7 +112,7 @@ def test_threads_sharing_a_linter_with_small_memos_get_the_same_findings(
              for number in range(40)]
     expected = [_findings(Linter.from_paths(lang="en"), text) for text in texts]
     monkeypatch.setattr(spellings, "MEMO_SIZE", 5)
-    monkeypatch.setattr(spellings, "FOLD_MEMO_SIZE", 7)
+    monkeypatch.setattr(WORD_FOLDS, "size", 7)
     linter = Linter.from_paths(lang="en")
     interval = sys.getswitchinterval()
     sys.setswitchinterval(1e-6)  # switch threads as often as possible

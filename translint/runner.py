@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fnmatch
-import functools
 import multiprocessing
 import os
 import re
@@ -16,6 +15,7 @@ from dataclasses import dataclass, field
 from translint.errors import InputError, RuleTimeout, TranslintError
 from translint.findings import Finding, Report
 from translint.linter import Linter
+from translint.memo import BoundedMemo
 from translint.text.formats import DEFAULT_INCLUDE
 from translint.text.read import (
     DEFAULT_MAX_BYTES,
@@ -69,7 +69,7 @@ def find_inputs(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE
             inputs.files.append(path)
         elif _is_directory(path):
             _walk(path, include, exclude, inputs)
-        elif exclude and _matches(path, os.path.basename(path), exclude):
+        elif exclude and matches_globs(path, os.path.basename(path), exclude):
             inputs.skipped.append(f"{path}: not checked: excluded by --exclude / exclude "
                                   f"({' '.join(exclude)})")
         else:
@@ -110,9 +110,9 @@ def _walk(folder: str, include: tuple[str, ...], exclude: tuple[str, ...],
         full = os.path.join(folder, name)
         kind = _kind(entry)
         if kind == "folder":
-            if not _matches(full, name, exclude):
+            if not matches_globs(full, name, exclude):
                 folders.append(full)
-        elif kind != "linked folder" and _matches(full, name, include) and not _matches(
+        elif kind != "linked folder" and matches_globs(full, name, include) and not matches_globs(
                 full, name, exclude):
             if kind == "file":
                 inputs.files.append(full)
@@ -145,16 +145,21 @@ def _kind(entry: os.DirEntry[str]) -> str:
     return "a special file"
 
 
-def _matches(path: str, name: str, patterns: tuple[str, ...]) -> bool:
+def matches_globs(path: str, name: str, patterns: tuple[str, ...]) -> bool:
+    """Tell whether a file's ``name``, or its ``path`` or the end of it after a slash,
+    matches one of the globs ``patterns`` (as fnmatch does)."""
     if not patterns:
         return False
-    by_name, by_path = _globs(patterns)
+    by_name, by_path = _GLOBS.value_of(patterns, _globs)
     posix = path.replace(os.sep, "/")
     return by_name.match(os.path.normcase(name)) is not None or (
         by_path.match(os.path.normcase(posix)) is not None)
 
 
-@functools.lru_cache(maxsize=64)
+# The expressions of the glob lists met (one or two a run), remembered: see translint.memo.
+_GLOBS: BoundedMemo[tuple[str, ...], tuple[re.Pattern[str], re.Pattern[str]]] = BoundedMemo(64)
+
+
 def _globs(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Expressions for a name, and for a relative path, that match one of ``patterns``
     (as fnmatch does, the path also when a pattern matches its end after a slash)."""
@@ -261,7 +266,7 @@ def _results(linter: Linter, files: list[str], jobs: int | None, stdin_name: str
 def chunk_size(files: int, workers: int) -> int:
     """Files sent to a worker at a time: large chunks (up to 256 files, at least 8 per
     worker) mean fewer messages for the parent to receive and unpickle while the workers
-    check (4 % faster than 64)."""
+    check (benchmarks/README.md)."""
     return max(1, min(256, files // (workers * 8)))
 
 

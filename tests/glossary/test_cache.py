@@ -161,7 +161,7 @@ def test_changed_glossary_code_invalidates(glossary: Path, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "cache"
     load_glossary(glossary, folder)
-    monkeypatch.setattr(cache_module, "_code_fingerprint", lambda: b"other code")
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: b"other code")
     load_glossary(glossary, folder)
     assert len(_cache_files(folder)) == 2
 

@@ -14,21 +14,17 @@ import pytest
 from filelock import FileLock
 
 from translint.errors import GlossaryError
+from translint.glossary.edits import Addition, Change, Removal, check_addition, split_person_name
 from translint.glossary.load import bundled_glossary_paths, load_glossary, parse_glossary
 from translint.glossary.model import LanguageForms, Location, NameForms
 from translint.glossary.write import (
-    Addition,
-    Change,
-    Removal,
     add_to_text,
     append_text,
     change_text,
-    check_addition,
     check_glossary_text,
     edit_glossary,
     merge_into_text,
     remove_from_text,
-    split_person_name,
 )
 
 from ..conftest import CASES, load_toml

@@ -7,7 +7,7 @@ import random
 import pytest
 
 from translint.text import mask
-from translint.text.mask import _NOT_PROSE, mask_non_prose, non_prose_spans
+from translint.text.mask import NOT_PROSE, mask_non_prose, non_prose_spans
 
 PIECES = ["https://kyiv.example.com/a?b=1", "www.bbc.co.uk", "press@mfa.gov.ua", "@Podolyak",
           "kyivindependent.com/news", "Kyiv", "said", "(see", "rbc.ru).", "e-mail:", "x@y",
@@ -20,7 +20,7 @@ def test_spans_are_those_of_a_scan_of_the_whole_text() -> None:
     for _ in range(2000):
         text = "".join(generator.choice(PIECES) + generator.choice(SEPARATORS)
                        for _ in range(generator.randint(1, 12)))
-        expected = [match.span() for match in _NOT_PROSE.finditer(text)]
+        expected = [match.span() for match in NOT_PROSE.finditer(text)]
         assert sorted(non_prose_spans(text)) == expected, text
 
 
@@ -35,15 +35,15 @@ def test_a_long_token_full_of_hints_is_read_once(monkeypatch: pytest.MonkeyPatch
     # One token per kind of hint, however many hints it holds: the text is read in linear
     # time even when a minified blob without spaces is full of addresses.
     calls: list[int] = []
-    token_at = mask._token_at
+    token_at = mask.token_at
 
     def counted(text: str, position: int) -> tuple[int, int]:
         calls.append(position)
         return token_at(text, position)
 
-    monkeypatch.setattr(mask, "_token_at", counted)
+    monkeypatch.setattr(mask, "token_at", counted)
     blob = "a@b.com/www.x://" * 5000
     text = f"See {blob} and write to press@mfa.gov.ua."
     spans = sorted(non_prose_spans(text))
-    assert spans == [match.span() for match in _NOT_PROSE.finditer(text)]
+    assert spans == [match.span() for match in NOT_PROSE.finditer(text)]
     assert len(calls) <= 2 * 4  # two tokens, four kinds of hint

@@ -1,13 +1,13 @@
 """A cache of loaded glossaries: a large glossary is parsed and validated once, not every run.
 
-``translint check`` reads a 10,000-entry glossary (2 MB of TOML) in about half a second,
-longer than it takes to check a few megabytes of copy. Once a glossary file has loaded
+Parsing a large glossary takes longer than checking a few megabytes of copy (figures:
+benchmarks/README.md). Once a glossary file has loaded
 without problems, the resulting ``Glossary`` is pickled into the cache folder, with its
 name index (``NameIndex.of_glossary``, the matching engine's tables); the next run that loads
 the same file, byte for byte, from the same path, with the same translint code, unpickles
 it instead.
 
-* Only files of ``MIN_BYTES`` or more are cached: smaller ones parse in milliseconds.
+* Only files of ``MIN_BYTES`` or more are cached: smaller ones parse about as quickly.
 * One cache file per glossary path (named by a hash of the path and of translint's
   code), overwritten when the glossary changes; files not rewritten for
   ``MAX_AGE_DAYS`` are removed when another is written, so glossaries at passing paths
@@ -55,7 +55,7 @@ def default_cache_dir() -> Path | None:
 
 
 @functools.cache
-def _code_fingerprint() -> bytes:
+def code_fingerprint() -> bytes:
     """What changes whenever translint's code changes (every module of the package, so that
     no list of the modules that build a ``Glossary`` has to be kept by hand), or the
     compiled automaton the name index pickles (pyahocorasick), or Python."""
@@ -69,7 +69,7 @@ def _code_fingerprint() -> bytes:
 
 
 def _cache_file(folder: Path, path: str) -> Path:
-    digest = hashlib.sha256(_code_fingerprint())
+    digest = hashlib.sha256(code_fingerprint())
     digest.update(str(Path(path).resolve()).encode("utf-8", "surrogateescape"))
     digest.update(b"\0" + path.encode("utf-8", "surrogateescape"))  # locations show it
     return folder / f"glossary-{digest.hexdigest()[:32]}.pickle"

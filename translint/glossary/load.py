@@ -3,17 +3,13 @@
 Every problem is reported with its file and line (``glossaries/x.toml:12: ...``);
 all problems of a file are collected and raised together as ``GlossaryErrors``.
 
-Forms (preferred, accepted, variants, given names, exceptions), entry ids and sources
-must not hold control characters (Unicode category Cc, tab and line breaks included),
-line or paragraph separators, or the invisible characters that hide a name from matching
-or reorder text (``HIDDEN_CHARACTERS``). ``character_problem`` is that rule; every way
-into a glossary (TOML, ``glossary add``/``set``, CSV and TBX import) applies it.
+Forms, entry ids and sources must pass ``character_problem``
+(``translint.glossary.characters``): no control or invisible characters.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -21,6 +17,7 @@ from typing import Any
 
 from translint.errors import GlossaryError, GlossaryErrors
 from translint.glossary.cache import MIN_BYTES, cached_glossary, content_digest, store_glossary
+from translint.glossary.characters import character_problem, value_name, written_pattern
 from translint.glossary.model import KINDS, Entry, Glossary, LanguageForms, Location, NameForms
 from translint.names.fold import form_identity
 from translint.names.index import NameIndex
@@ -35,18 +32,6 @@ GIVEN_KEYS = frozenset({"forms", "variants"})
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*")
 LANG_PATTERN = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
 _ENTRY_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*entry[ \t]*\]\]", re.MULTILINE)
-# Control characters (Cc), line and paragraph separators, and the invisible characters that
-# hide a name from matching or reorder text: soft hyphen, zero-width space, word joiner,
-# zero-width no-break space (BOM) and the bidirectional embeddings, overrides and isolates
-# ("Trojan Source"). The zero-width non-joiner and joiner (U+200C, U+200D) spell Persian
-# and Indic words: they are allowed.
-HIDDEN_CHARACTERS = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u00ad\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
-_CHARACTER_NAMES = {"\t": "a tab", "\n": "a line break", "\r": "a line break",
-                    "\x85": "a line break"}
-_SHORT_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
-_TOML_ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r",
-                 "\x1b": "\\e", '"': '\\"', "\\": "\\\\"}
 
 
 def bundled_glossary_paths() -> list[Path]:
@@ -118,66 +103,6 @@ def parse_glossary(text: str, path: str = "<glossary>") -> Glossary:
     return _GlossaryReader(text, path).read(data)
 
 
-def character_problem(value: str, what: str) -> str | None:
-    """Why ``value`` cannot be a form, an entry id or a source, or ``None`` if it can.
-
-    ``what`` names the value in the message: ``entry "kyiv": the en preferred form`` gives
-    ``entry "kyiv": the en preferred form "Ky\\x01iv" holds U+0001 (a control character);
-    remove it``.
-    """
-    found = list(dict.fromkeys(HIDDEN_CHARACTERS.findall(value)))
-    if not found:
-        return None
-    named = [f"U+{ord(char):04X} ({_character_name(char)})" for char in found]
-    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
-    return (f'{what} "{escaped(value)}" holds {listed}; '
-            f"remove {'it' if len(found) == 1 else 'them'}")
-
-
-def escaped(value: str) -> str:
-    """``value`` with the characters of ``HIDDEN_CHARACTERS`` written as escapes (``\\x01``,
-    ``\\u202e``), so that a message shows them instead of being garbled by them."""
-    return HIDDEN_CHARACTERS.sub(_escape_character, value)
-
-
-def _escape_character(match: re.Match[str]) -> str:
-    char = match.group()
-    code = ord(char)
-    return _SHORT_ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-
-
-def _character_name(char: str) -> str:
-    if char in _CHARACTER_NAMES:
-        return _CHARACTER_NAMES[char]
-    if unicodedata.category(char) == "Cc":
-        return "a control character"
-    return unicodedata.name(char).lower()
-
-
-def _written_pattern(value: str) -> re.Pattern[str]:
-    """``value`` quoted in TOML, each character as it is or as an escape (``\\u0007``)."""
-    parts = []
-    for char in value:
-        code = ord(char)
-        spellings = [re.escape(char), rf"\\u(?i:{code:04x})", rf"\\U(?i:{code:08x})"]
-        if code < 0x100:
-            spellings.append(rf"\\x(?i:{code:02x})")
-        if char in _TOML_ESCAPES:
-            spellings.append(re.escape(_TOML_ESCAPES[char]))
-        parts.append(f"(?:{'|'.join(spellings)})")
-    return re.compile("[\"']" + "".join(parts) + "[\"']")
-
-
-def value_name(owner: str, role: str, given: bool = False, lang: str = "") -> str:
-    """How a message names a value of an entry: ``entry "kyiv": the en accepted form``.
-
-    ``role`` is preferred, accepted, variant, source or exception; ``given``: of a person's
-    given name; ``lang``: of that language's forms (none: of the entry).
-    """
-    where = f"{lang} " if lang else ""
-    if role in ("preferred", "accepted"):
-        return f"{owner}: the {where}{role} {'given name' if given else 'form'}"
-    return f"{owner}: the {where}{'given-name ' if given else ''}{role}"
 
 
 def _problem(entry: Entry, message: str) -> GlossaryError:
@@ -240,7 +165,7 @@ class _GlossaryReader:
     def _value_line(self, key: str, value: str, span: tuple[int, int]) -> int:
         """The line in ``span`` where ``value`` is written (raw or with escapes), preferably
         after ``key``; else the line of ``key``."""
-        written = _written_pattern(value)
+        written = written_pattern(value)
         start, end = span
         numbers = range(start, min(end, len(self.lines) + 1))
         for number in numbers:

@@ -1,6 +1,6 @@
 """Write a whole glossary as TOML, and check glossaries built from other formats.
 
-``glossary_to_toml`` writes the documented layout (see README, *Glossaries*): the
+``glossary_to_toml`` writes the documented layout (see docs/glossary.md): the
 ``[glossary]`` table, then one ``[[entry]]`` per entry with its keys in the order id,
 kind, note, source, exceptions, variants, then ``[entry.forms.xx]`` tables and, for a
 person, ``[entry.given]`` with ``[entry.given.forms.xx]``. Loading the text gives the

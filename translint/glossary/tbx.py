@@ -1,5 +1,8 @@
 """Read and write glossaries as TBX (ISO 30042), the exchange format of terminology tools.
 
+Reading is here; writing (``write_tbx``, importable from here) is in
+``translint.glossary.tbx_write`` and safe XML parsing in ``translint.glossary.tbx_xml``.
+
 Reading accepts TBX v3 (``tbx/text/body/conceptEntry/langSec/termSec``, DCA or DCT style)
 and legacy TBX v2 / TBX-Basic 2008 (``martif/text/body/termEntry/langSet/tig|ntig``);
 element names are compared without their namespace. Per concept entry:
@@ -32,31 +35,25 @@ v2 files often have, is accepted but the DTD is never loaded.
 from __future__ import annotations
 
 import dataclasses
-import io
 import re
-import xml.sax
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-from xml.sax.saxutils import quoteattr
-
-from defusedxml.common import DefusedXmlException, DTDForbidden, EntitiesForbidden
-from defusedxml.expatreader import DefusedExpatParser
 
 from translint.errors import GlossaryError, GlossaryErrors
 from translint.glossary.load import ID_PATTERN
 from translint.glossary.model import Entry, Glossary, LanguageForms, Location, NameForms
 from translint.glossary.serialise import make_id, validate_glossary
+from translint.glossary.tbx_write import (
+    ENTRY_LANG,
+    EXCEPTION_TYPE,
+    KIND_TYPE,
+    NAME_PART_TYPE,
+    STATUS_VALUES,
+)
+from translint.glossary.tbx_write import write_tbx as write_tbx
+from translint.glossary.tbx_xml import XmlNode, parse_xml
 
-TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
-XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
-KIND_TYPE = "translint:kind"
-EXCEPTION_TYPE = "translint:exception"
-NAME_PART_TYPE = "translint:namePart"
-ENTRY_LANG = "und"
-STATUS_VALUES = {"preferred": "preferredTerm-admn-sts", "accepted": "admittedTerm-admn-sts",
-                 "variant": "deprecatedTerm-admn-sts"}
 # administrativeStatus (TBX v3, TBX-Basic 2008, TBX-Min) and normativeAuthorization (TBX v2)
 # values, without the "-admn-sts" suffix, and what they make a term.
 _STATUSES = {
@@ -70,132 +67,8 @@ _STATUSES = {
 _CONCEPTS = frozenset({"conceptEntry", "termEntry"})
 _LANGUAGES = frozenset({"langSec", "langSet"})
 _TERMS = frozenset({"termSec", "tig", "ntig"})
-MAX_DEPTH = 64  # TBX nests about ten deep; far deeper is not a glossary
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _LINE_BREAKS = re.compile(r"\s*[\t\n\r]\s*")
 
-
-# -- parsing XML safely --------------------------------------------------------------------
-
-@dataclass
-class _Node:
-    """An XML element: local name, attributes (``xml:lang`` under that name), line, content."""
-
-    name: str
-    attributes: dict[str, str]
-    line: int
-    content: list[str | _Node] = field(default_factory=list)
-
-    @property
-    def children(self) -> Iterator[_Node]:
-        return (item for item in self.content if isinstance(item, _Node))
-
-    def child(self, *names: str) -> _Node | None:
-        return next((child for child in self.children if child.name in names), None)
-
-    def descendants(self) -> Iterator[_Node]:
-        for child in self.children:
-            yield child
-            yield from child.descendants()
-
-    def text(self) -> str:
-        return "".join(item if isinstance(item, str) else item.text() for item in self.content)
-
-
-class _TreeBuilder(xml.sax.handler.ContentHandler):
-    """Builds ``_Node`` trees from SAX events, keeping each element's line."""
-
-    def __init__(self, path: str) -> None:
-        super().__init__()
-        self.path = path
-        self.stack: list[_Node] = []
-        self.root: _Node | None = None
-        self.locator: Any = None
-
-    def setDocumentLocator(self, locator: Any) -> None:
-        self.locator = locator
-
-    def startElementNS(self, name: tuple[str | None, str], qname: str | None,
-                       attrs: Any) -> None:
-        attributes = {("xml:" + local if uri == XML_NAMESPACE else local): value
-                      for (uri, local), value in attrs.items()}
-        node = _Node(name[1], attributes, self.locator.getLineNumber())
-        if len(self.stack) >= MAX_DEPTH:
-            raise GlossaryError(f"elements nested more than {MAX_DEPTH} deep; this is not a "
-                                "TBX glossary", self.path, node.line)
-        if self.stack:
-            self.stack[-1].content.append(node)
-        else:
-            self.root = node
-        self.stack.append(node)
-
-    def endElementNS(self, name: tuple[str | None, str], qname: str | None) -> None:
-        self.stack.pop()
-
-    def characters(self, content: str) -> None:
-        if self.stack:
-            self.stack[-1].content.append(content)
-
-    def skippedEntity(self, name: str) -> None:
-        raise GlossaryError(f"the entity &{name}; is defined only in an external DTD, which "
-                            "translint does not load; write the character itself",
-                            self.path, self.locator.getLineNumber())
-
-
-class _SafeParser(DefusedExpatParser):  # type: ignore[misc]
-    """defusedxml's SAX parser, also refusing DTD internal subsets and never loading a DTD."""
-
-    def reset(self) -> None:
-        super().reset()
-        self._parser.StartDoctypeDeclHandler = self._start_doctype
-        self._parser.EndDoctypeDeclHandler = self._end_doctype
-        self._parser.ExternalEntityRefHandler = self._skip_external
-        self._internal_subset: tuple[str, str | None, str | None] | None = None
-
-    def _start_doctype(self, name: str, system_id: str | None, public_id: str | None,
-                       has_internal_subset: bool) -> None:
-        self._internal_subset = (name, system_id, public_id) if has_internal_subset else None
-
-    def _end_doctype(self) -> None:
-        # Refused at the end, so that entity declarations get their own, clearer message.
-        if self._internal_subset is not None:
-            raise DTDForbidden(*self._internal_subset)
-
-    @staticmethod
-    def _skip_external(context: str | None, base: str | None, system_id: str | None,
-                       public_id: str | None) -> int:
-        return 1  # the external DTD subset: skipped, never fetched
-
-
-def _parse(data: bytes, path: str) -> _Node:
-    """Parse ``data`` into a tree, refusing what could attack the reader."""
-    builder = _TreeBuilder(path)
-    parser = _SafeParser(forbid_dtd=False, forbid_entities=True, forbid_external=False)
-    parser.setFeature(xml.sax.handler.feature_namespaces, True)
-    parser.setFeature(xml.sax.handler.feature_external_ges, False)
-    parser.setFeature(xml.sax.handler.feature_external_pes, False)
-    parser.setContentHandler(builder)
-    try:
-        parser.parse(io.BytesIO(data))
-    except xml.sax.SAXParseException as error:
-        raise GlossaryError(f"XML syntax error: {error.getMessage()}", path,
-                            error.getLineNumber()) from None
-    except EntitiesForbidden as error:
-        if error.sysid is not None:
-            raise GlossaryError("refused: the file declares an external XML entity (it could "
-                                "read local files or the network)", path) from None
-        raise GlossaryError("refused: the file declares XML entities (possible "
-                            "entity-expansion attack)", path) from None
-    except DTDForbidden:
-        raise GlossaryError("refused: the file declares a DTD internal subset "
-                            "(<!DOCTYPE … [ … ]>); remove it", path) from None
-    except DefusedXmlException as error:
-        raise GlossaryError(f"refused: unsafe XML ({type(error).__name__})", path) from None
-    assert builder.root is not None  # a parse without error has a root element
-    return builder.root
-
-
-# -- reading ------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class _Term:
@@ -239,10 +112,10 @@ class _Forms:
 
 def read_tbx(data: bytes, path: str = "<tbx>") -> Glossary:
     """Read a glossary from TBX bytes; ``path`` is used in error messages."""
-    return _TbxReader(path).read(_parse(data, path))
+    return _TbxReader(path).read(parse_xml(data, path))
 
 
-def _category(node: _Node) -> str:
+def _category(node: XmlNode) -> str:
     """What a data element of TBX says: status, part, source, note, kind, exception or ""."""
     kind = node.attributes.get("type", "")
     if node.name == "administrativeStatus" or (
@@ -263,7 +136,7 @@ def _category(node: _Node) -> str:
     return ""
 
 
-def _items(node: _Node) -> Iterator[tuple[str, _Node]]:
+def _items(node: XmlNode) -> Iterator[tuple[str, XmlNode]]:
     """The data elements directly on ``node`` (also inside descripGrp and the like)."""
     for child in node.children:
         if child.name.endswith("Grp"):
@@ -273,12 +146,12 @@ def _items(node: _Node) -> Iterator[tuple[str, _Node]]:
             yield _category(child), child
 
 
-def _value(node: _Node) -> str:
+def _value(node: XmlNode) -> str:
     text = node.text().strip()
     return text or node.attributes.get("target", "").strip()
 
 
-def _source(node: _Node) -> str:
+def _source(node: XmlNode) -> str:
     """A source as one line: a source cannot hold tabs or line breaks, which pretty-printed
     XML puts inside long text."""
     return _LINE_BREAKS.sub(" ", _value(node))
@@ -299,7 +172,7 @@ class _TbxReader:
     def _report(self, message: str, line: int) -> None:
         self.problems.append(GlossaryError(message, self.path, line))
 
-    def read(self, root: _Node) -> Glossary:
+    def read(self, root: XmlNode) -> Glossary:
         if root.name not in ("tbx", "martif"):
             raise GlossaryError(f"not a TBX file: the root element is <{root.name}>, not <tbx> "
                                 "or <martif>", self.path, root.line)
@@ -351,7 +224,7 @@ class _TbxReader:
             words.insert(0, entry.given.forms[lang].preferred)
         return make_id(" ".join(words)) or "entry"
 
-    def _concept(self, node: _Node) -> Entry | None:
+    def _concept(self, node: XmlNode) -> Entry | None:
         """The entry of a concept; its id is "" when it has to be made from its terms."""
         before = len(self.problems)
         raw_id = node.attributes.get("id", "").strip()
@@ -377,7 +250,7 @@ class _TbxReader:
             note=_joined(found["note"] or language_notes, "\n"),
             source=_joined(found["source"], "; "), location=Location(self.path, node.line))
 
-    def _language_section(self, language: _Node, seen: dict[str, int], family: _Forms,
+    def _language_section(self, language: XmlNode, seen: dict[str, int], family: _Forms,
                           given: _Forms) -> list[str]:
         """Add the terms of a langSec to ``family`` and ``given``; return its notes."""
         lang = language.attributes.get("xml:lang", "").strip().lower()
@@ -403,7 +276,7 @@ class _TbxReader:
         given.add(lang, [term for term in terms if term.given], None)
         return notes
 
-    def _term(self, container: _Node) -> _Term | None:
+    def _term(self, container: XmlNode) -> _Term | None:
         term = next((node for node in container.descendants() if node.name == "term"), None)
         text = " ".join(term.text().split()) if term is not None else ""
         if not text:
@@ -437,87 +310,3 @@ def _entry_id(raw: str) -> str:
     # write_tbx puts "_" before ids that do not start with a letter (XML IDs must).
     lowered = raw.lower().removeprefix("_")
     return lowered if ID_PATTERN.fullmatch(lowered) else make_id(raw)
-
-
-# -- writing ------------------------------------------------------------------------------
-
-def write_tbx(glossary: Glossary) -> str:
-    """Write ``glossary`` as TBX v3 (TBX-Basic, DCA style) with translint's data categories."""
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<tbx type="TBX-Basic" style="dca" xml:lang={_attribute(glossary.fallback_lang)} '
-        f'xmlns="{TBX_NAMESPACE}">',
-        "  <tbxHeader>", "    <fileDesc>", "      <titleStmt>",
-        f"        <title>{_text(glossary.name)}</title>",
-    ]
-    if glossary.description is not None:
-        lines.append(f"        <note>{_text(glossary.description)}</note>")
-    lines += ["      </titleStmt>", "      <sourceDesc>",
-              "        <p>A translint glossary: names and their written forms per language.</p>",
-              "      </sourceDesc>", "    </fileDesc>", "  </tbxHeader>", "  <text>",
-              "    <body>"]
-    for entry in glossary.entries:
-        lines.extend("      " + line for line in _concept_lines(entry))
-    lines += ["    </body>", "  </text>", "</tbx>"]
-    return "\n".join(lines) + "\n"
-
-
-def _concept_lines(entry: Entry) -> Iterator[str]:
-    entry_id = entry.id if entry.id[:1].isalpha() else "_" + entry.id
-    yield f"<conceptEntry id={_attribute(entry_id)}>"
-    yield f'  <admin type="{KIND_TYPE}">{_text(entry.kind)}</admin>'
-    for phrase in entry.exceptions:
-        yield f'  <descrip type="{EXCEPTION_TYPE}">{_text(phrase)}</descrip>'
-    if entry.note is not None:
-        yield f"  <note>{_text(entry.note)}</note>"
-    if entry.source is not None:
-        yield f'  <admin type="source">{_text(entry.source)}</admin>'
-    languages: dict[str, list[str]] = {}
-    for name, given in ((entry.name, False), (entry.given, True)):
-        if name is None:
-            continue
-        for lang, forms in name.forms.items():
-            terms = languages.setdefault(lang, [])
-            terms += _term_lines(forms.preferred, "preferred", given, forms.source)
-            for form in forms.accepted:
-                terms += _term_lines(form, "accepted", given)
-            for form in forms.variants:
-                terms += _term_lines(form, "variant", given)
-        for form in name.variants:
-            languages.setdefault(ENTRY_LANG, []).extend(_term_lines(form, "variant", given))
-    for lang, terms in languages.items():
-        yield f"  <langSec xml:lang={_attribute(lang)}>"
-        yield from ("    " + line for line in terms)
-        yield "  </langSec>"
-    yield "</conceptEntry>"
-
-
-def _term_lines(form: str, role: str, given: bool, source: str | None = None) -> list[str]:
-    lines = ["<termSec>", f"  <term>{_text(form)}</term>",
-             f'  <termNote type="administrativeStatus">{STATUS_VALUES[role]}</termNote>']
-    if given:
-        lines.append(f'  <termNote type="{NAME_PART_TYPE}">given</termNote>')
-    if source is not None:
-        lines.append(f'  <admin type="source">{_text(source)}</admin>')
-    lines.append("</termSec>")
-    return lines
-
-
-def _text(value: str) -> str:
-    """Escape ``value`` as XML character data (a carriage return survives as &#13;)."""
-    _check_xml(value)
-    return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("\r", "&#13;"))
-
-
-def _attribute(value: str) -> str:
-    _check_xml(value)
-    return quoteattr(value)
-
-
-def _check_xml(value: str) -> None:
-    found = _NOT_XML.search(value)
-    if found is not None:
-        raise GlossaryError(f"cannot write U+{ord(found.group()):04X} in TBX: XML 1.0 has no "
-                            f"such character (in {value!r})")
-

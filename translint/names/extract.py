@@ -6,7 +6,6 @@ A *name* here is a run of capitalised words joined by single spaces or hyphens
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -46,7 +45,6 @@ def count_names(prose: str) -> Counter[str]:
     return Counter(NAME.findall(prose))
 
 
-@functools.lru_cache(maxsize=1 << 14)
 def hyphenated_runs(name: str) -> tuple[str, ...]:
     """The runs of hyphen-joined capitalised words in ``name`` ("Ivano-Frankivsk")."""
     return tuple(_HYPHENATED.findall(name)) if "-" in name else ()

@@ -14,11 +14,12 @@ Three levels, from strict to loose:
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
 from unidecode import unidecode
+
+from translint.memo import BoundedMemo
 
 APOSTROPHES = "'’ʼ‘`´"
 HYPHENS = "\u2010\u2011-"
@@ -51,7 +52,6 @@ def form_identity(form: str) -> str:
     return _SEPARATOR_RUN.sub(" ", form).strip().lower()
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Fold a name to its transliteration key (``Zelenskyy`` → ``zelenski``).
 
@@ -59,6 +59,14 @@ def name_key(name: str) -> str:
     x → ks, y and j → i, io between consonants → e (Ogaryovo, Ogarevo), and doubled
     letters become one — except a doubled consonant ending a word (Scott is not Scot).
     """
+    return _NAME_KEYS.value_of(name, _fold_name)
+
+
+# Keys of the names seen, remembered: glossaries and texts repeat names (see translint.memo).
+_NAME_KEYS: BoundedMemo[str, str] = BoundedMemo(1 << 16)
+
+
+def _fold_name(name: str) -> str:
     words = _SEPARATOR_RUN.split(unidecode(name).lower())
     return "".join(_word_key(word) for word in words)
 

@@ -93,7 +93,7 @@ class NameIndex:
     ``NameIndex.of`` reuses each glossary's own index (``NameIndex.of_glossary``, kept
     with the glossary in the glossary cache). The automaton maps each indexed word to a
     number, the place of what it stands for in ``_values``: an automaton of numbers
-    unpickles ten times faster than one of Python objects, and faster than it is built.
+    unpickles much faster than one of Python objects (benchmarks/README.md).
     """
 
     def __init__(self, glossaries: Iterable[Glossary]) -> None:

@@ -11,7 +11,6 @@ across documents: the same names recur in every story.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections import Counter
@@ -20,6 +19,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from translint.glossary.model import Entry
+from translint.memo import BoundedMemo
 from translint.names.extract import find_all_of, hyphenated_runs, words_of
 from translint.names.fold import APOSTROPHES, form_identity, name_key, word_keys
 from translint.names.index import NameIndex
@@ -56,7 +56,7 @@ class SpellingCluster:
     occurrences: dict[str, list[tuple[int, int]]]
 
 
-class _Word(NamedTuple):
+class FoldedWord(NamedTuple):
     """One word of a name: its place in the name and what the checks compare it by."""
 
     text: str
@@ -69,17 +69,15 @@ class _Word(NamedTuple):
     clusterable: bool  # long enough, and not an acronym, to compare with other spellings
 
 
-# How a word's text folds (``_Word`` from ``key`` on), remembered across names and
-# documents; past this many words a new memo replaces it, so that memory stays bounded.
-# (Replaced, not cleared: a thread still reading the old one finds what it put there.)
-FOLD_MEMO_SIZE = 1 << 17
+# How a word's text folds (``FoldedWord`` from ``key`` on), remembered across names and
+# documents, at most this many words (see ``translint.memo``).
 _Fold = tuple[str, str, int, str, bool]
-_folds: dict[str, _Fold] = {}
+WORD_FOLDS: BoundedMemo[str, _Fold] = BoundedMemo(1 << 17)
 
 
 def _fold_word(text: str) -> _Fold:
-    """What ``_Word`` holds of a word's text: its key, identity, number of letters, lower
-    case, and whether it may be clustered."""
+    """What ``FoldedWord`` holds of a word's text: its key, identity, number of letters,
+    lower case, and whether it may be clustered."""
     letters = sum(map(str.isalpha, text))
     return (name_key(text), form_identity(text), letters, text.lower(),
             letters >= MIN_LETTERS and not text.isupper())
@@ -87,16 +85,15 @@ def _fold_word(text: str) -> _Fold:
 
 def _fold_words(texts: Iterable[str]) -> dict[str, _Fold]:
     """Fold the words of ``texts`` not folded yet, all at once (an ASCII word's key comes
-    from ``word_keys`` with the others', its identity is its lower case); return the memo
-    that holds them all."""
-    global _folds
-    folds = _folds
+    from ``word_keys`` with the others', its identity is its lower case); return the
+    folds, which hold them all."""
+    folds = WORD_FOLDS.entries
     distinct = dict.fromkeys(texts)
     new = [text for text in distinct if text not in folds]
     if not new:
         return folds
-    if len(folds) + len(new) > FOLD_MEMO_SIZE:
-        folds = _folds = {}
+    if WORD_FOLDS.make_room(len(new)):
+        folds = WORD_FOLDS.entries
         new = list(distinct)
     plain = [text for text in new if text.isascii()]
     for text, key in zip(plain, word_keys(plain), strict=True):
@@ -111,15 +108,15 @@ def _fold_words(texts: Iterable[str]) -> dict[str, _Fold]:
     return folds
 
 
-def _name_words(name: str) -> tuple[_Word, ...]:
+def folded_words(name: str) -> tuple[FoldedWord, ...]:
     """The words of ``name`` (possessive endings removed), each folded."""
     words = words_of(name)
     folds = _fold_words(word.text for word in words)
-    return tuple(_Word(word.text, word.start, word.end, *folds[word.text]) for word in words)
+    return tuple(FoldedWord(word.text, word.start, word.end, *folds[word.text])
+                 for word in words)
 
 
-# Per-name results remembered by ``SpellingTables``; past this many names a new memo
-# replaces them, so that memory does not grow with the number of documents.
+# How many names ``SpellingTables`` remembers what they yield (see ``translint.memo``).
 MEMO_SIZE = 1 << 16
 
 # A near-variant candidate: the run of words as written, its entry, whether a full name.
@@ -128,16 +125,13 @@ _Candidate = tuple[str, Entry, bool]
 _Spelling = tuple[str, str]
 
 
-class _NameMemo(NamedTuple):
-    """What each name yields, by name (a name is in ``candidates`` once it is in all)."""
+class NameFacts(NamedTuple):
+    """What one name yields: its near-variant candidates, the words of it that may be
+    clustered, and its runs of hyphen-joined words."""
 
-    candidates: dict[str, tuple[_Candidate, ...]]
-    unknown: dict[str, tuple[_Spelling, ...]]
-    hyphenated: dict[str, tuple[str, ...]]
-
-
-def _new_memo() -> _NameMemo:
-    return _NameMemo({}, {}, {})
+    candidates: tuple[_Candidate, ...]
+    unknown: tuple[_Spelling, ...]
+    hyphenated: tuple[str, ...]
 
 
 class SpellingTables:
@@ -153,50 +147,50 @@ class SpellingTables:
         self.longest_name = index.longest_name
         self.all_keys = index.keys
         self.all_given_keys = index.given_keys
-        self.memo = _new_memo()
+        self.memo: BoundedMemo[str, NameFacts] = BoundedMemo(MEMO_SIZE)
 
     def candidates(self, names: Mapping[str, int]) -> Iterator[_Candidate]:
         """The runs of words of ``names`` that are near variants of a glossary entry."""
-        found = self._learn(names).candidates
-        return itertools.chain.from_iterable(map(found.__getitem__, names))
+        found = self._learn(names)
+        return itertools.chain.from_iterable(found[name].candidates for name in names)
 
     def unknown_words(self, names: Mapping[str, int]) -> list[_Spelling]:
         """The words of ``names`` that may be clustered, in order: long enough, not
         acronyms, and not the key or form of any glossary name in any language."""
-        found = self._learn(names).unknown
-        return list(itertools.chain.from_iterable(map(found.__getitem__, names)))
+        found = self._learn(names)
+        return [spelling for name in names for spelling in found[name].unknown]
 
     def hyphenated_runs(self, names: Mapping[str, int]) -> list[str]:
         """The runs of hyphen-joined words in ``names`` ("Ivano-Frankivsk")."""
-        found = self._learn(names).hyphenated
-        return list(itertools.chain.from_iterable(map(found.__getitem__, names)))
+        found = self._learn(names)
+        return [run for name in names for run in found[name].hyphenated]
 
-    def _learn(self, names: Mapping[str, int]) -> _NameMemo:
+    def _learn(self, names: Mapping[str, int]) -> dict[str, NameFacts]:
         """Work out what the names not seen before yield, their new words folded at once;
-        return the memo that holds every one of ``names`` (replaced, never emptied, when
-        it is full, so that a thread reading the old one still finds its names)."""
+        return the remembered facts, which hold every one of ``names``."""
         memo = self.memo
-        if names.keys() <= memo.candidates.keys():  # the usual case, checked in C
-            return memo
-        new = [name for name in names if name not in memo.candidates]
-        if len(memo.candidates) + len(new) > MEMO_SIZE:
-            memo = self.memo = _new_memo()
+        found = memo.entries
+        if names.keys() <= found.keys():  # the usual case, checked in C
+            return found
+        new = [name for name in names if name not in found]
+        if memo.make_room(len(new)):
+            found = memo.entries
             new = list(names)
         parts = {name: words_of(name) for name in new}
         folds = _fold_words(word.text for words in parts.values() for word in words)
         for name, name_words in parts.items():
-            words = tuple(_Word(word.text, word.start, word.end, *folds[word.text])
+            words = tuple(FoldedWord(word.text, word.start, word.end, *folds[word.text])
                           for word in name_words)
-            memo.unknown[name] = tuple(
-                (word.key, word.text) for word in words
-                if word.clusterable and word.key not in self.all_keys
-                and word.identity not in self.identities
-                and word.key not in self.all_given_keys)
-            memo.hyphenated[name] = hyphenated_runs(name)
-            memo.candidates[name] = self._find_candidates(name, words)  # last: see above
-        return memo
+            unknown = tuple((word.key, word.text) for word in words
+                            if word.clusterable and word.key not in self.all_keys
+                            and word.identity not in self.identities
+                            and word.key not in self.all_given_keys)
+            found[name] = NameFacts(self._find_candidates(name, words), unknown,
+                                    hyphenated_runs(name))
+        return found
 
-    def _find_candidates(self, name: str, words: tuple[_Word, ...]) -> tuple[_Candidate, ...]:
+    def _find_candidates(self, name: str,
+                         words: tuple[FoldedWord, ...]) -> tuple[_Candidate, ...]:
         if len(words) == 1:  # most names: one word, one look-up
             word = words[0]
             entry = self.keys.get(word.key)
@@ -206,7 +200,7 @@ class SpellingTables:
             return ()
         return tuple(self._runs(name, words))
 
-    def _runs(self, name: str, words: tuple[_Word, ...]) -> Iterator[_Candidate]:
+    def _runs(self, name: str, words: tuple[FoldedWord, ...]) -> Iterator[_Candidate]:
         """The runs of words of a several-word ``name`` that are near variants.
 
         A run whose key is an entry's key is a variant of that entry's name; a run that is
@@ -222,7 +216,7 @@ class SpellingTables:
                 if entry is not None:
                     entries[first, last] = entry
         for (first, last), entry in entries.items():
-            if _letters(words, first, last) >= MIN_LETTERS and _identity(
+            if run_letters(words, first, last) >= MIN_LETTERS and run_identity(
                     words, first, last) not in self.identities:
                 yield name[words[first].start:words[last].end], entry, False
         tried: set[tuple[int, int]] = set()
@@ -233,13 +227,13 @@ class SpellingTables:
                 if (first, last) in entries or (first, last) in tried:
                     continue
                 tried.add((first, last))
-                if _letters(words, first, last) < MIN_LETTERS:
+                if run_letters(words, first, last) < MIN_LETTERS:
                     continue
                 person = self._person(words, first, last, entries)
                 if person is not None:
                     yield name[words[first].start:words[last].end], person, True
 
-    def _person(self, words: tuple[_Word, ...], first: int, last: int,
+    def _person(self, words: tuple[FoldedWord, ...], first: int, last: int,
                 entries: dict[tuple[int, int], Entry]) -> Entry | None:
         """The person whose given and family names words ``first``–``last`` spell unlike
         any known full name; the first way to split them into given and family name decides.
@@ -249,18 +243,21 @@ class SpellingTables:
             given_key = "".join(word.key for word in words[first:middle])
             if entry is None or given_key not in self.given_keys.get(entry.id, ()):
                 continue
-            if _identity(words, middle, last) in self.identities and (
-                    self.index.is_known_given_name(entry, _identity(words, first, middle - 1))):
+            if run_identity(words, middle, last) in self.identities and (
+                    self.index.is_known_given_name(
+                        entry, run_identity(words, first, middle - 1))):
                 return None  # a known full name: the matching engine reports it
             return entry
         return None
 
 
-def _letters(words: tuple[_Word, ...], first: int, last: int) -> int:
+def run_letters(words: tuple[FoldedWord, ...], first: int, last: int) -> int:
+    """How many letters words ``first`` to ``last`` (included) have."""
     return sum(word.letters for word in words[first:last + 1])
 
 
-def _identity(words: tuple[_Word, ...], first: int, last: int) -> str:
+def run_identity(words: tuple[FoldedWord, ...], first: int, last: int) -> str:
+    """The ``form_identity`` of words ``first`` to ``last`` (included) as written."""
     return " ".join(word.identity for word in words[first:last + 1])
 
 
@@ -329,7 +326,7 @@ def _neighbours(names: Counter[str], wanted: set[str]) -> dict[str, set[str]]:
     """For each spelling in ``wanted``: the other words (not titles) of the names it is in."""
     neighbours: dict[str, set[str]] = {}
     for name in names:
-        words = _name_words(name)
+        words = folded_words(name)
         for position, word in enumerate(words):
             if word.text in wanted:
                 neighbours.setdefault(word.text, set()).update(
@@ -382,10 +379,17 @@ def _hyphenation_groups(prose: str, names: Counter[str],
     return groups
 
 
-@functools.lru_cache(maxsize=1 << 12)
 def _spaced_rest(run: str) -> re.Pattern[str]:
     """What follows the first word of a hyphenated name written with spaces instead
     ("Ivano Frankivsk" for Ivano-Frankivsk)."""
+    return _SPACED_RESTS.value_of(run, _spaced_rest_pattern)
+
+
+# The expressions for hyphenated names met, remembered: they recur in every story.
+_SPACED_RESTS: BoundedMemo[str, re.Pattern[str]] = BoundedMemo(1 << 12)
+
+
+def _spaced_rest_pattern(run: str) -> re.Pattern[str]:
     others = [re.escape(word) for word in run.split("-")[1:]]
     return re.compile("".join(rf"[ \u00a0]+{word}" for word in others) + r"(?![\w-])")
 

@@ -12,7 +12,9 @@ from collections.abc import Iterable, Iterator
 
 _TLDS = ("com|org|net|gov|edu|int|info|io|eu|ua|ru|uk|de|fr|es|it|pl|by|kz|ch|at|be|nl|news"
          "|рф|укр|бел|срб|мкд|қаз|рус|москва")
-_NOT_PROSE = re.compile(
+# What is not prose, wherever it stands (``non_prose_spans`` looks for it only in the
+# tokens that hold a hint of it, and finds the same).
+NOT_PROSE = re.compile(
     r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"]+"          # URLs
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"                        # e-mail addresses
     r"|(?<![\w@])@\w+"                                       # social-media handles
@@ -26,7 +28,7 @@ _NOT_NEWLINE = re.compile(r"[^\r\n]")
 def non_prose_spans(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of every URL, address, handle or domain in ``text``."""
     for start, end in sorted(_hinted_tokens(text)):
-        for match in _NOT_PROSE.finditer(text, start, end):
+        for match in NOT_PROSE.finditer(text, start, end):
             yield match.span()
 
 
@@ -38,18 +40,18 @@ def _hinted_tokens(text: str) -> set[tuple[int, int]]:
     for hint in _HINTS:
         position = text.find(hint)
         while position != -1:
-            token = _token_at(text, position)
+            token = token_at(text, position)
             tokens.add(token)
             position = text.find(hint, token[1])  # the next hint in another token
     match = _DOMAIN_HINT.search(text)
     while match is not None:
-        token = _token_at(text, match.start())
+        token = token_at(text, match.start())
         tokens.add(token)
         match = _DOMAIN_HINT.search(text, token[1])
     return tokens
 
 
-def _token_at(text: str, position: int) -> tuple[int, int]:
+def token_at(text: str, position: int) -> tuple[int, int]:
     """The span of the token around ``position``, between spaces or line breaks (looked
     for only as far as the nearest space, so that a line of megabytes is not read again
     for every token in it)."""

@@ -199,7 +199,7 @@ def _too_large(size: int | None, max_bytes: int) -> str:
 
 
 def describe_os_error(error: OSError) -> str:
-    """What went wrong with a path, in the words of the README's error lines."""
+    """What went wrong with a path, in the words of the error lines docs/reliability.md shows."""
     reasons = {
         errno.ENOENT: "no such file or directory",
         errno.EACCES: "permission denied",
