@@ -20,7 +20,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 	$(MAKE) --no-print-directory lint
 
-# The everyday tier: every test but the slow real-process ones (interrupts, memory, large runs).
+# The everyday tier, in seconds: every test but the slow ones, which need a real process
+# (entry points, pipes, signals, closed streams, permissions as root, hangs) or take seconds.
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow"
 
