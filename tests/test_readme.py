@@ -29,6 +29,7 @@ def test_no_row_for_a_check_that_does_not_exist() -> None:
     assert set(ROWS) == {check.code for check in CHECKS}
 
 
+@pytest.mark.slow  # a real pytest process collects the suite
 def test_the_robustness_case_count_is_the_suites() -> None:
     collected = subprocess.run(
         [sys.executable, "-m", "pytest", "tests/robustness", "--collect-only", "-q",
