@@ -244,3 +244,41 @@ def test_commands_run_one_after_another_in_one_process(run_cli: Callable[..., Cl
     assert second.stdout == "No findings in 1 file.\n"
     assert gc.get_threshold() == threshold and gc.get_freeze_count() == 0
     assert sys.stdout is stdout
+
+
+@pytest.mark.parametrize(("args", "choices"), [
+    (["check"], ["<text|json|sarif|github>", "<error|warning|info|never>"]),
+    (["checks"], ["<text|json|sarif|github>"]),
+    (["glossary", "add"], ["<place|person|organisation|term>", "<ua-2010|ru-bgn>"]),
+    (["glossary", "export"], ["<tbx|csv>"]),
+    (["translit"], ["<ua-2010|ru-bgn>"])])
+def test_option_choices_are_the_registries(run_cli: Callable[..., CliResult], args: list[str],
+                                           choices: list[str]) -> None:
+    # The choices are built from the reporters, severities, kinds, schemes and export
+    # formats; what a user sees of them is what it was when they were listed by hand.
+    shown = run_cli(*args, "--help", env={"COLUMNS": "200"})
+    assert shown.returncode == 0, shown.stderr
+    for choice in choices:
+        assert choice in shown.stdout, (choice, shown.stdout)
+
+
+@pytest.mark.parametrize(("args", "refusal"), [
+    (["check", "-f", "xml", "seeds"], "'xml' is not one of 'text', 'json', 'sarif', 'github'."),
+    (["check", "--fail-on", "bogus", "seeds"],
+     "'bogus' is not one of 'error', 'warning', 'info', 'never'."),
+    (["glossary", "add", "x", "--kind", "city"],
+     "'city' is not one of 'place', 'person', 'organisation', 'term'."),
+    (["translit", "--scheme", "iso9", "x"], "'iso9' is not one of 'ua-2010', 'ru-bgn'."),
+    (["glossary", "export", "-f", "xlsx"], "'xlsx' is not one of 'tbx', 'csv'.")])
+def test_a_choice_not_offered_is_a_usage_error(run_cli: Callable[..., CliResult],
+                                               args: list[str], refusal: str) -> None:
+    result = run_cli(*args, env={"COLUMNS": "200"})
+    assert result.returncode == 2
+    assert refusal in result.stderr, result.stderr
+
+
+def test_fail_on_accepts_every_severity_and_never(run_cli: Callable[..., CliResult]) -> None:
+    codes = {level: run_cli("check", "-", "-g", GLOSSARY, "--lang", "en", "--fail-on", level,
+                            input="Podoljak spoke.\n").returncode
+             for level in ("error", "warning", "info", "never")}
+    assert codes == {"error": 0, "warning": 1, "info": 1, "never": 0}
