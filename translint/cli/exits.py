@@ -114,7 +114,10 @@ def run_guarded(app: typer.Typer, args: Sequence[str] | None = None) -> int:
     sys.stdout = guarded
     try:
         try:
-            app(args=None if args is None else list(args), prog_name="translint")
+            if args is None:  # the process's: click names the program as it was started
+                app()
+            else:
+                app(args=list(args), prog_name="translint")
         except Interrupted:
             say_error("interrupted; no file was left half-written")
             code = EXIT_INTERRUPTED
