@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint docs bench bench-large clean
+.PHONY: run test test-fast lint docs docs-checks bench bench-large clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 	$(MAKE) --no-print-directory lint
 
-# The everyday tier: every test but the slow real-process ones (interrupts, memory, large runs).
+# The everyday tier, in seconds: every test but the slow ones, which need a real process
+# (entry points, pipes, signals, closed streams, permissions as root, hangs) or take seconds.
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow"
 
@@ -32,6 +33,10 @@ lint: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[docs]'
 	$(BIN)/mkdocs build --strict
+
+# docs/checks.md is generated from each check's own docs (translint/checks/*.py).
+docs-checks: $(STAMP)
+	$(BIN)/translint checks --format markdown > docs/checks.md
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

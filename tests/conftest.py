@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from translint.cli import run
 from translint.glossary.cache import CACHE_ENV
 
 TESTS = Path(__file__).parent
@@ -45,3 +48,45 @@ def glossary_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pat
         del os.environ[CACHE_ENV]
     else:
         os.environ[CACHE_ENV] = previous
+
+
+@dataclass
+class CliResult:
+    """What one run of the ``translint`` command did."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    stdout_bytes: bytes
+
+    @property
+    def errors(self) -> list[str]:
+        """The lines of standard error."""
+        return self.stderr.splitlines()
+
+
+def invoke_cli(*args: str, input: str | bytes | None = None, cwd: Path | None = None,
+               env: dict[str, str] | None = None) -> CliResult:
+    """Run ``translint ARGS`` in this process, as the console script would (the same
+    exit codes, standard output guarded), with standard input ``input`` and the working
+    folder ``cwd`` (default: the repository)."""
+    previous = os.getcwd()
+    os.chdir(cwd or ROOT)
+    try:
+        with CliRunner().isolation(input=input, env={"NO_COLOR": "1", **(env or {})}) as (
+                out, err, _):
+            code = run(list(args))
+            sys.stdout.flush()
+            sys.stderr.flush()
+            stdout, stderr = out.getvalue(), err.getvalue()
+    finally:
+        os.chdir(previous)
+    return CliResult(code, stdout.decode("utf-8", "replace"),
+                     stderr.decode("utf-8", "replace"), stdout)
+
+
+@pytest.fixture
+def run_cli() -> Callable[..., CliResult]:
+    """``run_cli(*args, input=…, cwd=…, env=…)``: run a ``translint`` command in this
+    process; its exit code (``returncode``), ``stdout`` and ``stderr``."""
+    return invoke_cli

@@ -1,4 +1,5 @@
-"""The command line: formats, exit codes, inputs, errors, fixes — run as a real process."""
+"""The command line: formats, exit codes, inputs, errors, fixes — run in this process as the
+console script runs them; the few cases that need a real process are marked slow."""
 
 from __future__ import annotations
 
@@ -6,21 +7,19 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from .conftest import CASES, ROOT
+from .conftest import CASES, ROOT, CliResult, invoke_cli
 
 GLOSSARY = str(CASES / "glossary.toml")
 
 
-def translint(*args: str, stdin: str | None = None,
-              cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the CLI in a fresh interpreter, as a user or a pipeline would."""
-    env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "translint", *args], input=stdin,
-                          capture_output=True, text=True, cwd=cwd or ROOT, env=env, timeout=120)
+def translint(*args: str, stdin: str | None = None, cwd: Path | None = None) -> CliResult:
+    """Run the CLI in this process, as the console script would."""
+    return invoke_cli(*args, input=stdin, cwd=cwd)
 
 
 @pytest.fixture
@@ -162,6 +161,8 @@ def test_checks_lists_the_catalogue() -> None:
     assert [check["code"] for check in checks][:3] == ["TL101", "TL102", "TL103"]
     assert [check["code"] for check in checks if not check["on_by_default"]] == ["TL001"]
     assert "(off by default)" in translint("checks").stdout
+    page = translint("checks", "--format", "markdown").stdout
+    assert page == (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
 
 
 def test_unused_directives_are_reported_when_selected(tmp_path: Path) -> None:
@@ -196,6 +197,7 @@ def test_parallel_run_matches_serial_run(tmp_path: Path) -> None:
     assert json.loads(serial.stdout)["summary"]["findings"] == 12 * 50 * 3
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lines", [1, 3000])
 def test_output_is_delivered_whole_before_the_process_ends(tmp_path: Path, lines: int) -> None:
     # The process ends with os._exit once done: what it wrote must be flushed first, also
@@ -209,6 +211,7 @@ def test_output_is_delivered_whole_before_the_process_ends(tmp_path: Path, lines
     assert len(json.loads(result.stdout)["findings"]) == lines
 
 
+@pytest.mark.slow
 def test_the_command_line_does_not_load_what_check_does_not_use() -> None:
     # Glossary editing (tomlkit, filelock) and langdetect are loaded by what needs them.
     script = ("import sys, translint.cli\n"
@@ -217,3 +220,67 @@ def test_the_command_line_does_not_load_what_check_does_not_use() -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             cwd=ROOT, timeout=60)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+@pytest.mark.slow
+def test_the_console_script_and_python_dash_m_run_the_command() -> None:
+    script = Path(sys.executable).with_name("translint")
+    for command in ([str(script)], [sys.executable, "-m", "translint"]):
+        result = subprocess.run([*command, "check", "-", "-g", GLOSSARY, "--lang", "en"],
+                                input="Talks in Kiev.\n", capture_output=True, text=True,
+                                cwd=ROOT, timeout=120)
+        assert result.returncode == 1, (command, result.stderr)
+        assert result.stdout.startswith("<stdin>:1:10: TL101"), result.stdout
+
+
+def test_commands_run_one_after_another_in_one_process(run_cli: Callable[..., CliResult],
+                                                       tmp_path: Path) -> None:
+    # The command line leaves no trace in the process: standard output, the collector.
+    import gc
+
+    threshold = gc.get_threshold()
+    stdout = sys.stdout
+    first = run_cli("check", "-", "-g", GLOSSARY, "--lang", "en", input="Talks in Kiev.\n")
+    second = run_cli("check", "-", "-g", GLOSSARY, "--lang", "en", input="Talks in Kyiv.\n")
+    assert (first.returncode, second.returncode) == (1, 0)
+    assert second.stdout == "No findings in 1 file.\n"
+    assert gc.get_threshold() == threshold and gc.get_freeze_count() == 0
+    assert sys.stdout is stdout
+
+
+@pytest.mark.parametrize(("args", "choices"), [
+    (["check"], ["<text|json|sarif|github>", "<error|warning|info|never>"]),
+    (["checks"], ["<text|json|markdown>"]),
+    (["glossary", "add"], ["<place|person|organisation|term>", "<ua-2010|ru-bgn>"]),
+    (["glossary", "export"], ["<tbx|csv>"]),
+    (["translit"], ["<ua-2010|ru-bgn>"])])
+def test_option_choices_are_the_registries(run_cli: Callable[..., CliResult], args: list[str],
+                                           choices: list[str]) -> None:
+    # The choices are built from the reporters, severities, kinds, schemes and export
+    # formats; what a user sees of them is what it was when they were listed by hand.
+    shown = run_cli(*args, "--help", env={"COLUMNS": "200"})
+    assert shown.returncode == 0, shown.stderr
+    for choice in choices:
+        assert choice in shown.stdout, (choice, shown.stdout)
+
+
+@pytest.mark.parametrize(("args", "refusal"), [
+    (["check", "-f", "xml", "seeds"], "'xml' is not one of 'text', 'json', 'sarif', 'github'."),
+    (["check", "--fail-on", "bogus", "seeds"],
+     "'bogus' is not one of 'error', 'warning', 'info', 'never'."),
+    (["glossary", "add", "x", "--kind", "city"],
+     "'city' is not one of 'place', 'person', 'organisation', 'term'."),
+    (["translit", "--scheme", "iso9", "x"], "'iso9' is not one of 'ua-2010', 'ru-bgn'."),
+    (["glossary", "export", "-f", "xlsx"], "'xlsx' is not one of 'tbx', 'csv'.")])
+def test_a_choice_not_offered_is_a_usage_error(run_cli: Callable[..., CliResult],
+                                               args: list[str], refusal: str) -> None:
+    result = run_cli(*args, env={"COLUMNS": "200"})
+    assert result.returncode == 2
+    assert refusal in result.stderr, result.stderr
+
+
+def test_fail_on_accepts_every_severity_and_never(run_cli: Callable[..., CliResult]) -> None:
+    codes = {level: run_cli("check", "-", "-g", GLOSSARY, "--lang", "en", "--fail-on", level,
+                            input="Podoljak spoke.\n").returncode
+             for level in ("error", "warning", "info", "never")}
+    assert codes == {"error": 0, "warning": 1, "info": 1, "never": 0}

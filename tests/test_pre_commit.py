@@ -17,7 +17,8 @@ import pytest
 
 from .conftest import CASES, ROOT
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+pytestmark = [pytest.mark.skipif(shutil.which("git") is None, reason="needs git"),
+              pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

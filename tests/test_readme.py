@@ -8,6 +8,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from translint.checks import CHECKS
 from translint.checks.docs import checks_markdown
 
@@ -23,6 +25,7 @@ def test_the_checks_page_is_generated_from_the_checks_docs() -> None:
     assert checks_markdown(CHECKS) == CHECKS_PAGE
 
 
+@pytest.mark.slow  # a real pytest process collects the suite
 def test_the_robustness_case_count_is_the_suites() -> None:
     collected = subprocess.run(
         [sys.executable, "-m", "pytest", "tests/robustness", "--collect-only", "-q",

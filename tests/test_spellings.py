@@ -101,6 +101,7 @@ def test_prepare_without_a_language_builds_only_what_languages_share(
     assert built == ["en"]
 
 
+@pytest.mark.slow
 def test_threads_sharing_a_linter_with_small_memos_get_the_same_findings(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # A server may check copy from several threads with one linter; memos that fill up are

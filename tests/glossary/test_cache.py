@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -17,7 +15,7 @@ from translint.glossary.cache import CACHE_ENV, MAX_AGE_DAYS, MIN_BYTES, default
 from translint.glossary.load import load_glossary
 from translint.names.index import NameIndex
 
-from ..conftest import CASES, ROOT
+from ..conftest import CASES, CliResult, invoke_cli
 
 SOURCE = CASES / "glossary.toml"
 
@@ -166,11 +164,9 @@ def test_changed_glossary_code_invalidates(glossary: Path, tmp_path: Path,
     assert len(_cache_files(folder)) == 2
 
 
-def _check(glossary: Path, folder: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, CACHE_ENV: str(folder), "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "translint", "check", "-", "-g",
-                           str(glossary), "--lang", "en", *extra], input="Talks in Kiev.\n",
-                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+def _check(glossary: Path, folder: Path, *extra: str) -> CliResult:
+    return invoke_cli("check", "-", "-g", str(glossary), "--lang", "en", *extra,
+                      input="Talks in Kiev.\n", env={CACHE_ENV: str(folder)})
 
 
 def test_check_caches_unless_told_not_to(glossary: Path, tmp_path: Path) -> None:

@@ -234,6 +234,7 @@ def _add_several(path: str, worker: int, count: int) -> None:
             text, _addition(f"w{worker}-e{number}", f"Worker{worker}place{number}")))
 
 
+@pytest.mark.slow
 def test_concurrent_edits_from_several_processes_all_land(tmp_path: Path) -> None:
     path = tmp_path / "g.toml"
     path.write_text(KYIV, encoding="utf-8")

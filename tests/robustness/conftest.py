@@ -1,6 +1,9 @@
-"""Helpers for the robustness suite: run the real command and judge how it failed.
+"""Helpers for the robustness suite: run the command and judge how it failed.
 
-Every case asserts the exit code, the one ``translint: …`` line on standard error (or
+A case runs the command in this process, as the console script would, unless it needs
+a real process (a closed standard input, standard output sent to a file, permissions
+obeyed by root, a time limit against a hang): those cases are marked slow. Every case
+asserts the exit code, the one ``translint: …`` line on standard error (or
 none), that no traceback escaped, and, where files are fixed, the exact bytes on disk.
 """
 
@@ -11,12 +14,11 @@ import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from ..conftest import CASES, ROOT
+from ..conftest import CASES, ROOT, CliResult, invoke_cli
 
 GLOSSARY = str(CASES / "glossary.toml")
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -26,31 +28,35 @@ DROP_DAC = ["setpriv", "--inh-caps=-dac_override,-dac_read_search",
             "--bounding-set=-dac_override,-dac_read_search"]
 
 
-@dataclass
-class Result:
-    """What one run of the command did."""
-
-    returncode: int
-    stdout: str
-    stderr: str
-    stdout_bytes: bytes
-
-    @property
-    def errors(self) -> list[str]:
-        """The lines of standard error."""
-        return self.stderr.splitlines()
+Result = CliResult
 
 
 def translint(*args: str, stdin: str | bytes | None = None, cwd: Path | None = None,
-              env: dict[str, str] | None = None, timeout: float = 120,
+              env: dict[str, str] | None = None, timeout: float | None = None,
               obey_permissions: bool = False, stdin_closed: bool = False,
               stdout_path: str | None = None) -> Result:
-    """Run ``translint ARGS`` in a fresh interpreter, as a user or a pipeline would.
+    """Run ``translint ARGS`` in this process, or in a fresh interpreter when the case
+    needs one, as a user or a pipeline would.
 
-    ``obey_permissions``: as root, drop the capabilities that let root ignore file modes.
-    ``stdin_closed``: start the command with file descriptor 0 closed.
-    ``stdout_path``: send standard output to this file (``/dev/full``, say).
+    ``timeout``: run in a fresh interpreter and stop it after so many seconds.
+    ``obey_permissions``: as root, in a fresh interpreter without the capabilities that
+    let root ignore file modes.
+    ``stdin_closed``: start a fresh interpreter with file descriptor 0 closed.
+    ``stdout_path``: send the standard output of a fresh interpreter to this file
+    (``/dev/full``, say).
     """
+    real = (timeout is not None or stdin_closed or stdout_path is not None
+            or (obey_permissions and IS_ROOT))
+    if not real:
+        return invoke_cli(*args, input=stdin, cwd=cwd, env=env)
+    return _run_process(list(args), stdin, cwd, env, timeout or 120, obey_permissions,
+                        stdin_closed, stdout_path)
+
+
+def _run_process(args: list[str], stdin: str | bytes | None, cwd: Path | None,
+                 env: dict[str, str] | None, timeout: float, obey_permissions: bool,
+                 stdin_closed: bool, stdout_path: str | None) -> Result:
+    """Run ``translint ARGS`` in a fresh interpreter."""
     command = [sys.executable, "-m", "translint", *args]
     if obey_permissions and IS_ROOT:
         if shutil.which("setpriv") is None:

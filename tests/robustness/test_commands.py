@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from .conftest import GLOSSARY, assert_error, translint
 
 
+@pytest.mark.slow
 def test_translit_with_standard_input_closed() -> None:
     result = translint("translit", "-", stdin_closed=True)
     assert_error(result, r"<stdin>: standard input is closed")
@@ -17,6 +20,7 @@ def test_translit_of_utf16_input_names_the_encoding() -> None:
     assert_error(result, r"<stdin>: UTF-16 text \(it starts with a UTF-16 byte order mark\)")
 
 
+@pytest.mark.slow
 def test_suggest_reports_an_unreadable_directory(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Syrskyi said. Syrsky said. Syrskyi again.\n",
                                     encoding="utf-8")

@@ -194,6 +194,7 @@ main()
 """
 
 
+@pytest.mark.slow
 def test_sigkill_while_writing_leaves_the_file_and_the_next_run_cleans_up(
         tmp_path: Path) -> None:
     story = tmp_path / "story.txt"

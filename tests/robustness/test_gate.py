@@ -67,6 +67,7 @@ def test_a_regional_tag_is_read_as_its_language(story: Path) -> None:
     assert (finding["lang"], finding["suggestion"]) == ("en", "Kyiv")
 
 
+@pytest.mark.slow
 def test_an_unreadable_directory_inside_the_tree_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "desk").mkdir()
     (tmp_path / "desk" / "a.txt").write_text(STORY, encoding="utf-8")
@@ -85,6 +86,7 @@ def test_an_unreadable_directory_inside_the_tree_is_an_error(tmp_path: Path) -> 
     assert f"{tmp_path}/desk/a.txt:1:10: TL101" in result.stdout  # the rest is still checked
 
 
+@pytest.mark.slow
 def test_an_unreadable_directory_as_the_first_path_is_one_error(tmp_path: Path) -> None:
     locked = tmp_path / "locked"
     locked.mkdir()
@@ -98,6 +100,7 @@ def test_an_unreadable_directory_as_the_first_path_is_one_error(tmp_path: Path) 
     assert_error(result, rf"{locked}: cannot read the directory: permission denied")
 
 
+@pytest.mark.slow
 def test_an_unreadable_file_is_an_error(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text(STORY, encoding="utf-8")

@@ -17,6 +17,7 @@ from .conftest import GLOSSARY, assert_error, translint
 STORY = "Talks in Kiev resumed.\n"
 
 
+@pytest.mark.slow
 def test_a_fifo_named_as_an_input_is_refused_without_waiting(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
@@ -24,6 +25,7 @@ def test_a_fifo_named_as_an_input_is_refused_without_waiting(tmp_path: Path) -> 
     assert_error(result, rf"{fifo}: is a FIFO \(named pipe\), not a regular file")
 
 
+@pytest.mark.slow
 def test_special_files_in_a_directory_are_skipped_with_a_note(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
     os.mkfifo(tmp_path / "b.txt")
@@ -41,6 +43,7 @@ def test_special_files_in_a_directory_are_skipped_with_a_note(tmp_path: Path) ->
     assert f"{tmp_path}/a.txt:1:10: TL101" in result.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/null", "/dev/urandom"])
 def test_a_device_is_refused(device: str) -> None:
     if not os.path.exists(device):
@@ -131,6 +134,7 @@ def test_links_that_lead_nowhere_are_errors(tmp_path: Path) -> None:
                              "links"]
 
 
+@pytest.mark.slow
 def test_standard_input_closed_is_one_line() -> None:
     result = translint("check", "-", "-g", GLOSSARY, stdin_closed=True)
     assert_error(result, r"<stdin>: standard input is closed; pipe the text in, or name files")
@@ -184,6 +188,7 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped_in_text(tmp_path: Path) -
     assert result.stdout.startswith(f"{folder}/caf\\xe9 Kiev.txt:1:10: TL101")
 
 
+@pytest.mark.slow
 def test_a_glossary_that_is_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
     fifo = tmp_path / "desk.toml"
     os.mkfifo(fifo)
@@ -191,6 +196,7 @@ def test_a_glossary_that_is_a_fifo_is_refused_without_waiting(tmp_path: Path) ->
     assert_error(result, rf"{fifo}: is a FIFO \(named pipe\), not a regular file")
 
 
+@pytest.mark.slow
 def test_a_configuration_or_pack_that_is_not_a_regular_utf8_file_is_refused(
         tmp_path: Path) -> None:
     fifo = tmp_path / "translint.toml"

@@ -32,6 +32,7 @@ def many_findings(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_full_output_device_is_an_error(many_findings: Path) -> None:
     if not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full")
@@ -40,6 +41,7 @@ def test_a_full_output_device_is_an_error(many_findings: Path) -> None:
     assert_error(result, r"^translint: cannot write the output: No space left on device$")
 
 
+@pytest.mark.slow
 def test_a_full_output_device_is_an_error_for_a_short_report(tmp_path: Path) -> None:
     """The report fits in the buffer: the failure comes at the final flush."""
     (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
@@ -48,6 +50,7 @@ def test_a_full_output_device_is_an_error_for_a_short_report(tmp_path: Path) -> 
     assert_error(result, r"cannot write the output: No space left on device")
 
 
+@pytest.mark.slow
 def test_a_closed_standard_output_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
     completed = subprocess.run(
@@ -59,6 +62,7 @@ def test_a_closed_standard_output_is_an_error(tmp_path: Path) -> None:
                                 "closed\n")
 
 
+@pytest.mark.slow
 def test_a_reader_that_goes_away_ends_the_run_quietly(many_findings: Path) -> None:
     process = subprocess.Popen(_command("check", str(many_findings), "-g", GLOSSARY,
                                         "--lang", "en"),

@@ -60,6 +60,7 @@ def _project(folder: Path, expression: str, rule_id: str = "runaway") -> None:
 
 # --- refused when the pack loads -------------------------------------------------------
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("expression", "nested"), [
     (r"(a+)+$", "(a+)+"),
     (r"(\w*)*x", r"(\w*)*"),
@@ -77,6 +78,7 @@ def test_a_user_pack_with_nested_repeats_is_refused(tmp_path: Path, expression: 
     assert result.stdout == ""
 
 
+@pytest.mark.slow
 def test_token_patterns_and_bounded_repeats_load(tmp_path: Path) -> None:
     _project(tmp_path, r"\b(?:said|told)\s+(?:\w+\s+){0,3}(?P<fix>reporters)\b", "told")
     story = tmp_path / "story.txt"
@@ -183,6 +185,7 @@ SLOW = r"\bslowly (?:a|aa)+$"
 FILLER = "Nothing happened on that day at all.\n" * 8  # the window starts on line 4
 
 
+@pytest.mark.slow
 def test_a_slow_rule_stops_the_file_at_the_time_limit(tmp_path: Path) -> None:
     _project(tmp_path, SLOW, "slow")
     (tmp_path / "slow.txt").write_text(f"{FILLER}Then slowly {RUNAWAY}\n", encoding="utf-8")

@@ -31,11 +31,7 @@ from tomlkit.exceptions import TOMLKitError
 from translint.errors import GlossaryError, GlossaryErrors
 from translint.fix import write_atomically
 from translint.glossary.characters import escaped
-from translint.glossary.edits import Addition as Addition
-from translint.glossary.edits import Change as Change
-from translint.glossary.edits import Removal as Removal
-from translint.glossary.edits import check_addition as check_addition
-from translint.glossary.edits import split_person_name as split_person_name
+from translint.glossary.edits import Addition, Change, Removal
 from translint.glossary.entry_table import apply_change, apply_removal, merge_addition
 from translint.glossary.load import parse_glossary
 from translint.glossary.model import Glossary

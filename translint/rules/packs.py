@@ -163,6 +163,19 @@ def _alternative(alternative: str) -> str:
 def load_pack(path: str | Path, compile_now: bool = False) -> Pack:
     """Load one pack file; ``compile_now`` compiles every expression at once, so that a
     user's pack with a bad expression is refused before any text is checked."""
+    if not compile_now and Path(path).resolve().parent == _bundled_folder():
+        return _bundled_pack(str(path))
+    return _read_pack(path, compile_now)
+
+
+@functools.lru_cache(maxsize=64)
+def _bundled_pack(path: str) -> Pack:
+    """A bundled pack, read once in a process (it is part of the installed package): each
+    linter a process builds, and each command a test runs, would read it again."""
+    return _read_pack(path, compile_now=False)
+
+
+def _read_pack(path: str | Path, compile_now: bool) -> Pack:
     display = str(path)
     text = read_text_file(path, error=RuleError, what="rule pack")
     data = parse_toml(text, display, RuleError)

@@ -1,0 +1,313 @@
+"""``translint check`` and ``translint checks``: check files and report the findings, or
+list the checks.
+
+Exit codes of ``check``: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
+2 a usage, configuration or input error.
+"""
+
+from __future__ import annotations
+
+import enum
+import gc
+import json
+import os
+import sys
+import time
+from typing import Annotated, TextIO
+
+import typer
+
+from translint.checks import CHECKS
+from translint.checks.docs import checks_markdown
+from translint.cli.exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail, say
+from translint.config import check_options, load_config
+from translint.errors import ConfigError, InputError, TranslintError
+from translint.findings import Finding, Report, Severity
+from translint.glossary.cache import CACHE_ENV, default_cache_dir
+from translint.linter import Linter
+from translint.reporters import REPORTER_CLASSES, make_reporter
+from translint.runner import STDIN, FileResult, check_files, find_inputs
+from translint.text.formats import DEFAULT_INCLUDE
+from translint.text.read import read_standard_input
+
+# The choices of --format: the reporters; of --fail-on: the severities, gravest first.
+OutputFormat = enum.Enum(  # type: ignore[misc]
+    "OutputFormat", {name: name for name in REPORTER_CLASSES}, type=str)
+FailOn = enum.Enum(  # type: ignore[misc]
+    "FailOn", {severity.label: severity.label
+               for severity in sorted(Severity, reverse=True)} | {"never": "never"}, type=str)
+TEXT = OutputFormat("text")
+
+
+class _Progress:
+    """A one-line progress display on a terminal: files done and throughput."""
+
+    def __init__(self) -> None:
+        self.last = 0.0
+        self.shown = False
+
+    def __call__(self, done: int, total: int, characters: int, seconds: float) -> None:
+        now = time.monotonic()
+        if now - self.last < 0.2 and done < total:
+            return
+        self.last = now
+        megabytes = characters / 1e6
+        rate = megabytes / seconds if seconds > 0 else 0.0
+        sys.stderr.write(f"\r\033[Kchecked {done}/{total} files, {megabytes:.1f} MB, "
+                         f"{rate:.1f} MB/s")
+        sys.stderr.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+def check(
+    paths: Annotated[list[str], typer.Argument(
+        help="Files or directories to check; - reads standard input.")],
+    glossary: Annotated[list[str] | None, typer.Option(
+        "--glossary", "-g", help="Glossary file (repeatable; @bundled for the bundled ones). "
+                                 "Default: the configuration's, else the bundled ones.")] = None,
+    lang: Annotated[str | None, typer.Option(
+        help="Language of the copy (en, de, …); default: detected per document.")] = None,
+    output_format: Annotated[OutputFormat, typer.Option(
+        "--format", "-f", help="Output format.")] = TEXT,
+    select: Annotated[list[str] | None, typer.Option(
+        help="Only run these codes or prefixes (TL101, TL1); repeatable or comma-separated."
+    )] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        help="Skip these codes or prefixes; repeatable or comma-separated.")] = None,
+    fail_on: Annotated[FailOn | None, typer.Option(
+        help="Exit 1 when a finding is at or above this severity (default: error).")] = None,
+    include: Annotated[list[str] | None, typer.Option(
+        help=f"Globs of files to check in directories (default: {' '.join(DEFAULT_INCLUDE)})."
+    )] = None,
+    exclude: Annotated[list[str] | None, typer.Option(
+        help="Globs of files or directories to skip, in directories and named.")] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Processes to use (default: all cores for large runs; "
+                                    "never more than the usable cores).")
+    ] = None,
+    stdin_filename: Annotated[str | None, typer.Option(
+        help="Name to report for standard input (its suffix picks Markdown or text).")] = None,
+    fix: Annotated[bool, typer.Option(
+        "--fix", help="Apply the fixes of fixable findings to the files; with -, write the "
+                      "fixed text to standard output.")] = False,
+    diff: Annotated[bool, typer.Option(
+        "--diff", help="Print the fixes as a unified diff, and nothing else, instead of "
+                       "writing them; exit 1 when there is something to fix.")] = False,
+    color: Annotated[bool | None, typer.Option(
+        "--color/--no-color", help="Colour the text output (default: on a terminal).")] = None,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress display, notes or summary line.")] = False,
+    config_file: Annotated[str | None, typer.Option(
+        "--config", help="Use this configuration file (translint.toml or pyproject.toml).")
+    ] = None,
+    no_config: Annotated[bool, typer.Option(
+        "--no-config", help="Ignore any configuration file.")] = False,
+    source_lang: Annotated[list[str] | None, typer.Option(
+        "--source-lang", help="The copy was translated from this language (repeatable): only "
+                              "its phrasing packs run. Default: every pack for the copy's language."
+    )] = None,
+    strip_credits: Annotated[bool | None, typer.Option(
+        "--strip-credits/--keep-credits",
+        help="Report agency credit lines, (Reporting by …; Editing by …), as boilerplate.")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help=f"Parse the glossaries afresh; neither read nor write the cache "
+                           f"of loaded glossaries (${CACHE_ENV}, default ~/.cache/translint)."
+    )] = False,
+    max_file_size: Annotated[str | None, typer.Option(
+        "--max-file-size", help="Refuse an input larger than this (200MB, 1GB, bytes); "
+                                "default: the configuration's max_file_size, else 200MB.")
+    ] = None,
+    no_files_ok: Annotated[bool, typer.Option(
+        "--no-files-ok", help="Exit 0 when the paths hold no file to check (default: exit 2, "
+                              "so that a gate never passes on copy it did not see).")] = False,
+) -> None:
+    """Check files for inconsistent names and translation artefacts."""
+    if STDIN in paths and fix and not diff and len(paths) > 1:
+        raise fail(ConfigError("--fix with - writes the fixed text to standard output: "
+                                "give - alone"))
+    threshold = gc.get_threshold()
+    try:
+        # Glossaries and their index are hundreds of thousands of objects that live for the
+        # whole run: the garbage collector would only walk them again and again, while they
+        # are built and while documents are checked. Build them without it, then set them
+        # aside from its collections (gc.freeze), which also keeps forked workers from
+        # copying the pages it would touch.
+        gc.disable()
+        try:
+            config = load_config(config_file, no_config, paths[0] if paths else None)
+            options = check_options(config, glossaries=glossary, lang=lang, select=select,
+                                    ignore=ignore, fail_on=fail_on.value if fail_on else None,
+                                    include=include, exclude=exclude, source_langs=source_lang,
+                                    strip_credits=strip_credits, max_file_size=max_file_size)
+            linter = Linter.from_config(config, options,
+                                        cache_dir=None if no_cache else default_cache_dir())
+        except TranslintError as error:
+            raise fail(error) from None
+        finally:
+            gc.enable()
+        gc.freeze()
+        # Checking a document allocates thousands of short-lived objects, next to none in
+        # reference cycles: collect young objects every 50,000 allocations, not every 700.
+        gc.set_threshold(50_000, 20, 20)
+        inputs = find_inputs(paths, options.include, options.exclude)
+        if not quiet:
+            for note in inputs.skipped:
+                say(note)
+        if not inputs.files and not inputs.errors:
+            if no_files_ok:
+                if not quiet:
+                    say("no file to check (--no-files-ok)")
+                raise typer.Exit(EXIT_OK)
+            raise fail(InputError(_no_files_message(paths, options.include, options.exclude)))
+        stdin_text = None
+        if STDIN in inputs.files:
+            display = stdin_filename or "<stdin>"
+            try:
+                stdin_text = read_standard_input(display, options.max_bytes)
+            except InputError as error:
+                raise fail(error) from None
+        progress = (_Progress() if sys.stderr.isatty() and not quiet and len(inputs.files) > 1
+                    else None)
+        fixing = fix or diff
+        # With - and --fix, standard output carries the fixed text; the report goes to
+        # standard error. With --diff, standard output carries the diff and nothing else.
+        report_out = sys.stderr if (fix and stdin_text is not None and not diff) else sys.stdout
+        reporter = (None if diff else make_reporter(output_format.value, report_out, _color(
+            color, report_out), quiet=quiet and output_format.value == "text"))
+        report = Report(errors=list(inputs.errors))
+        fixes = _Fixes(write=fix and not diff, stdin_text=stdin_text, stdin_name=stdin_filename)
+        if reporter is not None:
+            reporter.begin()
+        try:
+            for result in check_files(linter, inputs.files, jobs=jobs, stdin_name=stdin_filename,
+                                      progress=progress, max_bytes=options.max_bytes,
+                                      stdin_text=stdin_text):
+                findings = result.findings
+                if fixing and result.error is None:
+                    findings = fixes.apply(result, report)
+                if reporter is not None:
+                    reporter.file(findings)
+                report.add(findings, result.characters, result.error, keep=False)
+        except TranslintError as error:  # rules that load only when first needed
+            raise fail(error) from None
+        finally:
+            if progress is not None:
+                progress.clear()
+        if reporter is not None:
+            reporter.end(report)
+        fixes.finish(quiet)
+        for problem in report.errors:
+            say(str(problem))
+        if report.errors:
+            raise typer.Exit(EXIT_ERROR)
+        if diff:
+            raise typer.Exit(EXIT_FINDINGS if fixes.applied else EXIT_OK)
+        raise typer.Exit(EXIT_FINDINGS if report.fails(options.fail_on) else EXIT_OK)
+    finally:  # a process (or a test) may run another command after this one
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
+def _color(color: bool | None, out: TextIO) -> bool:
+    if color is not None:
+        return color
+    return out.isatty() and "NO_COLOR" not in os.environ
+
+
+def _no_files_message(paths: list[str], include: tuple[str, ...],
+                      exclude: tuple[str, ...]) -> str:
+    excluded = f"; exclude: {' '.join(exclude)}" if exclude else ""
+    return (f"no file to check in {' '.join(paths)} (include: {' '.join(include)}{excluded}); "
+            "widen --include, or pass --no-files-ok if an empty run is fine")
+
+
+class _Fixes:
+    """Applies fixes to each input as its result arrives: files in place (or as a diff),
+    standard input to standard output."""
+
+    def __init__(self, write: bool, stdin_text: str | None, stdin_name: str | None) -> None:
+        self.write = write
+        self.stdin_text = stdin_text
+        self.stdin_name = stdin_name or "<stdin>"
+        self.applied = 0
+        self.files = 0
+
+    def apply(self, result: FileResult, report: Report) -> list[Finding]:
+        """Fix one input; return its findings that are left."""
+        from translint.fix import fix_file, fix_text, unified_diff
+
+        fixable = [finding for finding in result.findings if finding.fixable]
+        if result.stdin and self.stdin_text is not None:
+            fixed, applied = fix_text(self.stdin_text, fixable)
+            if self.write:
+                sys.stdout.write(fixed)
+            else:
+                sys.stdout.write(unified_diff(self.stdin_text, fixed, self.stdin_name))
+        elif not fixable:
+            return result.findings
+        else:
+            try:
+                patch, applied = fix_file(result.path, fixable, write=self.write)
+            except InputError as error:
+                report.errors.append(error)
+                return result.findings
+            if not self.write:
+                sys.stdout.write(patch)
+        if applied:
+            self.applied += len(applied)
+            self.files += 1
+        done = {id(finding) for finding in applied}
+        return [finding for finding in result.findings if id(finding) not in done]
+
+    def finish(self, quiet: bool) -> None:
+        if quiet or not self.applied:
+            return
+        findings = f"{self.applied} finding{'s' if self.applied != 1 else ''}"
+        files = f"{self.files} input{'s' if self.files != 1 else ''}"
+        verb = "fixed" if self.write else "would fix"
+        say(f"{verb} {findings} in {files}")
+
+
+class ChecksFormat(str, enum.Enum):
+    """The output formats of ``translint checks``."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+def list_checks(
+    output_format: Annotated[ChecksFormat, typer.Option(
+        "--format", "-f", help="text, json, or markdown (the reference page, "
+        "docs/checks.md).")] = ChecksFormat.text,
+) -> None:
+    """List every check with its code, name, default severity and summary."""
+    if output_format is ChecksFormat.markdown:
+        typer.echo(checks_markdown(CHECKS), nl=False)
+        return
+    typer.echo(render_checks(json_output=output_format is ChecksFormat.json))
+
+
+def render_checks(json_output: bool = False) -> str:
+    """The list of checks that ``translint checks`` prints: one a line, or JSON."""
+    if json_output:
+        return json.dumps([{"code": check.code, "name": check.name,
+                            "severity": check.severity.label, "fixable": check.fixable,
+                            "on_by_default": check.on_by_default,
+                            "summary": check.summary, "description": check.description}
+                           for check in CHECKS], indent=2)
+    lines = []
+    for check in CHECKS:
+        notes = [note for note, applies in (("fixable", check.fixable),
+                                            ("off by default", not check.on_by_default))
+                 if applies]
+        noted = f" ({', '.join(notes)})" if notes else ""
+        lines.append(f"{check.code}  {check.name:<24} {check.severity.label:<8} "
+                     f"{check.summary}{noted}")
+    return "\n".join(lines)
