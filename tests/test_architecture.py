@@ -1,4 +1,5 @@
-"""The package's shape: imports flow one way (no cycles)."""
+"""The package's shape: imports flow one way (no cycles), and modules stay small enough to
+read, or say at their top why they are not."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from pathlib import Path
 import translint
 
 PACKAGE = Path(translint.__file__).parent
+MAX_LINES = 450
+# A module over MAX_LINES states why in its docstring, on a line starting with this.
+SIZE_REASON = "Size:"
 
 
 def _module_name(path: Path) -> str:
@@ -102,3 +106,14 @@ def test_the_configuration_does_not_reach_into_running() -> None:
     assert not graph["translint.config"] & {"translint.runner", "translint.linter",
                                             "translint.cli"}
 
+
+
+def test_modules_are_small_or_say_why() -> None:
+    long = []
+    for name, path in _modules().items():
+        text = path.read_text(encoding="utf-8")
+        docstring = ast.get_docstring(ast.parse(text)) or ""
+        reason = any(line.startswith(SIZE_REASON) for line in docstring.splitlines())
+        if text.count("\n") > MAX_LINES and not reason:
+            long.append(f"{name} ({text.count(chr(10))} lines)")
+    assert long == [], f"over {MAX_LINES} lines without a {SIZE_REASON!r} line: {long}"
