@@ -2,34 +2,47 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 from translint.checks.base import Check, CheckDocs, Context, Problem
 from translint.checks.naming import cite, one_line, preferred_given, where
 from translint.findings import Severity
+from translint.languages import union
 from translint.names.fold import keep_separators, match_case
 from translint.names.index import FormMatch
 from translint.text.document import Document
 
-# What may stand between a form and a gloss of an older form right after it:
-# "Kyiv (Kiev)", "Kyiv (formerly Kiev)", "Kyiv, formerly known as Kiev", "Kiew (früher Kiev)".
-_GLOSS_BEFORE = re.compile(
-    r"\s*(?:\(|,|–|—)\s*"
-    r"(?:(?:formerly|previously|once|earlier|also|then|früher|ehemals|auch|anciennement|"
-    r"autrefois|anteriormente|antes|antiguamente|già|prima|ex)\s+)?"
-    r"(?:(?:known|spelled|spelt|written|called|transliterated|genannt|geschrieben|appelée?|"
-    r"écrit|conocida|conocido|llamada|llamado|escrito|detta|chiamata|scritto)\s+)?"
-    r"(?:(?:as|als|comme|como|come)\s+)?(?:or\s+)?[\"“‘'«„]?\s*",
-    re.IGNORECASE,
-)
-# "Kiev (now Kyiv)", "Kiev, now Kyiv".
-_GLOSS_AFTER = re.compile(
-    r"\s*(?:\(|,|–|—)\s*(?:now|today|nowadays|heute|aujourd'hui|hoy|oggi|actualmente)\s+"
-    r"(?:(?:known|spelled|spelt|written|called)\s+(?:as\s+)?)?[\"“‘'«„]?",
-    re.IGNORECASE,
-)
 _GLOSS_REACH = 40
+
+
+def _one_of(words: frozenset[str]) -> str:
+    """A regex group matching one of ``words`` (one that never matches if there are none)."""
+    ordered = sorted(words, key=lambda word: (-len(word), word))  # a fixed order
+    return f"(?:{'|'.join(map(re.escape, ordered))})" if ordered else "(?!)"
+
+
+@functools.cache
+def _gloss_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What may stand between an allowed form and a disfavoured one glossing it, from
+    every language file's [gloss] words: before an older form ("Kyiv (Kiev)", "Kyiv
+    (formerly Kiev)", "Kyiv, formerly known as Kiev", "Kiew (früher Kiev)"), and after one
+    ("Kiev (now Kyiv)", "Kiev, now Kyiv")."""
+    former = _one_of(union(lambda each: each.gloss_former))
+    called = _one_of(union(lambda each: each.gloss_called))
+    as_ = _one_of(union(lambda each: each.gloss_as))
+    or_ = _one_of(union(lambda each: each.gloss_or))
+    now = _one_of(union(lambda each: each.gloss_now))
+    older = re.compile(
+        rf"\s*(?:\(|,|–|—)\s*(?:{former}\s+)?(?:{called}\s+)?(?:{as_}\s+)?(?:{or_}\s+)?"
+        rf"[\"“‘'«„]?\s*", re.IGNORECASE)
+    newer = re.compile(
+        rf"\s*(?:\(|,|–|—)\s*{now}\s+(?:{called}\s+(?:{as_}\s+)?)?[\"“‘'«„]?",
+        re.IGNORECASE)
+    return older, newer
+
+
 _NEWLINES = re.compile(r"\s*\n\s*")
 
 
@@ -37,6 +50,7 @@ def _is_gloss(match: FormMatch, matches: list[FormMatch], position: int, documen
               lang: str | None) -> bool:
     """Tell whether a disfavoured form only glosses an allowed form next to it."""
     prose = document.prose
+    gloss_before, gloss_after = _gloss_patterns()
     for neighbour_position in (position - 1, position + 1):
         if not 0 <= neighbour_position < len(matches):
             continue
@@ -46,11 +60,11 @@ def _is_gloss(match: FormMatch, matches: list[FormMatch], position: int, documen
             continue
         if neighbour.end <= match.start:
             gap = prose[neighbour.end:match.start]
-            if len(gap) <= _GLOSS_REACH and _GLOSS_BEFORE.fullmatch(gap):
+            if len(gap) <= _GLOSS_REACH and gloss_before.fullmatch(gap):
                 return True
         elif match.end <= neighbour.start:
             gap = prose[match.end:neighbour.start]
-            if len(gap) <= _GLOSS_REACH and _GLOSS_AFTER.fullmatch(gap):
+            if len(gap) <= _GLOSS_REACH and gloss_after.fullmatch(gap):
                 return True
     return False
 

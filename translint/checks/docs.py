@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from translint.checks.base import Check
-from translint.text.langcodes import language_name
+from translint.languages import language
 
 HEADER = """\
 # The checks
@@ -55,7 +55,7 @@ def _section(check: Check) -> list[str]:
     facts = [check.severity.label, "fixable" if check.fixable else "not fixed automatically",
              "on by default" if check.on_by_default else
              f"off by default (`--select {check.code}` turns it on)"]
-    copy = f"In {language_name(docs.lang)} copy"
+    copy = f"In {language(docs.lang).name} copy"
     if docs.options:
         copy += f", with {', '.join(f'`--{option}`' for option in docs.options)}"
     return [

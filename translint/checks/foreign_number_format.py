@@ -9,132 +9,18 @@ knows nothing of decimal commas).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from translint.checks.base import Check, CheckDocs, Context, Problem
 from translint.findings import Severity
+from translint.languages import NumberStyle, language, union
 from translint.text.document import Document
-from translint.text.langcodes import language_name
 
-
-@dataclass(frozen=True)
-class NumberStyle:
-    """How a language writes numbers, and the words that show what a number counts."""
-
-    decimal: str
-    group: str
-    magnitudes: frozenset[str]
-    percent: tuple[tuple[str, ...], ...]
-    units: frozenset[str]
-    counted: frozenset[str]
-    currencies: frozenset[str]
-    rates: frozenset[str]
-    # False where both conventions are native (Mexican Spanish writes 3.5 millones): then
-    # only a document that also writes numbers the other way is flagged.
-    always: bool = True
-
-    @property
-    def foreign_decimal(self) -> str:
-        """The decimal separator of the other convention."""
-        return "," if self.decimal == "." else "."
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_UNIT_SYMBOLS = "km kg cm mm ha m² km² km/h mph kw mw gw kwh mwh gwh °c °f"
-NUMBER_STYLES: dict[str, NumberStyle] = {
-    "en": NumberStyle(
-        decimal=".", group=",",
-        magnitudes=_words("million millions billion billions trillion trillions thousand bn m "
-                          "mn tn"),
-        percent=(("per", "cent"), ("percent",)),
-        units=_words(f"{_UNIT_SYMBOLS} metres meters kilometres kilometers miles kilograms "
-                     "tonnes tons litres liters hectares degrees seconds"),
-        counted=_words(
-            "people persons residents inhabitants citizens civilians soldiers troops fighters "
-            "police officers workers employees staff jobs children women men refugees migrants "
-            "voters votes members fans spectators supporters visitors tourists students pupils "
-            "patients cases infections deaths victims casualties prisoners protesters "
-            "demonstrators homes houses households families flats apartments buildings "
-            "companies firms businesses vehicles cars units copies tickets signatures years "
-            "passengers"),
-        currencies=_words("euros dollars pounds roubles rubles hryvnias pesos yen yuan rupees "
-                          "zlotys"),
-        rates=_words("per a an each every")),
-    "de": NumberStyle(
-        decimal=",", group=".",
-        magnitudes=_words("million millionen milliarde milliarden billion billionen mio mrd"),
-        percent=(("prozent",), ("prozentpunkte",)),
-        units=_words(f"{_UNIT_SYMBOLS} meter kilometer tonnen liter hektar grad sekunden"),
-        counted=_words(
-            "menschen personen einwohner bürger soldaten besucher zuschauer arbeitsplätze "
-            "stellen haushalte wohnungen flüchtlinge tote kinder fans mitglieder beschäftigte "
-            "mitarbeiter unternehmen jahre fahrzeuge autos stimmen demonstranten"),
-        currencies=_words("euro dollar pfund rubel"),
-        rates=_words("pro je")),
-    "es": NumberStyle(
-        decimal=",", group=".",
-        magnitudes=_words("millón millones millardo millardos billón billones mil"),
-        percent=(("por", "ciento"),),
-        units=_words(f"{_UNIT_SYMBOLS} metros kilómetros toneladas litros hectáreas grados "
-                     "segundos"),
-        counted=_words(
-            "personas habitantes ciudadanos soldados muertos víctimas empleos hogares viviendas "
-            "espectadores visitantes refugiados niños trabajadores manifestantes años "
-            "vehículos votos"),
-        currencies=_words("euros dólares pesos libras rublos"),
-        rates=_words("por cada"),
-        always=False),
-    "fr": NumberStyle(
-        decimal=",", group="\u202f",
-        magnitudes=_words("million millions milliard milliards md mds mrd"),
-        percent=(("pour", "cent"),),
-        units=_words(f"{_UNIT_SYMBOLS} mètres kilomètres tonnes litres hectares degrés "
-                     "secondes"),
-        counted=_words(
-            "personnes habitants citoyens soldats militaires morts victimes emplois ménages "
-            "foyers logements spectateurs visiteurs réfugiés enfants salariés manifestants "
-            "électeurs ans véhicules voix"),
-        currencies=_words("euros dollars livres roubles"),
-        rates=_words("par")),
-    "it": NumberStyle(
-        decimal=",", group=".",
-        magnitudes=_words("milione milioni miliardo miliardi mln mld mila"),
-        percent=(("per", "cento"),),
-        units=_words(f"{_UNIT_SYMBOLS} metri chilometri tonnellate litri ettari gradi secondi"),
-        counted=_words(
-            "persone abitanti cittadini soldati morti vittime posti famiglie spettatori "
-            "visitatori rifugiati bambini lavoratori manifestanti anni veicoli voti"),
-        currencies=_words("euro dollari sterline rubli"),
-        rates=_words("per ogni")),
-    "pt": NumberStyle(
-        decimal=",", group=".",
-        magnitudes=_words("milhão milhões bilhão bilhões bilião biliões mil"),
-        percent=(("por", "cento"),),
-        units=_words(f"{_UNIT_SYMBOLS} metros quilómetros quilômetros toneladas litros "
-                     "hectares graus segundos"),
-        counted=_words(
-            "pessoas habitantes cidadãos soldados mortos vítimas empregos famílias "
-            "espectadores visitantes refugiados crianças trabalhadores manifestantes anos "
-            "veículos votos"),
-        currencies=_words("euros dólares reais libras rublos"),
-        rates=_words("por cada")),
-    "nl": NumberStyle(
-        decimal=",", group=".",
-        magnitudes=_words("miljoen miljoenen miljard miljarden mln mld"),
-        percent=(("procent",),),
-        units=_words(f"{_UNIT_SYMBOLS} meter kilometer ton liter hectare graden seconden"),
-        counted=_words(
-            "mensen personen inwoners burgers soldaten doden slachtoffers banen huishoudens "
-            "bezoekers toeschouwers vluchtelingen kinderen werknemers demonstranten jaar "
-            "voertuigen stemmen"),
-        currencies=_words("euro dollar pond roebel"),
-        rates=_words("per")),
-}
+# Unit symbols are the same in every language; a language file lists its unit words.
+_UNIT_SYMBOLS = frozenset("km kg cm mm ha m² km² km/h mph kw mw gw kwh mwh gwh °c °f".split())
 _CURRENCY_SIGNS = "$€£¥₴₽"
 _DECIMAL_NAMES = {".": "decimal point", ",": "decimal comma"}
 _GROUP_NAMES = {".": "dot", ",": "comma"}
@@ -155,9 +41,15 @@ _NOT_BEFORE_NUMBER = frozenset(".,:/+#@'’_")
 _NOT_AFTER_NUMBER = frozenset(":/")
 _FOLLOWING = re.compile(r"[ \u00a0\u202f]?(%|[^\W\d_]+\.?|°[CF])"
                         r"(?:[ \u00a0\u202f]([^\W\d_]+))?(?:[ \u00a0\u202f]([^\W\d_]+))?")
-# "1.000 to 2.000 people": the first number counts what the second does.
-_RANGE = re.compile(r"[ \u00a0\u202f]?(?:[-–]|to|and|or|bis|und|à|et|y|a|e|tot|en|al)"
-                    r"[ \u00a0\u202f]?[0-9]+(?:[.,][0-9]+)*")
+
+
+@functools.cache
+def _range() -> re.Pattern[str]:
+    """A range after a number, as in "1.000 to 2.000 people" (the first number counts what
+    the second does); its words are every language file's ``range_words``."""
+    words = union(lambda each: each.numbers.range_words if each.numbers else frozenset())
+    joins = "|".join(map(re.escape, sorted(words, key=lambda word: (-len(word), word))))
+    return re.compile(rf"[ \u00a0\u202f]?(?:[-–]|{joins})[ \u00a0\u202f]?[0-9]+(?:[.,][0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -193,7 +85,7 @@ def _shape(token: str) -> _Shape | None:
 def foreign_number_formats(document: Document, context: Context) -> Iterator[Problem]:
     """TL203: thousands and decimal separators of another language's convention."""
     lang = document.lang
-    style = NUMBER_STYLES.get(lang) if lang is not None else None
+    style = language(lang).numbers if lang is not None else None
     if style is None or lang is None:
         return
     prose = document.prose
@@ -246,7 +138,7 @@ def _foreign_number(document: Document, style: NumberStyle, lang: str, start: in
     if foreign is None:
         return None
     suggestion = _native(shape, style)
-    return Problem(start, end, f'"{token}" {foreign}; {language_name(lang)} copy writes '
+    return Problem(start, end, f'"{token}" {foreign}; {language(lang).name} copy writes '
                    f"{suggestion}", suggestion)
 
 
@@ -267,8 +159,8 @@ def _is_foreign(prose: str, style: NumberStyle, shape: _Shape, start: int,
         if shape.separator != style.foreign_decimal:
             return None
         if not (_is_percent(words, style) or _is_magnitude(words, style)
-                or (words and words[0] in style.units) or _is_money(prose, start, words,
-                                                                      style, shape)):
+                or (words and (words[0] in style.units or words[0] in _UNIT_SYMBOLS))
+                or _is_money(prose, start, words, style, shape)):
             return None
         return f"has a {_DECIMAL_NAMES[shape.separator]} ({foreign_style})"
     if shape.separator != style.decimal or not _counts_thousands(prose, style, shape, start,
@@ -287,7 +179,7 @@ def _counts_thousands(prose: str, style: NumberStyle, shape: _Shape, start: int,
     if shape.integer.startswith("0") or _is_percent(words, style) \
             or _is_magnitude(words, style):
         return False
-    range_end = _RANGE.match(prose, end)
+    range_end = _range().match(prose, end)
     if range_end is not None:
         words = _following_words(prose, range_end.end())
     noun = _counted_noun(words, style)

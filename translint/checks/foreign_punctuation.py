@@ -21,8 +21,8 @@ from collections.abc import Iterator
 
 from translint.checks.base import Check, CheckDocs, Context, Problem
 from translint.findings import Severity
+from translint.languages import Language, language
 from translint.text.document import Document
-from translint.text.langcodes import language_name
 
 _SPACES = " \u00a0\u202f\u2009"
 _TYPOGRAPHIC_SPACES = "\u00a0\u202f\u2009"
@@ -45,10 +45,11 @@ def foreign_punctuation(document: Document, context: Context) -> Iterator[Proble
         yield from _guillemets(prose, quotes)
         yield from _low_quotes(prose, quotes)
         yield from _spaced_marks(document)
-    elif lang == "fr":
-        yield from _unspaced_french_marks(document)
-    if lang not in _INVERTED_MARK_LANGUAGES:
-        yield from _inverted_marks(prose, lang)
+    data = language(lang)
+    if data.spaced_marks:
+        yield from _unspaced_marks(document, data)
+    if not data.inverted_marks:
+        yield from _inverted_marks(prose, data)
 
 
 # --- Quotation marks in English copy ------------------------------------------------------
@@ -211,58 +212,67 @@ def _is_spaced_mark(prose: str, text: str, space_at: int, mark_at: int) -> bool:
     return after in _AFTER_HIGH_MARK
 
 
-# Marks French typography spaces alike: a no-break space before ':', a narrow one before
-# ';' '?' '!', a no-break space inside guillemets. A habit is judged per class of marks.
-_FRENCH_MARK_CLASSES = {":": ":", ";": "?", "?": "?", "!": "?", "«": "«", "»": "«"}
-_FRENCH_SPACES = "\u00a0\u202f "
-_FRENCH_HABIT = 2
+# A habit of spacing a class of marks: at least this many spaced.
+_SPACING_HABIT = 2
+# The spaces that set a mark off (no-break, narrow no-break, plain).
+_MARK_SPACES = "\u00a0\u202f "
 
 
-def _unspaced_french_marks(document: Document) -> Iterator[Problem]:
-    """In French copy that spaces its : ; ? ! « » as French typography wants, one it missed.
+def _unspaced_marks(document: Document, data: Language) -> Iterator[Problem]:
+    """In copy that spaces its marks as its language's typography wants (French: a
+    no-break space before ':', a narrow one before ';' '?' '!', a no-break space inside
+    guillemets), one it missed.
 
     Many French sites never space these marks, and Swiss copy spaces only some, so only a
-    lapse from the copy's own habit for that kind of mark is reported, as information; the
-    space suggested is the one the copy uses there.
+    lapse from the copy's own habit for that class of marks (``spaced_marks`` in the
+    language file) is reported, as information; the space suggested is the one the copy
+    uses there.
     """
     prose, text = document.prose, document.text
+    classes = _mark_classes(data.spaced_marks)
     spaces: Counter[tuple[str, str]] = Counter()
     missing: dict[str, list[int]] = {}
-    for mark, mark_class in _FRENCH_MARK_CLASSES.items():
+    for mark, mark_class in classes.items():
         position = prose.find(mark)
         while position != -1:
             # The space goes after an opening guillemet and before every other mark.
             beside = position + 1 if mark == "«" else position - 1
             space = prose[beside] if 0 <= beside < len(prose) else "\n"
-            if space in _FRENCH_SPACES:
+            if space in _MARK_SPACES:
                 spaces[mark, space] += 1
             elif _misses_french_space(prose, text, position):
                 missing.setdefault(mark_class, []).append(position)
             position = prose.find(mark, position + 1)
     spaced: Counter[str] = Counter()
     for (mark, _), count in spaces.items():
-        spaced[_FRENCH_MARK_CLASSES[mark]] += count
+        spaced[classes[mark]] += count
     for mark_class, positions in missing.items():
-        if spaced[mark_class] < _FRENCH_HABIT or len(positions) * 2 > spaced[mark_class]:
+        if spaced[mark_class] < _SPACING_HABIT or len(positions) * 2 > spaced[mark_class]:
             continue
         for position in positions:
             mark = prose[position]
-            space = _usual_space(spaces, mark)
+            space = _usual_space(spaces, mark, classes)
             suggestion = mark + space if mark == "«" else space + mark
             where = "after" if mark == "«" else "before"
             yield Problem(position, position + 1,
-                          f"No {_SPACE_NAMES[space]} {where} '{mark}', which French typography "
-                          "wants and this copy has elsewhere", suggestion,
+                          f"No {_SPACE_NAMES[space]} {where} '{mark}', which {data.name} "
+                          "typography wants and this copy has elsewhere", suggestion,
                           severity=Severity.INFO)
 
 
-def _usual_space(spaces: Counter[tuple[str, str]], mark: str) -> str:
+def _mark_classes(spaced_marks: tuple[str, ...]) -> dict[str, str]:
+    """Each mark of a language's ``spaced_marks`` with its class (the string it is in)."""
+    return {mark: mark_class for mark_class in spaced_marks for mark in mark_class}
+
+
+def _usual_space(spaces: Counter[tuple[str, str]], mark: str,
+                 classes: dict[str, str]) -> str:
     """The space the copy puts at ``mark``, else at a mark of its class."""
     for (spaced_mark, space), _ in spaces.most_common():
         if spaced_mark == mark:
             return space
     for (spaced_mark, space), _ in spaces.most_common():
-        if _FRENCH_MARK_CLASSES[spaced_mark] == _FRENCH_MARK_CLASSES[mark]:
+        if classes[spaced_mark] == classes[mark]:
             return space
     return spaces.most_common(1)[0][0][1]
 
@@ -287,40 +297,21 @@ def _misses_french_space(prose: str, text: str, position: int) -> bool:
 
 # --- Spanish inverted marks ---------------------------------------------------------------
 
-_INVERTED_MARK_LANGUAGES = frozenset({"es", "gl", "ca", "ast"})
 _INVERTED = re.compile("[¿¡]")
 _WORD = re.compile(r"[^\W\d_]+")
-_SPANISH_WORDS = frozenset(
-    "el la los las lo le les de del que qué y en es un una unos unas por con para se su sus "
-    "al cómo dónde cuándo quién quiénes cuál cuánto está están estás muy más pero yo tú él "
-    "ella ellos nos hay este esta eso esto ese esa sí todo usted ustedes hola gracias viva "
-    "vamos no a me he has te mi".split())
-# Words that show a clause is in the copy's own language, not quoted Spanish.
-_FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the is are was were be been you we they he she it i what why how who "
-                    "where when do does did will would can could should this that these those "
-                    "of to in and for with have has not my your our their his her its an at "
-                    "on from about there a no me".split()),
-    "de": frozenset("der die das und ist nicht mit ich du wir ihr sie er es was wie warum wer "
-                    "wo wann ein eine zu auf für von den dem sind hat haben wird kann soll "
-                    "noch schon doch".split()),
-    "fr": frozenset("le la les et des est du dans qui pour pas sur au aux avec il elle ils "
-                    "vous nous je tu ce cette quoi pourquoi comment où qu que de en un une "
-                    "ne c".split()),
-    "it": frozenset("il di che è sono gli per non perché come cosa chi dove quando della nel "
-                    "alla questo questa si ci ma".split()),
-    "nl": frozenset("het een is van niet wat waarom hoe wie waar dat dit zijn hij ze we jij "
-                    "je u met voor op de en".split()),
-}
+# The language of ¿ and ¡: its function words show a clause is quoted from it.
+_SPANISH = "es"
 
 
-def _inverted_marks(prose: str, lang: str) -> Iterator[Problem]:
-    """¿ and ¡ opening a clause written in the copy's own language, not quoted Spanish."""
+def _inverted_marks(prose: str, data: Language) -> Iterator[Problem]:
+    """¿ and ¡ opening a clause written in the copy's own language, not quoted Spanish:
+    the clause has ``function_words`` of the copy's language and none of Spanish's."""
     if "¿" not in prose and "¡" not in prose:
         return
-    own_words = _FUNCTION_WORDS.get(lang)
-    if own_words is None:
+    own_words = data.function_words
+    if not own_words:
         return
+    spanish_words = language(_SPANISH).function_words
     for match in _INVERTED.finditer(prose):
         start = match.end()
         end = start
@@ -328,13 +319,13 @@ def _inverted_marks(prose: str, lang: str) -> Iterator[Problem]:
         while end < limit and prose[end] not in "?!\n":
             end += 1
         words = set(_WORD.findall(prose[start:end].lower()))
-        if words & (_SPANISH_WORDS - own_words) or not words & (own_words - _SPANISH_WORDS):
+        if words & (spanish_words - own_words) or not words & (own_words - spanish_words):
             continue
         mark = match.group()
         name = "question" if mark == "¿" else "exclamation"
         yield Problem(match.start(), match.end(),
-                      f"Spanish inverted {name} mark {mark} in {language_name(lang)} copy; "
-                      f"{language_name(lang)} puts the {name} mark only at the end", "")
+                      f"Spanish inverted {name} mark {mark} in {data.name} copy; "
+                      f"{data.name} puts the {name} mark only at the end", "")
 
 
 CHECK = Check(

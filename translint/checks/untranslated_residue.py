@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from translint.checks.base import Check, CheckDocs, Context, Problem
 from translint.findings import Severity
+from translint.languages import language
 from translint.names.fold import form_identity
 from translint.names.translit import romanise
 from translint.text.document import Document
@@ -28,18 +29,6 @@ from translint.text.scripts import LATIN, OTHER_SCRIPT, OTHER_SCRIPT_CHAR
 MIN_RESIDUE_WORDS = 8
 MIN_FOREIGN_STOP_WORDS = 3
 MIN_PROBABILITY = 0.95
-# Words of a language that are also stop words of others ("come" is Italian, "over" Dutch):
-# no evidence of a foreign sentence.
-HOMOGRAPHS: dict[str, frozenset[str]] = {
-    "en": frozenset("over no do come met per non plus door die den van i e o al da di le "
-                    "me we so as is in on to be he one ten".split()),
-    "de": frozenset("in was die so man also um an am war hat es".split()),
-    "fr": frozenset("a en de se si son est plus non par per".split()),
-    "es": frozenset("a de en no se si con la del al come".split()),
-    "it": frozenset("a di e in no se con come per non".split()),
-}
-NON_LATIN_LANGUAGES = frozenset({"uk", "ru", "bg", "sr", "mk", "be", "el", "ar", "he", "fa",
-                                 "zh", "ja", "ko", "hi", "ka", "hy"})
 _CYRILLIC = re.compile("[\u0400-\u052f]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-zß-öø-ÿ]+(?![^\W\d_])")
@@ -54,7 +43,7 @@ _FOREIGN_RUN = re.compile(
 def untranslated_residue(document: Document, context: Context) -> Iterator[Problem]:
     """TL301: a sentence in another language, or non-Latin words left in Latin-script copy."""
     lang = document.lang
-    if lang is None or lang in NON_LATIN_LANGUAGES:
+    if lang is None or language(lang).non_latin:
         return
     yield from _foreign_script(document, context)
     if profiled(lang):
@@ -94,8 +83,9 @@ def _foreign_sentences(document: Document, context: Context, lang: str) -> Itera
 @functools.lru_cache(maxsize=16)
 def _foreign_words(lang: str) -> frozenset[str]:
     """The words ``_foreign_evidence`` can count for ``lang`` copy: other languages' stop
-    words, less ``lang``'s own and its homographs."""
-    return stop_words_of_others(lang) - HOMOGRAPHS.get(lang, frozenset())
+    words, less ``lang``'s own and its homographs (its words that are also other languages'
+    stop words: "come" is Italian, "over" Dutch — no evidence of a foreign sentence)."""
+    return stop_words_of_others(lang) - language(lang).homographs
 
 
 def _common_words(text: str) -> list[str]:
@@ -105,7 +95,7 @@ def _common_words(text: str) -> list[str]:
 
 def _foreign_evidence(words: list[str], lang: str) -> dict[str, int]:
     """Stop words of each other language among ``words``, not counting ``lang``'s own."""
-    homographs = HOMOGRAPHS.get(lang, frozenset())
+    homographs = language(lang).homographs
     foreign = {word for word, langs in stop_words_in(words).items()
                if word not in homographs and lang not in langs}
     scores = stop_word_scores([word for word in words if word in foreign]) if foreign else {

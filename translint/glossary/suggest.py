@@ -31,7 +31,7 @@ from translint.glossary.serialise import make_id, toml_array, toml_string
 from translint.names.extract import count_names, letter_count, words_of
 from translint.names.fold import form_identity, name_key
 from translint.names.index import NameIndex
-from translint.names.variants import MIN_LETTERS, TITLES
+from translint.names.variants import MIN_LETTERS, titles
 from translint.text.formats import format_for
 from translint.text.langid import detect_language
 from translint.text.normalise import normalise
@@ -91,6 +91,7 @@ def _add_name(spellings: dict[tuple[str | None, str], _Spelling], lang: str | No
               count: int, path: str, known: NameIndex | None) -> None:
     words = [word.text for word in words_of(name)]
     lowered = [word.lower() for word in words]
+    not_names = titles()
     for position, written in enumerate(words):
         if letter_count(written) < MIN_LETTERS or written.isupper():
             continue
@@ -105,7 +106,7 @@ def _add_name(spellings: dict[tuple[str | None, str], _Spelling], lang: str | No
         spelling.written[written] += count
         spelling.files[path] += count
         spelling.neighbours.update(other for index, other in enumerate(lowered)
-                                   if index != position and other not in TITLES)
+                                   if index != position and other not in not_names)
 
 
 def _rejected(group: list[_Spelling], ordinary: set[str]) -> bool:

@@ -11,6 +11,7 @@ across documents: the same names recur in every story.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from translint.glossary.model import Entry
+from translint.languages import union
 from translint.memo import BoundedMemo
 from translint.names.extract import find_all_of, hyphenated_runs, words_of
 from translint.names.fold import APOSTROPHES, form_identity, name_key, word_keys
@@ -26,14 +28,14 @@ from translint.names.index import NameIndex
 from translint.spans import SpanSet, longest_first
 
 MIN_LETTERS = 4
-# Words that stand before names without being part of them.
-TITLES = frozenset(
-    "mr mrs ms miss dr sir dame lord lady president prime minister general gen colonel col "
-    "captain capt judge prof professor rev father saint st king queen prince princess "
-    "senator sen governor gov mayor chancellor secretary ambassador herr frau monsieur "
-    "madame señor señora signor signora".split()
-)
 _APOSTROPHE_TABLE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
+
+
+@functools.cache
+def titles() -> frozenset[str]:
+    """Words that stand before names without being part of them (Mr, President, Frau …):
+    every language file's ``titles``."""
+    return union(lambda each: each.titles)
 
 
 @dataclass(frozen=True)
@@ -325,13 +327,14 @@ def find_spelling_clusters(prose: str, names: Counter[str], tables: SpellingTabl
 def _neighbours(names: Counter[str], wanted: set[str]) -> dict[str, set[str]]:
     """For each spelling in ``wanted``: the other words (not titles) of the names it is in."""
     neighbours: dict[str, set[str]] = {}
+    not_names = titles()
     for name in names:
         words = folded_words(name)
         for position, word in enumerate(words):
             if word.text in wanted:
                 neighbours.setdefault(word.text, set()).update(
                     other.lowered for index, other in enumerate(words)
-                    if index != position and other.lowered not in TITLES)
+                    if index != position and other.lowered not in not_names)
     return neighbours
 
 

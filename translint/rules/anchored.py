@@ -7,6 +7,7 @@ rules whose anchors occur run their expression, in a window around each anchor.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Iterable
@@ -17,6 +18,7 @@ import ahocorasick
 import regex
 
 from translint.errors import RuleTimeout
+from translint.languages import union
 from translint.rules.safety import time_limit
 from translint.spans import longest_first
 
@@ -31,12 +33,6 @@ else:  # pragma: no cover - Python 3.10
 # An anchor: a lower-case literal, and whether it must start a word where it occurs.
 Anchor = tuple[str, bool]
 MIN_ANCHOR = 3
-# Words too frequent to be good anchors: a rule anchored on them would run everywhere.
-COMMON_WORDS = frozenset(
-    "the and that for with from this was were are has have had his her its not but "
-    "der die das und den dem des ein eine les des une que qui pour dans los las del por "
-    "con para una che per della".split()
-)
 # How far around an anchor a rule's expression looks for its match.
 WINDOW = 160
 
@@ -119,6 +115,13 @@ def _is_required_space(op: Any, argument: Any) -> bool:
         (sre_constants.CATEGORY, sre_constants.CATEGORY_SPACE)]
 
 
+@functools.cache
+def common_words() -> frozenset[str]:
+    """Words too frequent to be good anchors (a rule anchored on them would run
+    everywhere): every language file's ``common_words``."""
+    return union(lambda each: each.common_words)
+
+
 def best_anchors(sets: list[tuple[Anchor, ...]]) -> tuple[Anchor, ...]:
     """The most selective set: no very common word in it, then the longest shortest literal.
 
@@ -128,8 +131,9 @@ def best_anchors(sets: list[tuple[Anchor, ...]]) -> tuple[Anchor, ...]:
               if min(len(literal.strip()) for literal, _ in anchors) >= MIN_ANCHOR]
     if not usable:
         return ()
+    common = common_words()
     return max(usable, key=lambda anchors: (
-        not any(literal.strip() in COMMON_WORDS for literal, _ in anchors),
+        not any(literal.strip() in common for literal, _ in anchors),
         min(len(literal) for literal, _ in anchors),
         all(start for _, start in anchors)))
 

@@ -44,13 +44,3 @@ def bad_language_message(option: str, value: str) -> str:
     """The error for a value that is not a language code."""
     return (f'{option}: "{value}" is not a language code (ISO 639 / BCP 47) such as en, de, '
             "uk or pt-BR")
-
-
-LANGUAGE_NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish",
-                   "it": "Italian", "pt": "Portuguese", "nl": "Dutch", "pl": "Polish",
-                   "ru": "Russian", "uk": "Ukrainian", "ca": "Catalan", "gl": "Galician"}
-
-
-def language_name(lang: str) -> str:
-    """The English name of a language, as messages use it ("German"); else its code."""
-    return LANGUAGE_NAMES.get(lang, lang)

@@ -2,37 +2,19 @@
 
 A stop-word profile decides cheaply when the answer is clear (it nearly always is for
 a news article); langdetect, seeded so that it is deterministic, decides the rest.
-langdetect is imported only when it is needed: loading its profiles is slow.
+langdetect is imported only when it is needed: loading its profiles is slow. The stop
+words are those of the language files (``translint/languages/``).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections import Counter
 
-_STOP_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the and of to in is that for was with on as are it by from at has have "
-                    "this were be which but not said they their he his a an or".split()),
-    "de": frozenset("der die und das ist nicht mit sich des auf für dem ein eine den von zu im "
-                    "auch es wird wurde sind nach bei aus oder sie er hat".split()),
-    "fr": frozenset("le la les et des est une du dans que qui pour pas sur au aux par avec il "
-                    "elle ont sont cette été ses leur mais ou plus ce".split()),
-    "es": frozenset("el la los las y del que en un una por con para es se su al como más pero "
-                    "sus fue este esta ha han entre sobre también lo".split()),
-    "it": frozenset("il di che e la per un una del della in con non sono è gli le dei nel alla "
-                    "anche ha da al più ma come questo delle lo".split()),
-    "pt": frozenset("o a os as de do da dos das em no na que e um uma para com não por se mais "
-                    "foi são ao pelo pela também seu sua".split()),
-    "nl": frozenset("de het een en van is dat niet op te zijn met voor hij ze die er maar aan "
-                    "ook bij als door wordt werd naar om nog heeft over".split()),
-    "pl": frozenset("i w nie na się z że do jest to o a jak ale od po przez dla tak już był "
-                    "była są jego jej czy tym oraz które został".split()),
-}
-_LANGUAGES_OF: dict[str, tuple[str, ...]] = {
-    word: tuple(lang for lang, words in _STOP_WORDS.items() if word in words)
-    for word in {word for words in _STOP_WORDS.values() for word in words}
-}
+from translint.languages import bundled_languages
+
 _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -62,31 +44,47 @@ def detect_language(text: str) -> str | None:
             or (_langdetect(sample) if len(words) >= MIN_WORDS_FOR_LANGDETECT else None))
 
 
+@functools.cache
+def _profiles() -> dict[str, frozenset[str]]:
+    """The stop words of every language whose file lists them."""
+    return {each.code: each.stop_words for each in bundled_languages() if each.stop_words}
+
+
+@functools.cache
+def _languages_of() -> dict[str, tuple[str, ...]]:
+    """For every stop word, the languages it is a stop word of."""
+    profiles = _profiles()
+    return {word: tuple(lang for lang, words in profiles.items() if word in words)
+            for word in {word for words in profiles.values() for word in words}}
+
+
 def stop_word_scores(words: list[str], limit: int | None = None) -> dict[str, int]:
     """How many of ``words`` (lower case; the first ``limit``) are stop words of each
     profiled language."""
-    scores = dict.fromkeys(_STOP_WORDS, 0)
+    scores = dict.fromkeys(_profiles(), 0)
     counts = Counter(words[:limit])
-    for word in counts.keys() & _LANGUAGES_OF.keys():
-        for lang in _LANGUAGES_OF[word]:
+    languages_of = _languages_of()
+    for word in counts.keys() & languages_of.keys():
+        for lang in languages_of[word]:
             scores[lang] += counts[word]
     return scores
 
 
 def stop_words_in(words: list[str]) -> dict[str, tuple[str, ...]]:
     """The distinct stop words among ``words`` with the languages each belongs to."""
-    return {word: _LANGUAGES_OF[word] for word in _LANGUAGES_OF.keys() & set(words)}
+    languages_of = _languages_of()
+    return {word: languages_of[word] for word in languages_of.keys() & set(words)}
 
 
 def stop_words_of_others(lang: str) -> frozenset[str]:
     """The stop words of the profiled languages other than ``lang`` that are not also
     ``lang``'s own."""
-    return frozenset(word for word, langs in _LANGUAGES_OF.items() if lang not in langs)
+    return frozenset(word for word, langs in _languages_of().items() if lang not in langs)
 
 
 def is_stop_word(word: str, lang: str) -> bool:
     """Tell whether ``word`` (lower case) is a stop word of ``lang``."""
-    return lang in _LANGUAGES_OF.get(word, ())
+    return lang in _languages_of().get(word, ())
 
 
 def stop_word_language(words: list[str], minimum: int = 8, margin: float = 2.0) -> str | None:
@@ -107,7 +105,7 @@ def words_of(text: str) -> list[str]:
 
 def profiled(lang: str) -> bool:
     """Tell whether ``lang`` has a stop-word profile."""
-    return lang in _STOP_WORDS
+    return lang in _profiles()
 
 
 def language_probabilities(text: str) -> list[tuple[str, float]]:

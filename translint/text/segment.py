@@ -7,26 +7,32 @@ to an abbreviation or an initial (Mr., U.S., J. K.) — and at every line break.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+
+from translint.languages import union
 
 _END = re.compile(
     r"[.!?…]+[\"'”’»)\]]*(?=[ \t\u00a0]+[\"'“‘«„(\[¿¡]?[^\W_a-zß-ÿ])"
     r"|\n"
 )
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Gen|Col|Capt|Lt|Sgt|Rev|Gov|Sen|Rep|Hon|Vol|"
-    r"Art|Fig|vs|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|"
-    r"Sra|Srta|Sres|Dña|Av|Avda|Mme|Mlle|MM|Nr|Abs|Hr|Fr|bzw|ca|vgl|usw|Dipl|Ing|S\.A|U\.S|"
-    r"U\.K|U\.N|E\.U)|\b[A-Z])\.$"
-)
+
+
+@functools.cache
+def _abbreviation() -> re.Pattern[str]:
+    """A full stop that ends an abbreviation (every language file's ``abbreviations``) or
+    an initial."""
+    words = sorted(union(lambda each: each.abbreviations), key=lambda word: (-len(word), word))
+    return re.compile(rf"(?:\b(?:{'|'.join(map(re.escape, words))})|\b[A-Z])\.$")
 
 
 def sentences(prose: str) -> Iterator[tuple[int, int]]:
     """Yield the (start, end) of every non-blank sentence of ``prose``."""
     start = 0
+    abbreviation = _abbreviation()
     for match in _END.finditer(prose):
-        if match.group() != "\n" and _ABBREVIATION.search(prose, max(0, match.start() - 6),
+        if match.group() != "\n" and abbreviation.search(prose, max(0, match.start() - 6),
                                                           match.start() + 1):
             continue
         end = match.end()
