@@ -43,7 +43,6 @@ def _gloss_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return older, newer
 
 
-_NEWLINES = re.compile(r"\s*\n\s*")
 
 
 def _is_gloss(match: FormMatch, matches: list[FormMatch], position: int, document: Document,
