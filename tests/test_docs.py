@@ -260,6 +260,7 @@ def test_every_link_leads_somewhere(page: Path) -> None:
     assert broken_links(page) == []
 
 
+@pytest.mark.slow  # each block runs in bash, as real processes
 @pytest.mark.parametrize("block", RUNNABLE,
                          ids=[f"{shown(block.page)}:{block.line}" for block in RUNNABLE])
 def test_every_command_example_runs(block: Block, tmp_path: Path) -> None:
@@ -297,6 +298,7 @@ def test_slugs_follow_github_and_mkdocs() -> None:
     assert github_slug("Übersicht") == "übersicht" and mkdocs_slug("Übersicht") == "ubersicht"
 
 
+@pytest.mark.slow  # runs bash
 def test_a_failing_command_a_wrong_output_and_the_markers_are_understood(
         tmp_path: Path) -> None:
     page = tmp_path / "page.md"
