@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from translint.errors import TranslintError
+from translint.text.read import read_text_file
 from translint.tomldata import parse_toml
 
 DIRECTORY = Path(__file__).parent
@@ -127,10 +128,7 @@ def union(words: Callable[[Language], frozenset[str]]) -> frozenset[str]:
 def load_language(path: Path) -> Language:
     """Read and check one language file; its name (``sv.toml``) gives the code."""
     where = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as problem:
-        raise LanguageError(f"cannot read the language file: {problem}", where) from None
+    text = read_text_file(path, error=LanguageError, what="language file")
     data = parse_toml(text, where, LanguageError)
     top = _checked(data, _TOP, "", where, ("name",), set(_TABLES))
     tables = {name: _checked(_table(data, name, where), keys, name, where,
