@@ -59,6 +59,7 @@ def test_json(run_cli: RunCli, corpora: tuple[Path, Path]) -> None:
                                "per_10k_translated", "per_10k_native", "contexts"}
     assert all(phrase["docs_translated"] == 4 and phrase["docs_native"] == 0
                for phrase in phrases)
+    assert phrases[0]["ngram"] == "in this sense"
     assert all(phrase["ngram"] in ". in this sense , the mayor" for phrase in phrases)
 
 

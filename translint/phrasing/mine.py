@@ -203,8 +203,9 @@ def mine_phrasing(translated: Iterable[str], native: Iterable[str], *, lang: str
         z = log_odds_z(y_i, n_i, y_j, n_j, alpha_w, alpha_0)
         if z > 0:
             scored.append((z, gram))
-    # Among equal scores the longest n-gram first: its parts say nothing more.
-    scored.sort(key=lambda item: (-item[0], -len(item[1]), item[1]))
+    # Among equal scores the longest n-gram first, then the one with the fewest punctuation
+    # tokens ("in this sense" before ". in this").
+    scored.sort(key=lambda item: (-item[0], -len(item[1]), _punctuation(item[1]), item[1]))
     best = scored[:top]
     contexts = _contexts(texts, tokenised, {gram for _z, gram in best}, max_n)
     return [MinedPhrase(
@@ -214,6 +215,10 @@ def mine_phrasing(translated: Iterable[str], native: Iterable[str], *, lang: str
         per_10k_native=round(10_000 * theirs.counts[gram] / theirs.tokens, 2),
         contexts=tuple(contexts.get(gram, ())),
     ) for z, gram in best]
+
+
+def _punctuation(gram: tuple[str, ...]) -> int:
+    return sum(1 for form in gram if not any(ch.isalnum() for ch in form))
 
 
 def _subsumed(candidates: frozenset[tuple[str, ...]], ours: _Side,
