@@ -90,6 +90,7 @@ def test_min_docs_above_the_documents_reports_nothing(
     (("--max-n", "9"), "translint: --max-n must be from 1 to 8, not 9"),
     (("--min-docs", "0"), "translint: --min-docs and --top must be at least 1"),
     (("--format", "xml"), "translint: --format must be one of table, json, toml, not 'xml'"),
+    (("--jobs", "0"), "translint: --jobs must be at least 1, not 0"),
 ])
 def test_bad_options(run_cli: RunCli, corpora: tuple[Path, Path], options: tuple[str, ...],
                      message: str) -> None:

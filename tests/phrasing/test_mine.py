@@ -129,3 +129,9 @@ def test_bad_parameters_are_errors() -> None:
         mine_phrasing(["a"], ["b"], max_n=0)
     with pytest.raises(ValueError):
         mine_phrasing(["a"], ["b"], min_docs=0)
+
+
+def test_counting_the_native_side_in_two_processes_gives_the_same_ranking() -> None:
+    translated, native = corpora()
+    native = native * 20  # several chunks for the workers
+    assert mine_phrasing(translated, native, jobs=2) == mine_phrasing(translated, native)

@@ -31,6 +31,9 @@ def mine(
                          "out).")] = "table",
     field: Annotated[str, typer.Option(
         help="The field of a JSON Lines record holding the text.")] = "text",
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", help="Processes to count the native side with (default: the "
+                             "usable CPUs).")] = None,
 ) -> None:
     """Mine the phrasing translated copy over-uses compared with native copy."""
 
@@ -38,6 +41,7 @@ def mine(
         from translint.phrasing.corpus import check_paths, read_texts
         from translint.phrasing.mine import mine_phrasing
         from translint.phrasing.render import render_json, render_pack, render_table
+        from translint.runner import usable_cpus
 
         if output_format not in FORMATS:
             raise TranslintError(f"--format must be one of {', '.join(FORMATS)}, "
@@ -46,10 +50,13 @@ def mine(
             raise TranslintError(f"--max-n must be from 1 to 8, not {max_n}")
         if min_docs < 1 or top < 1:
             raise TranslintError("--min-docs and --top must be at least 1")
+        if jobs is not None and jobs < 1:
+            raise TranslintError(f"--jobs must be at least 1, not {jobs}")
         check_paths([*translated, *native])
         try:
             phrases = mine_phrasing(read_texts(translated, field), read_texts(native, field),
-                                    lang=lang, min_docs=min_docs, max_n=max_n, top=top)
+                                    lang=lang, min_docs=min_docs, max_n=max_n, top=top,
+                                    jobs=min(jobs or usable_cpus(), usable_cpus()))
         except ValueError as error:
             raise InputError(f"nothing to compare: {error}") from None
         if output_format == "json":

@@ -156,6 +156,58 @@ class _Side:
         self.docs.update(seen)
 
 
+    def merge(self, other: _Side) -> None:
+        """Add another part of the same corpus."""
+        self.counts.update(other.counts)
+        self.docs.update(other.docs)
+        self.totals.update(other.totals)
+        self.documents += other.documents
+        self.tokens += other.tokens
+
+
+NATIVE_CHUNK = 64
+_worker: dict[str, Any] = {}
+
+
+def _start_worker(lang: str, max_n: int, keep: frozenset[tuple[str, ...]]) -> None:
+    _worker.update(tokeniser=Tokeniser(lang), max_n=max_n, keep=keep)
+
+
+def _count_chunk(texts: list[str]) -> _Side:
+    """A worker's counts of some native texts (the candidates only)."""
+    side = _Side.empty()
+    for text in texts:
+        side.add(_worker["tokeniser"].tokens(text), _worker["max_n"], _worker["keep"])
+    return side
+
+
+def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+    chunk: list[str] = []
+    for text in texts:
+        chunk.append(text)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _count_native(native: Iterable[str], tokeniser: Tokeniser, max_n: int,
+                  keep: frozenset[tuple[str, ...]], jobs: int) -> _Side:
+    """The native side's counts of the candidate n-grams, in ``jobs`` processes."""
+    side = _Side.empty()
+    if jobs <= 1:
+        for text in native:
+            side.add(tokeniser.tokens(text), max_n, keep)
+        return side
+    import multiprocessing
+
+    with multiprocessing.Pool(jobs, _start_worker, (tokeniser.lang, max_n, keep)) as pool:
+        for part in pool.imap(_count_chunk, _chunks(native, NATIVE_CHUNK)):
+            side.merge(part)
+    return side
+
+
 def log_odds_z(y_i: int, n_i: int, y_j: int, n_j: int, alpha_w: float, alpha_0: float) -> float:
     """Monroe et al.'s z-score of a term counted ``y_i`` of ``n_i`` times in one corpus and
     ``y_j`` of ``n_j`` in the other, under a Dirichlet prior ``alpha_w`` of ``alpha_0``."""
@@ -167,12 +219,13 @@ def log_odds_z(y_i: int, n_i: int, y_j: int, n_j: int, alpha_w: float, alpha_0: 
 
 def mine_phrasing(translated: Iterable[str], native: Iterable[str], *, lang: str = "en",
                   min_docs: int = 3, max_n: int = 5, top: int = 200,
-                  prior_scale: float = 1.0) -> list[MinedPhrase]:
+                  prior_scale: float = 1.0, jobs: int = 1) -> list[MinedPhrase]:
     """The n-grams over-used in ``translated`` compared with ``native``, highest z first.
 
     An n-gram is kept when it occurs in at least ``min_docs`` translated texts, holds a
     word (not only placeholders and punctuation) and has z > 0. Raises ``ValueError`` when
-    ``max_n`` or ``min_docs`` is below 1 or a side has no tokens.
+    ``max_n`` or ``min_docs`` is below 1 or a side has no tokens. With ``jobs`` > 1 the
+    native side (usually the larger) is tokenised and counted in that many processes.
     """
     if max_n < 1 or min_docs < 1:
         raise ValueError("max_n and min_docs must be at least 1")
@@ -187,9 +240,7 @@ def mine_phrasing(translated: Iterable[str], native: Iterable[str], *, lang: str
         ours.add(lines, max_n)
     candidates = frozenset(gram for gram, docs in ours.docs.items()
                            if docs >= min_docs and is_style(gram))
-    theirs = _Side.empty()
-    for text in native:
-        theirs.add(tokeniser.tokens(text), max_n, candidates)
+    theirs = _count_native(native, tokeniser, max_n, candidates, jobs)
     if not ours.tokens or not theirs.tokens:
         side = "translated" if not ours.tokens else "native"
         raise ValueError(f"the {side} side has no text to compare")
