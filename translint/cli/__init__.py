@@ -17,7 +17,7 @@ from typing import Annotated
 
 import typer
 
-from translint.cli import check, glossary_edit, glossary_exchange, glossary_view
+from translint.cli import check, glossary_edit, glossary_exchange, glossary_view, phrasing
 from translint.cli.exits import interrupt, run_guarded
 from translint.cli.translit import translit
 
@@ -46,6 +46,13 @@ glossary_app.command("import")(glossary_exchange.import_)
 glossary_app.command("export")(glossary_exchange.export)
 glossary_app.command("suggest")(glossary_exchange.suggest)
 app.add_typer(glossary_app, name="glossary")
+
+phrasing_app = typer.Typer(
+    no_args_is_help=True,
+    help="Mine an archive for phrasing translated copy over-uses.",
+)
+phrasing_app.command("mine")(phrasing.mine)
+app.add_typer(phrasing_app, name="phrasing")
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,136 @@
+"""``translint phrasing mine`` through the command line, on corpora written here."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, CliResult
+from translint.rules.packs import load_pack
+
+RunCli = Callable[..., CliResult]
+FILLERS = ["The council voted on the budget.", "Residents praised the bus service.",
+           "Prices rose after the storm.", "A new school opened near the river."]
+
+
+@pytest.fixture
+def corpora(tmp_path: Path) -> tuple[Path, Path]:
+    """A folder of translated copy (one in a subfolder, one Markdown) and a JSONL of native."""
+    translated = tmp_path / "translated"
+    (translated / "deep").mkdir(parents=True)
+    for number, filler in enumerate(FILLERS):
+        folder = translated / "deep" if number == 0 else translated
+        suffix = ".md" if number == 1 else ".txt"
+        (folder / f"t{number}{suffix}").write_text(
+            f"{filler} In this sense, the mayor agreed.\n", encoding="utf-8")
+    (translated / "ignored.csv").write_text("In this sense\n", encoding="utf-8")
+    native = tmp_path / "native.jsonl"
+    native.write_text("".join(json.dumps({"body": f"{filler} The mayor agreed."}) + "\n\n"
+                              for filler in FILLERS * 2), encoding="utf-8")
+    return translated, native
+
+
+def mine(run_cli: RunCli, corpora: tuple[Path, Path], *options: str) -> CliResult:
+    translated, native = corpora
+    return run_cli("phrasing", "mine", "--translated", str(translated), "--native",
+                   str(native), "--field", "body", "--max-n", "3", *options)
+
+
+def test_table(run_cli: RunCli, corpora: tuple[Path, Path]) -> None:
+    result = mine(run_cli, corpora)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["n-gram", "z", "docs", "T/N", "per", "10k", "T/N"]
+    assert any(line.startswith("in this sense ") and " 4/0 " in line for line in lines)
+    assert any(line.startswith("    ") and "In this sense, the mayor" in line for line in lines)
+
+
+def test_json(run_cli: RunCli, corpora: tuple[Path, Path]) -> None:
+    result = mine(run_cli, corpora, "--format", "json", "--top", "3")
+    assert result.returncode == 0, result.stderr
+    phrases = json.loads(result.stdout)
+    assert len(phrases) == 3
+    assert set(phrases[0]) == {"ngram", "z", "docs_translated", "docs_native",
+                               "per_10k_translated", "per_10k_native", "contexts"}
+    assert all(phrase["docs_translated"] == 4 and phrase["docs_native"] == 0
+               for phrase in phrases)
+    assert phrases[0]["ngram"] == "in this sense"
+    assert all(phrase["ngram"] in ". in this sense , the mayor" for phrase in phrases)
+
+
+def test_toml_is_a_draft_pack_with_every_rule_commented_out(
+        run_cli: RunCli, corpora: tuple[Path, Path], tmp_path: Path) -> None:
+    result = mine(run_cli, corpora, "--format", "toml")
+    assert result.returncode == 0, result.stderr
+    assert '# pattern = "in this sense"' in result.stdout
+    draft = tmp_path / "draft.toml"
+    draft.write_text(result.stdout, encoding="utf-8")
+    pack = load_pack(draft)
+    assert pack.target == "en" and pack.rules == ()
+    uncommented = "\n".join(line.removeprefix("# ") if line.startswith("# id = \"mined-1\"")
+                            or not line.startswith("# ") or line.startswith("# [[rule]]")
+                            else line for line in result.stdout.splitlines())
+    assert "[[rule]]" in uncommented
+
+
+def test_min_docs_above_the_documents_reports_nothing(
+        run_cli: RunCli, corpora: tuple[Path, Path]) -> None:
+    result = mine(run_cli, corpora, "--min-docs", "5")
+    assert result.returncode == 0
+    assert result.stdout == "No over-used phrasing found.\n"
+
+
+@pytest.mark.parametrize("options, message", [
+    (("--max-n", "0"), "translint: --max-n must be from 1 to 8, not 0"),
+    (("--max-n", "9"), "translint: --max-n must be from 1 to 8, not 9"),
+    (("--min-docs", "0"), "translint: --min-docs and --top must be at least 1"),
+    (("--format", "xml"), "translint: --format must be one of table, json, toml, not 'xml'"),
+    (("--jobs", "0"), "translint: --jobs must be at least 1, not 0"),
+])
+def test_bad_options(run_cli: RunCli, corpora: tuple[Path, Path], options: tuple[str, ...],
+                     message: str) -> None:
+    result = mine(run_cli, corpora, *options)
+    assert (result.returncode, result.errors) == (2, [message])
+
+
+def test_a_missing_path(run_cli: RunCli, corpora: tuple[Path, Path], tmp_path: Path) -> None:
+    result = run_cli("phrasing", "mine", "--translated", str(corpora[0]), "--native",
+                     str(tmp_path / "gone"))
+    assert (result.returncode, result.errors) == (
+        2, [f"translint: {tmp_path / 'gone'}: no such file or folder"])
+
+
+@pytest.mark.parametrize("line, message", [
+    ("{not json", "not a JSON value"),
+    ('{"text": "Lacks the field."}', 'no text field "body"'),
+    ('["a list"]', 'no text field "body"'),
+])
+def test_a_bad_jsonl_line_names_file_and_line(run_cli: RunCli, corpora: tuple[Path, Path],
+                                              line: str, message: str) -> None:
+    native = corpora[1]
+    native.write_text(json.dumps({"body": "Fine."}) + "\n" + line + "\n", encoding="utf-8")
+    result = mine(run_cli, corpora)
+    assert (result.returncode, result.errors) == (2, [f"translint: {native}:2: {message}"])
+
+
+def test_an_empty_side(run_cli: RunCli, corpora: tuple[Path, Path], tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run_cli("phrasing", "mine", "--translated", str(empty), "--native",
+                     str(corpora[1]), "--field", "body")
+    assert (result.returncode, result.errors) == (
+        2, ["translint: nothing to compare: the translated side has no text to compare"])
+
+
+@pytest.mark.slow
+def test_importing_the_command_line_does_not_import_sacremoses() -> None:
+    script = ("import sys, translint.cli, translint.cli.phrasing\n"
+              "print('sacremoses' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            cwd=ROOT, timeout=60)
+    assert result.stdout.strip() == "False", result.stderr
