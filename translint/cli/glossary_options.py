@@ -36,6 +36,8 @@ class ListFormat(str, enum.Enum):
     json = "json"
 
 
+ListFormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")]
+
 GlossaryOption = Annotated[str | None, typer.Option(
     "--glossary", "-g", help="The glossary file to edit (default: the one glossary of the "
                              "configuration).")]

@@ -16,6 +16,7 @@ from translint.cli.glossary_options import (
     GlossariesOption,
     Kind,
     ListFormat,
+    ListFormatOption,
     NoConfigOption,
     choice,
     config_for,
@@ -33,8 +34,7 @@ def list_entries(
     lang: Annotated[str | None, typer.Option(
         help="Only entries with forms in this language; show those forms.")] = None,
     kind: Annotated[Kind | None, typer.Option(help="Only entries of this kind.")] = None,
-    output_format: Annotated[ListFormat, typer.Option(
-        "--format", "-f", help="text or json.")] = ListFormat.text,
+    output_format: ListFormatOption = ListFormat.text,
     glossary: GlossariesOption = None,
     config_file: ConfigOption = None,
     no_config: NoConfigOption = False,
@@ -93,8 +93,7 @@ def _name_data(name: NameForms) -> dict[str, Any]:
 
 def show(
     entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry.")],
-    output_format: Annotated[ListFormat, typer.Option(
-        "--format", "-f", help="text or json.")] = ListFormat.text,
+    output_format: ListFormatOption = ListFormat.text,
     glossary: GlossariesOption = None,
     config_file: ConfigOption = None,
     no_config: NoConfigOption = False,

@@ -127,7 +127,7 @@ def _bundled_folder() -> Path:
 
 def compile_pattern(pattern: str) -> tuple[str, tuple[Anchor, ...], tuple[tuple[str, ...], ...]]:
     """Compile a token pattern to a regex source, its anchors, and every set of literals
-    of which a match holds one each (see ``_required``)."""
+    of which a match holds one each (see ``required_literals`` in ``translint.rules.anchored``)."""
     tokens = pattern.split()
     if not tokens:
         raise ValueError("the pattern is empty")
