@@ -178,7 +178,8 @@ class AnchoredIndex(Generic[RuleT]):
     expressions of the rules whose anchors occur (rules without anchors always run).
 
     Rules with the same expression (packs for several source languages share calques)
-    run once; a match is reported for the first of them, as it would win anyway.
+    run once; ``find`` reports a match for the first of them, as it would win anyway,
+    ``find_every`` for each of them.
     """
 
     def __init__(self, rules: Iterable[RuleT]) -> None:
@@ -187,8 +188,12 @@ class AnchoredIndex(Generic[RuleT]):
         for number, rule in enumerate(self.rules):
             distinct.setdefault(rule.source, number)
         running = sorted(distinct.values())
-        self._always = [self.rules[number] for number in running
-                        if not self.rules[number].anchors]
+        # The rules that share the expression of each rule that runs, itself first.
+        self._twins: dict[int, tuple[int, ...]] = {number: () for number in running}
+        for number, rule in enumerate(self.rules):
+            first = distinct[rule.source]
+            self._twins[first] = (*self._twins[first], number)
+        self._always = [number for number in running if not self.rules[number].anchors]
         anywhere: dict[str, list[int]] = {}
         at_word_start: dict[str, list[int]] = {}
         for number in running:
@@ -209,6 +214,19 @@ class AnchoredIndex(Generic[RuleT]):
         places its anchors occur (lookbehinds still see before a window). A rule that runs
         past its time limit (``time_limit``) raises ``RuleTimeout``.
         """
+        return longest_first(RuleMatch(start, end, self.rules[number])
+                             for number, start, end in self._found(prose, lowered))
+
+    def find_every(self, prose: str, lowered: str) -> list[RuleMatch[RuleT]]:
+        """Every match of every rule, overlaps left for the caller to resolve: a match of
+        an expression several rules share is reported once for each of them, in the order
+        of the rules."""
+        return [RuleMatch(start, end, self.rules[twin])
+                for number, start, end in self._found(prose, lowered)
+                for twin in self._twins[number]]
+
+    def _found(self, prose: str, lowered: str) -> list[tuple[int, int, int]]:
+        """The matches of the expressions that run: (rule number, start, end)."""
         windows: dict[int, list[tuple[int, int]]] = {}
         if not self._empty:
             size = len(prose)
@@ -220,7 +238,7 @@ class AnchoredIndex(Generic[RuleT]):
                 for number in numbers:
                     windows.setdefault(number, []).append(
                         (max(0, first - WINDOW), min(size, last + 1 + WINDOW)))
-        found: list[RuleMatch[RuleT]] = []
+        found: list[tuple[int, int, int]] = []
         seen: set[tuple[int, int, int]] = set()
         for number, spans in windows.items():
             rule = self.rules[number]
@@ -232,13 +250,13 @@ class AnchoredIndex(Generic[RuleT]):
                     key = (number, *_focus(match))
                     if key[2] > key[1] and key not in seen:
                         seen.add(key)
-                        found.append(RuleMatch(key[1], key[2], rule))
-        for rule in self._always:
-            for match in _matches(rule, prose, 0, len(prose)):
+                        found.append(key)
+        for number in self._always:
+            for match in _matches(self.rules[number], prose, 0, len(prose)):
                 first, last = _focus(match)
                 if last > first:
-                    found.append(RuleMatch(first, last, rule))
-        return longest_first(found)
+                    found.append((number, first, last))
+        return found
 
 
 def _matches(rule: AnchoredRule, text: str, start: int, end: int) -> list[regex.Match[str]]:
