@@ -262,10 +262,11 @@ def _matches(rule: AnchoredRule, text: str, start: int, end: int) -> list[regex.
     limit = time_limit(end - start)
     matches: list[regex.Match[str]] = []
     try:
-        first = rule.expression.search(text, start, end, timeout=limit)
+        expression = rule.expression
+        first = expression.search(text, start, end, timeout=limit)
         if first is None:  # most windows: one call, no iterator
             return matches
-        for match in rule.expression.finditer(text, first.start(), end, timeout=limit):
+        for match in expression.finditer(text, first.start(), end, timeout=limit):
             matches.append(match)
     except TimeoutError:
         reached = matches[-1].end() if matches else start
