@@ -36,6 +36,8 @@ import regex
 from translint.errors import RuleError
 from translint.findings import Severity
 from translint.rules.anchored import (
+    WHOLE_WORD,
+    WORD_START,
     Anchor,
     AnchoredIndex,
     best_anchors,
@@ -150,8 +152,8 @@ def compile_pattern(pattern: str, lang: str = "en",
         choice = "(?:" + "|".join(_alternative(form) for forms in words for form in forms) + ")"
         separator = "" if index == 0 else (r"\s*" if is_punctuation else r"\s+")
         parts.append(f"(?:{separator}{choice})?" if optional else separator + choice)
-        literals = tuple((form.rstrip("*").lower(), True) for forms in words for form in forms
-                         if form != "_")
+        literals = tuple((form.rstrip("*").lower(), WORD_START if form.endswith("*")
+                          else WHOLE_WORD) for forms in words for form in forms if form != "_")
         if not optional and "_" not in alternatives and not is_punctuation:
             candidates.append(literals)
     source = r"(?<!\w)" + "".join(parts) + r"(?!\w)"
