@@ -18,7 +18,14 @@ from translint.checks.base import Context, Resources, Settings
 from translint.errors import RuleError
 from translint.languages import language
 from translint.rules.anchored import RuleMatch
-from translint.rules.packs import Pack, PhrasingIndex, Rule, bundled_pack_paths, load_pack, rules_for
+from translint.rules.packs import (
+    Pack,
+    PhrasingIndex,
+    Rule,
+    bundled_pack_paths,
+    load_pack,
+    rules_for,
+)
 from translint.spans import longest_first
 
 # ``source_lang = ["auto"]``: every pack runs, TL201 keeps the best-fitting ones per document.
