@@ -8,8 +8,9 @@ and must not match.
 
 Token patterns: tokens are separated by spaces and each matches one word, ignoring
 case; ``a|b`` is any alternative, ``stem*`` any word starting with ``stem``, ``_``
-any word, ``[token]`` an optional token, and a punctuation token (``,``) matches
-with optional space around it. Between words any whitespace, one line break included.
+any word, ``verb:assure`` every form of a verb (assure, assures, assured, assuring; see
+``translint.rules.inflect``), ``[token]`` an optional token, and a punctuation token (``,``)
+matches with optional space around it. Between words any whitespace, one line break included.
 
 A regex may name the part a suggestion replaces, ``(?P<fix>…)``: the finding then covers
 that part only, while the rest of the expression is context ("there is still | a long
@@ -41,6 +42,7 @@ from translint.rules.anchored import (
     parsed_anchors,
     required_literals,
 )
+from translint.rules.inflect import verb_forms
 from translint.rules.safety import refuse_nested_repeat
 from translint.rules.schema import check_keys, required_text, rule_lines
 from translint.text.read import read_text_file
@@ -56,6 +58,7 @@ else:  # pragma: no cover - Python 3.10
 _RULE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _LANG = re.compile(r"[a-z]{2,3}")
 _WORD_TOKEN = re.compile(r"[\w'’.-]+\*?|_")
+VERB_PREFIX = "verb:"
 # The ``regex`` engine as ``re`` would match: version 0 semantics, case ignored.
 RULE_FLAGS = regex.VERSION0 | regex.IGNORECASE
 PACK_KEYS = frozenset({"id", "source", "target", "description"})
@@ -125,9 +128,11 @@ def _bundled_folder() -> Path:
     return Path(str(resources.files("translint") / "rules" / "phrasing")).resolve()
 
 
-def compile_pattern(pattern: str) -> tuple[str, tuple[Anchor, ...], tuple[tuple[str, ...], ...]]:
-    """Compile a token pattern to a regex source, its anchors, and every set of literals
-    of which a match holds one each (see ``required_literals`` in ``translint.rules.anchored``)."""
+def compile_pattern(pattern: str, lang: str = "en",
+                    ) -> tuple[str, tuple[Anchor, ...], tuple[tuple[str, ...], ...]]:
+    """Compile a token pattern for copy in ``lang`` to a regex source, its anchors, and every
+    set of literals of which a match holds one each (see ``required_literals`` in
+    ``translint.rules.anchored``)."""
     tokens = pattern.split()
     if not tokens:
         raise ValueError("the pattern is empty")
@@ -139,17 +144,28 @@ def compile_pattern(pattern: str) -> tuple[str, tuple[Anchor, ...], tuple[tuple[
         alternatives = body.split("|")
         if not all(alternatives):
             raise ValueError(f"empty alternative in token {token!r}")
-        is_punctuation = all(not _WORD_TOKEN.fullmatch(alt) for alt in alternatives)
-        choice = "(?:" + "|".join(_alternative(alt) for alt in alternatives) + ")"
+        words = [_words(alt, lang) for alt in alternatives]
+        is_punctuation = all(not _WORD_TOKEN.fullmatch(alt) and not alt.startswith(VERB_PREFIX)
+                             for alt in alternatives)
+        choice = "(?:" + "|".join(_alternative(form) for forms in words for form in forms) + ")"
         separator = "" if index == 0 else (r"\s*" if is_punctuation else r"\s+")
         parts.append(f"(?:{separator}{choice})?" if optional else separator + choice)
-        literals = tuple((alt.rstrip("*").lower(), True) for alt in alternatives if alt != "_")
-        if not optional and len(literals) == len(alternatives) and not is_punctuation:
+        literals = tuple((form.rstrip("*").lower(), True) for forms in words for form in forms
+                         if form != "_")
+        if not optional and "_" not in alternatives and not is_punctuation:
             candidates.append(literals)
     source = r"(?<!\w)" + "".join(parts) + r"(?!\w)"
     if tokens[-1].rstrip("]").endswith(tuple(",.;:!?")):
         source = source[: -len(r"(?!\w)")]
     return source, best_anchors(candidates), required_literals(candidates)
+
+
+def _words(alternative: str, lang: str) -> tuple[str, ...]:
+    """What one alternative of a token stands for: every form of a ``verb:`` token, or
+    the alternative itself."""
+    if alternative.startswith(VERB_PREFIX):
+        return verb_forms(alternative[len(VERB_PREFIX):], lang)
+    return (alternative,)
 
 
 def _alternative(alternative: str) -> str:
@@ -199,7 +215,7 @@ def _read_pack(path: str | Path, compile_now: bool) -> Pack:
     check_nesting = compile_now or Path(path).resolve().parent != _bundled_folder()
     for index, raw in enumerate(data.get("rule", [])):
         line = starts[index] if index < len(starts) else 1
-        rule = _rule(raw, pack_id, display, line, compile_now, check_nesting)
+        rule = _rule(raw, pack_id, target, display, line, compile_now, check_nesting)
         if rule.id in seen:
             raise RuleError(f'duplicate rule id "{rule.id}"', display, line)
         seen.add(rule.id)
@@ -208,7 +224,7 @@ def _read_pack(path: str | Path, compile_now: bool) -> Pack:
                 str(header.get("description", "")), display)
 
 
-def _rule(raw: Any, pack_id: str, path: str, line: int, compile_now: bool,
+def _rule(raw: Any, pack_id: str, target: str, path: str, line: int, compile_now: bool,
           check_nesting: bool = True) -> Rule:
     if not isinstance(raw, dict):
         raise RuleError("a rule must be a table", path, line)
@@ -222,7 +238,8 @@ def _rule(raw: Any, pack_id: str, path: str, line: int, compile_now: bool,
     try:
         parsed = None
         if "pattern" in raw:  # a token pattern never nests repeats (a test holds it to that)
-            source, anchors, required = compile_pattern(required_text(raw, "pattern", path, line))
+            source, anchors, required = compile_pattern(required_text(raw, "pattern", path, line),
+                                                        target)
         else:
             source = required_text(raw, "regex", path, line)
             parsed = sre_parse.parse(source, re.IGNORECASE)
