@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint docs docs-checks bench bench-large clean
+.PHONY: run test test-fast lint docs docs-checks bench bench-large bench-phrasing clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,9 @@ bench: $(STAMP)
 
 bench-large: $(STAMP)
 	$(BIN)/python benchmarks/large_files.py
+
+bench-phrasing: $(STAMP)
+	$(BIN)/python benchmarks/phrasing.py
 
 clean:
 	rm -rf $(VENV) build site *.egg-info .pytest_cache .mypy_cache .ruff_cache benchmarks/work

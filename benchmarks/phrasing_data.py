@@ -20,12 +20,26 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+def _shared() -> Path:
+    """``../shared`` of the checkout, or of an ancestor (a git worktree under another folder);
+    ``TRANSLINT_SHARED`` overrides."""
+    if "TRANSLINT_SHARED" in os.environ:
+        return Path(os.environ["TRANSLINT_SHARED"])
+    repo = Path(__file__).resolve().parents[1]
+    for folder in repo.parents:
+        if (folder / "shared" / "phrasing-dev").is_dir():
+            return folder / "shared"
+    return repo.parent / "shared"
+
+
+SHARED = _shared()
 PHRASING_DEV = SHARED / "phrasing-dev"
 NEWS = SHARED / "bench" / "news.jsonl"
 
