@@ -207,7 +207,12 @@ class AnchoredIndex(Generic[RuleT]):
             self._automaton.make_automaton()
 
     def find(self, prose: str, lowered: str) -> list[RuleMatch[RuleT]]:
-        """Every rule match in ``prose``; where matches overlap the longest stays.
+        """Every rule match in ``prose``; where matches overlap the longest stays."""
+        return longest_first(self.find_every(prose, lowered))
+
+    def find_every(self, prose: str, lowered: str) -> list[RuleMatch[RuleT]]:
+        """Every rule match in ``prose``, overlapping ones included (what each rule
+        matches on its own: ``translint phrasing gate`` measures rules with it).
 
         A rule's expression runs only in windows of ``WINDOW`` characters around the
         places its anchors occur (lookbehinds still see before a window). A rule that runs
@@ -246,7 +251,7 @@ class AnchoredIndex(Generic[RuleT]):
                 first, last = _focus(match)
                 if last > first:
                     found.append(RuleMatch(first, last, rule))
-        return longest_first(found)
+        return found
 
 
 def _beyond_anchors(rule: AnchoredRule) -> tuple[tuple[str, ...], ...]:
