@@ -222,9 +222,10 @@ class AnchoredIndex(Generic[RuleT]):
                              for number, start, end in self._found(prose, lowered))
 
     def find_every(self, prose: str, lowered: str) -> list[RuleMatch[RuleT]]:
-        """Every match of every rule, overlapping ones included (the caller resolves
-        them): a match of an expression several rules share is reported once for each of
-        them, in the order of the rules."""
+        """Every match of every rule, overlapping ones included (what each rule matches
+        on its own: ``translint phrasing gate`` measures rules with it, TL201 and TL210
+        count calques pack by pack): a match of an expression several rules share is
+        reported once for each of them, in the order of the rules."""
         return [RuleMatch(start, end, self.rules[twin])
                 for number, start, end in self._found(prose, lowered)
                 for twin in self._twins[number]]
