@@ -26,7 +26,7 @@ from translint.rules.packs import (
     load_pack,
     rules_for,
 )
-from translint.spans import longest_first
+from translint.spans import SpanSet, longest_first
 
 # ``source_lang = ["auto"]``: every pack runs, TL201 keeps the best-fitting ones per document.
 AUTO = "auto"
@@ -121,13 +121,12 @@ def document_calques(context: Context) -> DocumentCalques:
 def reported(calques: Sequence[PackCalques]) -> list[tuple[RuleMatch[Rule], list[Pack]]]:
     """The calques to report of these packs (best first): where matches overlap the
     longest stays and, of equal spans, the better pack's; each with the other packs of
-    the same count that matched the very same span (the phrase is their calque too)."""
-    rank = {found.pack.id: found.count for found in calques}
-    same_span: dict[tuple[int, int], list[Pack]] = {}
-    for found in calques:
-        for match in found.matches:
-            same_span.setdefault((match.start, match.end), []).append(found.pack)
+    the same count that matched there too (the phrase is their calque as well)."""
+    spans = {found.pack.id: SpanSet((match.start, match.end) for match in found.matches)
+             for found in calques}
+    count = {found.pack.id: found.count for found in calques}
     kept = longest_first(match for found in calques for match in found.matches)
-    return [(match, [pack for pack in same_span[(match.start, match.end)]
-                     if pack.id != match.rule.pack
-                     and rank[pack.id] == rank[match.rule.pack]]) for match in kept]
+    return [(match, [found.pack for found in calques if found.pack.id != match.rule.pack
+                     and found.count == count[match.rule.pack]
+                     and spans[found.pack.id].overlaps(match.start, match.end)])
+            for match in kept]
