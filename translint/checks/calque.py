@@ -8,8 +8,8 @@ from translint.checks.base import Check, CheckDocs, Context, Problem, Resources
 from translint.checks.calque_packs import (
     document_calques,
     is_auto,
-    phrasing_index,
     phrasing_packs,
+    prepare_index,
     reported,
     source_name,
 )
@@ -31,12 +31,6 @@ def load(resources: Resources) -> None:
     unknown = sorted(settings.disabled_rules - known)
     if unknown:
         raise RuleError(f"disabled_rules names no pack or rule: {', '.join(unknown)}")
-
-
-def prepare(resources: Resources, lang: str | None) -> None:
-    """Build the rules for ``lang`` copy (nothing when the language is detected per copy)."""
-    if lang is not None:
-        resources.get(phrasing_index, lang)
 
 
 def calques(document: Document, context: Context) -> Iterator[Problem]:
@@ -64,7 +58,7 @@ CHECK = Check(
     severity=Severity.WARNING,
     run=calques,
     load=load,
-    prepare=prepare,
+    prepare=prepare_index,
     docs=CheckDocs(
         what=(
             "Phrasing that betrays a literal translation, from the phrasing packs for the copy's "

@@ -64,6 +64,12 @@ def phrasing_index(resources: Resources, lang: str | None) -> PhrasingIndex:
         if rule.pack not in disabled and rule.qualified_id not in disabled)
 
 
+def prepare_index(resources: Resources, lang: str | None) -> None:
+    """Build the rules for ``lang`` copy (nothing when the language is detected per copy)."""
+    if lang is not None:
+        resources.get(phrasing_index, lang)
+
+
 def source_name(pack: Pack) -> str:
     """The source languages of a pack by name: "Spanish", "Russian or Ukrainian"."""
     return " or ".join(language(code).name for code in pack.source) or pack.id

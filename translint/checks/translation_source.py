@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from translint.checks.base import Check, CheckDocs, Context, Problem
-from translint.checks.calque_packs import document_calques, source_name
+from translint.checks.calque_packs import document_calques, prepare_index, source_name
 from translint.findings import Severity
 from translint.text.document import Document
 
@@ -46,6 +46,7 @@ CHECK = Check(
     summary="The copy reads like a translation from one source language (its calques)",
     severity=Severity.INFO,
     run=translation_source,
+    prepare=prepare_index,
     docs=CheckDocs(
         what=(
             "Once a document, when its calques (TL201) point to one source language: "
