@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -220,7 +221,8 @@ def speed(runs: int) -> list[str]:
     if translint is None:
         raise SystemExit("benchmark: no translint command; run `make bench-phrasing`")
     corpus = OUT / "news"
-    corpus.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(corpus, ignore_errors=True)
+    corpus.mkdir(parents=True)
     size = 0
     with NEWS.open(encoding="utf-8") as handle:
         texts = [json.loads(line)["text"] for line in handle if line.strip()]
