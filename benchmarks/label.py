@@ -74,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     labels = convert(args.draft)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as handle:
         for doc_id in sorted(labels):
             handle.write(json.dumps(labels[doc_id], ensure_ascii=False) + "\n")

@@ -20,12 +20,25 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _shared() -> Path:
+    """``$TRANSLINT_SHARED``, else ``shared/`` beside the repository, or beside the folder
+    of worktrees when this is a worktree such as ``/work/wt/<branch>``."""
+    if os.environ.get("TRANSLINT_SHARED"):
+        return Path(os.environ["TRANSLINT_SHARED"])
+    beside = [folder / "shared" for folder in (REPO.parent, REPO.parent.parent)]
+    return next((path for path in beside if path.is_dir()), beside[0])
+
+
+SHARED = _shared()
 PHRASING_DEV = SHARED / "phrasing-dev"
 NEWS = SHARED / "bench" / "news.jsonl"
 
