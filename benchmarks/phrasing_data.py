@@ -26,16 +26,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-
 
 def _shared() -> Path:
-    """``$TRANSLINT_SHARED``, else ``shared/`` beside the repository, or beside the folder
-    of worktrees when this is a worktree such as ``/work/wt/<branch>``."""
-    if os.environ.get("TRANSLINT_SHARED"):
+    """``../shared`` of the checkout, or of an ancestor (a git worktree under another folder);
+    ``TRANSLINT_SHARED`` overrides."""
+    if "TRANSLINT_SHARED" in os.environ:
         return Path(os.environ["TRANSLINT_SHARED"])
-    beside = [folder / "shared" for folder in (REPO.parent, REPO.parent.parent)]
-    return next((path for path in beside if path.is_dir()), beside[0])
+    repo = Path(__file__).resolve().parents[1]
+    for folder in repo.parents:
+        if (folder / "shared" / "phrasing-dev").is_dir():
+            return folder / "shared"
+    return repo.parent / "shared"
 
 
 SHARED = _shared()

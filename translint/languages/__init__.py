@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +72,8 @@ class Language:
     inverted_marks: bool = False
     spaced_marks: tuple[str, ...] = ()
     numbers: NumberStyle | None = None
+    verb_scheme: str | None = None
+    irregular_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
 
     @property
     def non_latin(self) -> bool:
@@ -95,9 +97,13 @@ _TABLES: dict[str, dict[str, str]] = {
                 "percent": "phrases", "units": "words", "counted": "words",
                 "currencies": "words", "rates": "words", "range_words": "words",
                 "always": "flag"},
+    "verbs": {"scheme": "text", "irregular": "phrases"},
 }
 # Keys a table must have when it is there.
-_REQUIRED: dict[str, tuple[str, ...]] = {"numbers": ("decimal", "group")}
+_REQUIRED: dict[str, tuple[str, ...]] = {"numbers": ("decimal", "group"),
+                                          "verbs": ("scheme",)}
+# The regular inflections ``translint.rules.inflect`` knows, by ``[verbs] scheme``.
+VERB_SCHEMES = frozenset({"english"})
 
 
 def bundled_codes() -> tuple[str, ...]:
@@ -136,6 +142,10 @@ def load_language(path: Path) -> Language:
               for name, keys in _TABLES.items()}
     gloss, punctuation = tables["gloss"], tables["punctuation"]
     numbers = tables["numbers"]
+    verbs = tables["verbs"]
+    if "verbs" in data and verbs["scheme"] not in VERB_SCHEMES:
+        raise LanguageError(f'"verbs.scheme" must be one of {", ".join(sorted(VERB_SCHEMES))}',
+                            where)
     return Language(
         code=path.stem, name=top["name"], script=top.get("script", LATIN),
         stop_words=top.get("stop_words", frozenset()),
@@ -151,7 +161,21 @@ def load_language(path: Path) -> Language:
         inverted_marks=punctuation.get("inverted_marks", False),
         spaced_marks=punctuation.get("spaced_marks", ()),
         numbers=NumberStyle(**numbers) if "numbers" in data else None,
+        verb_scheme=verbs.get("scheme"),
+        irregular_verbs=_irregular_verbs(verbs.get("irregular", ()), where),
     )
+
+
+def _irregular_verbs(entries: tuple[tuple[str, ...], ...],
+                     where: str) -> dict[str, tuple[str, ...]]:
+    """``"hold held"`` entries as {base: past forms}; ``"put"`` alone: the past is the base."""
+    verbs: dict[str, tuple[str, ...]] = {}
+    for entry in entries:
+        if not all(word.isalpha() and word.islower() for word in entry):
+            raise LanguageError(f'"verbs.irregular": "{" ".join(entry)}" must be lower-case '
+                                "words: the base form, then its past forms", where)
+        verbs[entry[0]] = entry[1:] or entry[:1]
+    return verbs
 
 
 def _table(data: dict[str, Any], name: str, where: str) -> dict[str, Any]:

@@ -3,13 +3,16 @@
 A pack (``translint/rules/phrasing/<source>-<target>.toml``) holds rules for copy in
 one *target* language translated from one or more *source* languages. A rule has an
 ``id``, either a token ``pattern`` or a ``regex``, a ``message`` naming the likely
-source phrase, ``suggestions``, an optional ``severity`` and ``examples`` that must
-and must not match.
+source phrase, ``suggestions``, an optional ``severity``, ``examples`` that must
+and must not match, and the figures ``translint phrasing gate`` measured for it
+(``measured = { native_per_1000 = 0.4, translated_docs = 17 }``; the corpora they were
+measured on are the pack's ``measured_on``).
 
 Token patterns: tokens are separated by spaces and each matches one word, ignoring
 case; ``a|b`` is any alternative, ``stem*`` any word starting with ``stem``, ``_``
-any word, ``[token]`` an optional token, and a punctuation token (``,``) matches
-with optional space around it. Between words any whitespace, one line break included.
+any word, ``verb:assure`` every form of a verb (assure, assures, assured, assuring; see
+``translint.rules.inflect``), ``[token]`` an optional token, and a punctuation token (``,``)
+matches with optional space around it. Between words any whitespace, one line break included.
 
 A regex may name the part a suggestion replaces, ``(?P<fix>…)``: the finding then covers
 that part only, while the rest of the expression is context ("there is still | a long
@@ -35,12 +38,15 @@ import regex
 from translint.errors import RuleError
 from translint.findings import Severity
 from translint.rules.anchored import (
+    WHOLE_WORD,
+    WORD_START,
     Anchor,
     AnchoredIndex,
     best_anchors,
     parsed_anchors,
     required_literals,
 )
+from translint.rules.inflect import verb_forms
 from translint.rules.safety import refuse_nested_repeat
 from translint.rules.schema import check_keys, required_text, rule_lines
 from translint.text.read import read_text_file
@@ -56,11 +62,22 @@ else:  # pragma: no cover - Python 3.10
 _RULE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 _LANG = re.compile(r"[a-z]{2,3}")
 _WORD_TOKEN = re.compile(r"[\w'’.-]+\*?|_")
+VERB_PREFIX = "verb:"
 # The ``regex`` engine as ``re`` would match: version 0 semantics, case ignored.
 RULE_FLAGS = regex.VERSION0 | regex.IGNORECASE
-PACK_KEYS = frozenset({"id", "source", "target", "description"})
+PACK_KEYS = frozenset({"id", "source", "target", "description", "measured_on"})
 RULE_KEYS = frozenset({"id", "pattern", "regex", "message", "suggestions", "severity",
-                       "examples", "note"})
+                       "examples", "note", "measured"})
+MEASURED_KEYS = frozenset({"native_per_1000", "translated_docs"})
+
+
+@dataclass(frozen=True)
+class Measured:
+    """What ``translint phrasing gate`` measured for a rule: documents it hits per 1,000
+    native documents, and how many translated documents it hits (None: not measured)."""
+
+    native_per_1000: float
+    translated_docs: int | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +95,7 @@ class Rule:
     should_match: tuple[str, ...] = ()
     should_not_match: tuple[str, ...] = ()
     location: str = ""
+    measured: Measured | None = None
 
     @property
     def qualified_id(self) -> str:
@@ -110,6 +128,7 @@ class Pack:
     rules: tuple[Rule, ...]
     description: str = ""
     path: str = ""
+    measured_on: str = ""
 
 
 def bundled_pack_paths() -> list[Path]:
@@ -125,9 +144,11 @@ def _bundled_folder() -> Path:
     return Path(str(resources.files("translint") / "rules" / "phrasing")).resolve()
 
 
-def compile_pattern(pattern: str) -> tuple[str, tuple[Anchor, ...], tuple[tuple[str, ...], ...]]:
-    """Compile a token pattern to a regex source, its anchors, and every set of literals
-    of which a match holds one each (see ``required_literals`` in ``translint.rules.anchored``)."""
+def compile_pattern(pattern: str, lang: str = "en",
+                    ) -> tuple[str, tuple[Anchor, ...], tuple[tuple[str, ...], ...]]:
+    """Compile a token pattern for copy in ``lang`` to a regex source, its anchors, and every
+    set of literals of which a match holds one each (see ``required_literals`` in
+    ``translint.rules.anchored``)."""
     tokens = pattern.split()
     if not tokens:
         raise ValueError("the pattern is empty")
@@ -139,17 +160,28 @@ def compile_pattern(pattern: str) -> tuple[str, tuple[Anchor, ...], tuple[tuple[
         alternatives = body.split("|")
         if not all(alternatives):
             raise ValueError(f"empty alternative in token {token!r}")
-        is_punctuation = all(not _WORD_TOKEN.fullmatch(alt) for alt in alternatives)
-        choice = "(?:" + "|".join(_alternative(alt) for alt in alternatives) + ")"
+        words = [_words(alt, lang) for alt in alternatives]
+        is_punctuation = all(not _WORD_TOKEN.fullmatch(alt) and not alt.startswith(VERB_PREFIX)
+                             for alt in alternatives)
+        choice = "(?:" + "|".join(_alternative(form) for forms in words for form in forms) + ")"
         separator = "" if index == 0 else (r"\s*" if is_punctuation else r"\s+")
         parts.append(f"(?:{separator}{choice})?" if optional else separator + choice)
-        literals = tuple((alt.rstrip("*").lower(), True) for alt in alternatives if alt != "_")
-        if not optional and len(literals) == len(alternatives) and not is_punctuation:
+        literals = tuple((form.rstrip("*").lower(), WORD_START if form.endswith("*")
+                          else WHOLE_WORD) for forms in words for form in forms if form != "_")
+        if not optional and "_" not in alternatives and not is_punctuation:
             candidates.append(literals)
     source = r"(?<!\w)" + "".join(parts) + r"(?!\w)"
     if tokens[-1].rstrip("]").endswith(tuple(",.;:!?")):
         source = source[: -len(r"(?!\w)")]
     return source, best_anchors(candidates), required_literals(candidates)
+
+
+def _words(alternative: str, lang: str) -> tuple[str, ...]:
+    """What one alternative of a token stands for: every form of a ``verb:`` token, or
+    the alternative itself."""
+    if alternative.startswith(VERB_PREFIX):
+        return verb_forms(alternative[len(VERB_PREFIX):], lang)
+    return (alternative,)
 
 
 def _alternative(alternative: str) -> str:
@@ -192,6 +224,9 @@ def _read_pack(path: str | Path, compile_now: bool) -> Pack:
     if not _LANG.fullmatch(target) or not all(isinstance(code, str) and _LANG.fullmatch(code)
                                              for code in source):
         raise RuleError("source and target must be language codes such as \"es\"", display, 1)
+    measured_on = header.get("measured_on", "")
+    if not isinstance(measured_on, str):
+        raise RuleError('"measured_on" must be a string', display, 1)
     rules = []
     seen: set[str] = set()
     starts = rule_lines(lines)
@@ -199,16 +234,16 @@ def _read_pack(path: str | Path, compile_now: bool) -> Pack:
     check_nesting = compile_now or Path(path).resolve().parent != _bundled_folder()
     for index, raw in enumerate(data.get("rule", [])):
         line = starts[index] if index < len(starts) else 1
-        rule = _rule(raw, pack_id, display, line, compile_now, check_nesting)
+        rule = _rule(raw, pack_id, target, display, line, compile_now, check_nesting)
         if rule.id in seen:
             raise RuleError(f'duplicate rule id "{rule.id}"', display, line)
         seen.add(rule.id)
         rules.append(rule)
     return Pack(pack_id, tuple(source), target, tuple(rules),
-                str(header.get("description", "")), display)
+                str(header.get("description", "")), display, measured_on)
 
 
-def _rule(raw: Any, pack_id: str, path: str, line: int, compile_now: bool,
+def _rule(raw: Any, pack_id: str, target: str, path: str, line: int, compile_now: bool,
           check_nesting: bool = True) -> Rule:
     if not isinstance(raw, dict):
         raise RuleError("a rule must be a table", path, line)
@@ -222,7 +257,8 @@ def _rule(raw: Any, pack_id: str, path: str, line: int, compile_now: bool,
     try:
         parsed = None
         if "pattern" in raw:  # a token pattern never nests repeats (a test holds it to that)
-            source, anchors, required = compile_pattern(required_text(raw, "pattern", path, line))
+            source, anchors, required = compile_pattern(required_text(raw, "pattern", path, line),
+                                                        target)
         else:
             source = required_text(raw, "regex", path, line)
             parsed = sre_parse.parse(source, re.IGNORECASE)
@@ -250,7 +286,29 @@ def _rule(raw: Any, pack_id: str, path: str, line: int, compile_now: bool,
         should_match=tuple(examples.get("match", ())),
         should_not_match=tuple(examples.get("no_match", ())),
         location=f"{path}:{line}",
+        measured=_measured(raw, rule_id, path, line),
     )
+
+
+def _measured(raw: dict[str, Any], rule_id: str, path: str, line: int) -> Measured | None:
+    """A rule's ``measured`` table, checked: a number of native hits per 1,000 documents
+    (at least 0) and, optionally, a whole number of translated documents hit."""
+    if "measured" not in raw:
+        return None
+    value = raw["measured"]
+    wrong = f'rule "{rule_id}": measured must be a table such as ' \
+            "{ native_per_1000 = 0.4, translated_docs = 17 }"
+    if not isinstance(value, dict) or not set(value) <= MEASURED_KEYS:
+        raise RuleError(wrong, path, line)
+    native = value.get("native_per_1000")
+    translated = value.get("translated_docs")
+    if isinstance(native, bool) or not isinstance(native, int | float) or native < 0:
+        raise RuleError(f"{wrong}; native_per_1000 must be a number, at least 0", path, line)
+    if translated is not None and (isinstance(translated, bool)
+                                   or not isinstance(translated, int) or translated < 0):
+        raise RuleError(f"{wrong}; translated_docs must be a whole number, at least 0",
+                        path, line)
+    return Measured(float(native), translated)
 
 
 def rules_for(packs: Iterable[Pack], target: str,
