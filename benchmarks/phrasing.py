@@ -15,6 +15,8 @@ It prints a Markdown report (also written to ``benchmarks/work/phrasing/results.
   it).
 * **Native copy**: phrasing findings per 1,000 articles of ``../shared/bench/news.jsonl``
   (2,315 native English articles), warnings and info apart, every pack on.
+* **Source naming** (TL210): every document of the part, its source language against the
+  one TL210 names (or none), every pack on; and the native articles TL210 names a source for.
 * **Clean corpus**: findings of the default check set on ``tests/corpus/clean/`` (must be 0).
 * **Speed**: ``translint check --jobs 2`` with the default check set over the news articles
   as files (four copies of each, 21 MB, as ``benchmarks/run.py`` does), median of
@@ -29,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -44,6 +47,7 @@ from translint.config import check_options, load_config
 from translint.errors import TranslintError
 from translint.findings import Finding, Severity
 from translint.linter import Linter
+from translint.rules.packs import bundled_pack_paths, load_pack
 
 REPO = Path(__file__).resolve().parent.parent
 LABELS = REPO / "benchmarks" / "labels"
@@ -178,6 +182,31 @@ def native_rates() -> tuple[dict[str, float], Counter[str]]:
     return rates | {"articles": articles}, by_rule
 
 
+def source_table(part: str) -> list[str]:
+    """TL210 on every document of ``part`` (every pack): true source against named source,
+    and the native articles of ``news.jsonl`` it names a source for."""
+    config = load_config(no_config=True)
+    linter = Linter.from_config(config, check_options(config, lang="en", select=["TL210"]))
+    named_as = re.compile(r"from (.+) \(\d+ calques of ([\w-]+)\)$")
+    table: Counter[tuple[str, str]] = Counter()
+    for document in by_id(part).values():
+        found = linter.check_text(document.text, document.doc)
+        named = named_as.search(found[0].message) if found else None
+        table[GROUPS.get(document.source_lang, document.source_lang),
+              named.group(2) if named else "none"] += 1
+    english = {pack.id for pack in map(load_pack, bundled_pack_paths()) if pack.target == "en"}
+    columns = [*sorted(english | {named for _, named in table} - {"none"}), "none"]
+    rows = ["| source \\ named | " + " | ".join(columns) + " | documents |",
+            "|---" + "|---:" * (len(columns) + 1) + "|"]
+    for group in sorted({group for group, _ in table}):
+        counts = [table[group, named] for named in columns]
+        rows.append(f"| {group} | " + " | ".join(map(str, counts)) + f" | {sum(counts)} |")
+    with NEWS.open(encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for line in handle if line.strip()]
+    native = sum(bool(linter.check_text(text)) for text in texts)
+    return [*rows, "", f"Native articles with TL210: {native} of {len(texts)}.", ""]
+
+
 def clean_findings() -> list[str]:
     """Findings of the default check set on the clean corpus (there should be none)."""
     linter = Linter.from_config(load_config(no_config=True))
@@ -192,7 +221,8 @@ def speed(runs: int) -> list[str]:
     if translint is None:
         raise SystemExit("benchmark: no translint command; run `make bench-phrasing`")
     corpus = OUT / "news"
-    corpus.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(corpus, ignore_errors=True)
+    corpus.mkdir(parents=True)
     size = 0
     with NEWS.open(encoding="utf-8") as handle:
         texts = [json.loads(line)["text"] for line in handle if line.strip()]
@@ -240,8 +270,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--labels-only", action="store_true",
                         help="only the label scores (for rule writers on the dev part)")
+    parser.add_argument("--sources-only", action="store_true",
+                        help="only the TL210 source naming table (needs no labels)")
     options = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
+    sources = ["## Source naming (TL210)", "", *source_table(options.part)]
+    if options.sources_only:
+        print("\n".join(sources))
+        return 0
     labelled = read_labels(options.part)
     if not labelled:
         raise SystemExit(f"benchmark: no labels in {LABELS / options.part}")
@@ -252,6 +288,7 @@ def main(argv: list[str] | None = None) -> int:
         report += (label_table(tallies, mode) if tallies is not None
                    else [f"### Mode `{mode}`: not available in this translint", ""])
     if not options.labels_only:
+        report += sources
         status("native copy")
         rates, by_rule = native_rates()
         report += ["## Native copy", "",

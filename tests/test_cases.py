@@ -49,10 +49,12 @@ def _linter(path: Path, data: dict[str, Any], case: dict[str, Any]) -> Linter:
                           ignore=tuple(case.get("ignore", ())))
     glossaries = [str(path.parent / data["glossary"])] if "glossary" in data else []
     options = tuple(case.get("options", ()))
-    key = (tuple(glossaries), selection.select, selection.ignore, case.get("lang"), options)
+    sources = tuple(case.get("source_lang", ()))
+    key = (tuple(glossaries), selection.select, selection.ignore, case.get("lang"), options,
+           sources)
     if key not in _linters:
         _linters[key] = Linter.from_paths(glossaries, selection, case.get("lang"),
-                                          options=options)
+                                          options=options, source_langs=sources)
     return _linters[key]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, CliResult
+from translint.cli.phrasing import ReadProgress
 from translint.rules.packs import load_pack
 
 RunCli = Callable[..., CliResult]
@@ -88,7 +90,7 @@ def test_min_docs_above_the_documents_reports_nothing(
 @pytest.mark.parametrize("options, message", [
     (("--max-n", "0"), "translint: --max-n must be from 1 to 8, not 0"),
     (("--max-n", "9"), "translint: --max-n must be from 1 to 8, not 9"),
-    (("--min-docs", "0"), "translint: --min-docs and --top must be at least 1"),
+    (("--min-docs", "0"), "translint: --min-docs, --min-groups and --top must be at least 1"),
     (("--format", "xml"), "translint: --format must be one of table, json, toml, not 'xml'"),
     (("--jobs", "0"), "translint: --jobs must be at least 1, not 0"),
 ])
@@ -134,3 +136,115 @@ def test_importing_the_command_line_does_not_import_sacremoses() -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             cwd=ROOT, timeout=60)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_where_keeps_the_records_with_that_value_on_both_sides(
+        run_cli: RunCli, tmp_path: Path) -> None:
+    translated = tmp_path / "translated.jsonl"
+    native = tmp_path / "native.jsonl"
+    translated.write_text("".join(
+        json.dumps({"body": f"{filler} In this sense, the mayor agreed.", "lang": "en"}) + "\n"
+        + json.dumps({"body": f"{filler} As such, nothing changed.", "lang": "xx"}) + "\n"
+        for filler in FILLERS), encoding="utf-8")
+    native.write_text("".join(
+        json.dumps({"body": f"{filler} The mayor agreed.", "lang": "en"}) + "\n"
+        + json.dumps({"body": f"{filler} In this sense, the mayor agreed.", "lang": "xx"})
+        + "\n" for filler in FILLERS * 2), encoding="utf-8")
+
+    def run(*where: str) -> dict[str, tuple[int, int]]:
+        result = run_cli("phrasing", "mine", "--translated", str(translated), "--native",
+                         str(native), "--field", "body", "--max-n", "3", "--format", "json",
+                         *where)
+        assert result.returncode == 0, result.stderr
+        return {phrase["ngram"]: (phrase["docs_translated"], phrase["docs_native"])
+                for phrase in json.loads(result.stdout)}
+
+    everything = run()
+    assert any("as such" in ngram for ngram in everything)
+    assert "in this sense" not in everything  # as common on the native side
+    english = run("--where", "lang=en")
+    assert english["in this sense"] == (4, 0)
+    assert not any("as such" in ngram for ngram in english)
+
+
+def test_a_malformed_where(run_cli: RunCli, corpora: tuple[Path, Path]) -> None:
+    result = mine(run_cli, corpora, "--where", "kind")
+    assert (result.returncode, result.errors) == (
+        2, ["translint: --where must be FIELD=VALUE, not 'kind'"])
+
+
+def test_source_lang_is_the_draft_packs_source(run_cli: RunCli,
+                                               corpora: tuple[Path, Path]) -> None:
+    result = mine(run_cli, corpora, "--format", "toml", "--source-lang", "es")
+    assert result.returncode == 0, result.stderr
+    assert 'id = "mined-es-en"\nsource = ["es"]\ntarget = "en"\n' in result.stdout
+    bad = mine(run_cli, corpora, "--source-lang", "Spanish")
+    assert (bad.returncode, bad.errors) == (
+        2, ["translint: --source-lang must be a language code such as es, not 'Spanish'"])
+
+
+def test_min_groups_keeps_ngrams_of_several_groups(run_cli: RunCli, tmp_path: Path) -> None:
+    # "in this sense" in three systems' output; "as such" four times, all from system a.
+    records = [{"text": f"{filler} In this sense, the mayor agreed.", "system": system}
+               for filler, system in zip(FILLERS, "abca", strict=True)]
+    records += [{"text": f"{filler} As such, nothing changed.", "system": "a"}
+                for filler in FILLERS]
+    translated = tmp_path / "mt.jsonl"
+    translated.write_text("".join(json.dumps(record) + "\n" for record in records),
+                          encoding="utf-8")
+    native = tmp_path / "native.jsonl"
+    native.write_text("".join(json.dumps({"text": f"{filler} The mayor agreed."}) + "\n"
+                              for filler in FILLERS), encoding="utf-8")
+
+    def ngrams(*options: str) -> set[str]:
+        result = run_cli("phrasing", "mine", "--translated", str(translated), "--native",
+                         str(native), "--max-n", "3", "--format", "json", *options)
+        assert result.returncode == 0, result.stderr
+        return {phrase["ngram"] for phrase in json.loads(result.stdout)}
+
+    everything = ngrams()
+    assert "in this sense" in everything
+    assert any("as such" in ngram for ngram in everything)
+    grouped = ngrams("--group-field", "system", "--min-groups", "3")
+    assert "in this sense" in grouped
+    assert not any("as such" in ngram for ngram in grouped)
+    assert ngrams("--group-field", "system", "--min-groups", "4") == set()
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    (("--min-groups", "2"), "translint: --min-groups needs --group-field"),
+    (("--min-groups", "0"), "translint: --min-docs, --min-groups and --top must be at least 1"),
+])
+def test_bad_group_options(run_cli: RunCli, corpora: tuple[Path, Path],
+                           options: tuple[str, ...], message: str) -> None:
+    result = mine(run_cli, corpora, *options)
+    assert (result.returncode, result.errors) == (2, [message])
+
+
+def test_a_record_without_the_group_field(run_cli: RunCli, tmp_path: Path) -> None:
+    translated = tmp_path / "mt.jsonl"
+    translated.write_text(json.dumps({"text": "In this sense."}) + "\n", encoding="utf-8")
+    result = run_cli("phrasing", "mine", "--translated", str(translated), "--native",
+                     str(translated), "--group-field", "system", "--min-groups", "2")
+    assert (result.returncode, result.errors) == (
+        2, [f'translint: {translated}:1: no group field "system"'])
+
+
+def test_progress_only_on_a_terminal(run_cli: RunCli, corpora: tuple[Path, Path]) -> None:
+    assert mine(run_cli, corpora).stderr == ""  # standard error is not a terminal here
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    progress = ReadProgress(terminal)
+    assert list(progress.follow(["a", "b"], "translated")) == ["a", "b"]
+    assert list(progress.follow(["c"], "native")) == ["c"]
+    progress.show()
+    progress.clear()
+    assert terminal.getvalue().endswith(
+        "\r\033[Kread 2 translated and 1 native documents; counting\r\033[K")
+    quiet = io.StringIO()
+    ReadProgress(quiet).show()
+    assert quiet.getvalue() == ""

@@ -193,7 +193,7 @@ def allowed_exit_codes(text: str) -> set[int]:
     words = shlex.split(text, comments=True)
     start = words.index("translint") + 1 if "translint" in words else 0
     rest = [word for word in words[start:] if not word.startswith("-")]
-    if rest[:1] == ["check"] or rest[:2] == ["glossary", "validate"]:
+    if rest[:1] == ["check"] or rest[:2] in (["glossary", "validate"], ["phrasing", "gate"]):
         return {0, 1}
     return {0}
 

@@ -42,6 +42,7 @@ EXPECTED_ARTEFACTS = [
     (19, "TL402", "File photo of"),
     (19, "TL402", "(Sputnik/Mikhail Klimentyev/Kremlin via REUTERS)"),
     (25, "TL201", "it transpired that"),
+    (25, "TL210", "it transpired that"),  # reads like a translation from Spanish
     (25, "TL201", "perceive certain points of contact"),
     (25, "TL201", "a long way to come"),
 ]

@@ -14,7 +14,7 @@ an option given on the command line replaces the file's value for that key.
     include = ["*.md"]
     exclude = ["archive/*"]
     packs = ["rules/house-de.toml"]           # phrasing packs added to the bundled ones
-    source_lang = ["es"]                      # only packs for copy translated from these
+    source_lang = ["es"]                      # only the packs for these sources ("auto")
     disabled_rules = ["en-de", "es-en/it-transpired-that"]   # packs or pack/rule ids
     strip_credits = true                      # (Reporting by …) lines are boilerplate
     max_file_size = "200MB"                   # a larger input is an error, not read
@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from translint.checks import CHECKS, unknown_codes
+from translint.checks.calque_packs import AUTO
 from translint.errors import ConfigError
 from translint.findings import Severity
 from translint.glossary.house import HouseRule, apply_house_style
@@ -54,6 +55,7 @@ BUNDLED = "@bundled"
 FAIL_ON = ("error", "warning", "info", "never")
 KEYS = ("glossaries", "lang", "select", "ignore", "severity", "fail_on", "include", "exclude",
         "house", "packs", "source_lang", "disabled_rules", "strip_credits", "max_file_size")
+AUTO_ALONE = '{key}: "auto" finds the source language itself: give it alone, without codes'
 _CODE = re.compile(r"TL\d{3}")
 _KNOWN = tuple(check.code for check in CHECKS)
 _HEADER = re.compile(r"\s*\[([^\[\]]+)\]\s*(?:#.*)?$")
@@ -236,7 +238,9 @@ class _ConfigReader:
         glossaries = self.strings(data, "glossaries")
         packs = self.strings(data, "packs") or ()
         source_langs = self.strings(data, "source_lang")
-        if source_langs is not None:
+        if source_langs is not None and AUTO in source_langs and len(source_langs) > 1:
+            raise self.fail(AUTO_ALONE.format(key="source_lang"), (), "source_lang")
+        if source_langs is not None and AUTO not in source_langs:
             source_langs = tuple(self.language(code, "source_lang") for code in source_langs)
         strip_credits = data.get("strip_credits")
         if strip_credits is not None and not isinstance(strip_credits, bool):
@@ -378,7 +382,9 @@ def check_options(config: Config, *, glossaries: Sequence[str] | None = None,
                      else config.ignore or ())
     if lang is not None:
         lang = _language(lang, "--lang")
-    if source_langs:
+    if source_langs and AUTO in source_langs and len(source_langs) > 1:
+        raise ConfigError(AUTO_ALONE.format(key="--source-lang"))
+    if source_langs and AUTO not in source_langs:
         source_langs = [_language(code, "--source-lang") for code in source_langs]
     max_bytes = config.max_file_size or DEFAULT_MAX_BYTES
     if max_file_size is not None:

@@ -65,8 +65,9 @@ class Linter:
                  source_langs: Iterable[str] = (), disabled_rules: Iterable[str] = (),
                  options: Iterable[str] = ()) -> None:
         """``pack_paths``: phrasing packs (default: the bundled ones); ``source_langs``: only
-        packs for copy translated from these; ``disabled_rules``: pack or pack/rule ids to
-        leave out; ``options``: rule switches (strip-credits).
+        packs for copy translated from these, or ``["auto"]``: every pack runs and TL201
+        keeps, per document, the packs its calques fit best; ``disabled_rules``: pack or
+        pack/rule ids to leave out; ``options``: rule switches (strip-credits).
 
         Packs named explicitly, or rules disabled, are loaded and checked now, so that a bad
         pack or an unknown rule id is an error before any file is read.

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from translint.checks.calque_packs import source_name
 from translint.findings import Finding
 from translint.linter import Linter
 from translint.rules.packs import Rule, bundled_pack_paths, load_pack
@@ -128,3 +129,32 @@ def test_wire_examples_through_the_linter(rule: WireRule) -> None:
         assert _reported(linter.check_text(text), rule.id), f"{rule.id}: {text!r}"
     for text in rule.should_not_match:
         assert not _reported(linter.check_text(text), rule.id), f"{rule.id}: {text!r}"
+
+
+
+ALSO_FROM = re.compile(r"\(also a calque from ([^()]*)\)")
+
+
+def _also_from(message: str) -> list[str]:
+    """The other source languages a TL201 message names."""
+    also = ALSO_FROM.search(message)
+    return also.group(1).split(", ") if also else []
+
+
+EVERY_PACK_LINTERS = {target: Linter.from_paths([], Selection(select=("TL201",)), target)
+                      for target in sorted({pack.target for pack in PACKS})}
+PACKS_BY_ID = {pack.id: pack for pack in PACKS}
+
+
+@pytest.mark.parametrize("rule", PHRASING_RULES, ids=[r.qualified_id for r in PHRASING_RULES])
+def test_phrasing_examples_name_their_source_with_every_pack_on(rule: Rule) -> None:
+    """With every pack on (no source language given), an example is reported under its
+    own pack's rule or under another pack's whose message says it is a calque from the
+    example's source language too (a phrase several packs share)."""
+    pack = PACKS_BY_ID[rule.pack]
+    named = source_name(pack)
+    for text in rule.should_match:
+        findings = EVERY_PACK_LINTERS[pack.target].check_text(text)
+        assert any(f"[{rule.pack}/" in finding.message or named in _also_from(finding.message)
+                   for finding in findings), (
+            f"{rule.location}: {text!r}: {[finding.message for finding in findings]}")

@@ -43,7 +43,8 @@ class Settings:
     """What a run's configuration tells the checks beyond the glossaries.
 
     ``pack_paths``: the phrasing packs (``None``: the bundled ones); ``source_langs``: only
-    packs for copy translated from these; ``options``: rule switches (``strip-credits``);
+    packs for copy translated from these (``("auto",)``: per document, the packs that fit
+    it best); ``options``: rule switches (``strip-credits``);
     ``disabled_rules``: pack or ``pack/rule`` ids to leave out.
     """
 

@@ -3,39 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 from translint.checks.base import Check, CheckDocs, Context, Problem, Resources
+from translint.checks.calque_packs import (
+    document_calques,
+    is_auto,
+    phrasing_packs,
+    prepare_index,
+    reported,
+    source_name,
+)
 from translint.errors import RuleError
 from translint.findings import Severity
 from translint.names.fold import match_case
-from translint.rules.packs import Pack, PhrasingIndex, bundled_pack_paths, load_pack, rules_for
 from translint.text.document import Document
-
-
-def phrasing_packs(resources: Resources, lang: str | None = None) -> list[Pack]:
-    """The phrasing packs of the run (every language): the bundled ones, or those
-    configured. A pack id used twice is an error."""
-    bundled = bundled_pack_paths()
-    configured = resources.settings.pack_paths
-    paths = list(configured) if configured is not None else bundled
-    # The bundled packs are compiled by the test suite; anything else is compiled now.
-    packs = [load_pack(path, compile_now=Path(path) not in bundled) for path in paths]
-    seen: dict[str, str] = {}
-    for pack in packs:
-        if pack.id in seen:
-            raise RuleError(f'pack id "{pack.id}" is also used by {seen[pack.id]}', pack.path)
-        seen[pack.id] = pack.path
-    return packs
-
-
-def phrasing_index(resources: Resources, lang: str | None) -> PhrasingIndex:
-    """The rules for copy in ``lang``, less the disabled ones."""
-    disabled = resources.settings.disabled_rules
-    packs = resources.get(phrasing_packs)
-    return PhrasingIndex(
-        rule for rule in rules_for(packs, lang or "", resources.settings.source_langs or None)
-        if rule.pack not in disabled and rule.qualified_id not in disabled)
 
 
 def load(resources: Resources) -> None:
@@ -52,26 +33,21 @@ def load(resources: Resources) -> None:
         raise RuleError(f"disabled_rules names no pack or rule: {', '.join(unknown)}")
 
 
-def prepare(resources: Resources, lang: str | None) -> None:
-    """Build the rules for ``lang`` copy (nothing when the language is detected per copy)."""
-    if lang is not None:
-        resources.get(phrasing_index, lang)
-
-
 def calques(document: Document, context: Context) -> Iterator[Problem]:
-    """TL201: phrasing that betrays a literal translation, per the packs for this language."""
-    if document.lang is None:
-        return
-    index = context.resources.get(phrasing_index, document.lang)
-    if not index.rules:
-        return
-    for match in index.find(document.prose, context.lowered):
+    """TL201: phrasing that betrays a literal translation, per the packs for this language
+    (with ``auto``, only the packs that fit the document best)."""
+    found = context.get(document_calques)
+    packs = found.best if is_auto(context.resources.settings) else found.ranked
+    for match, also_from in reported(packs):
         rule = match.rule
         written = document.text[match.start:match.end]
         suggestion = match_case(rule.suggestions[0], written) if rule.suggestions else None
         others = [f'"{other}"' for other in rule.suggestions[1:]]
         also = f" (or {', '.join(others)})" if others else ""
-        yield Problem(match.start, match.end, f"{rule.message}{also} [{rule.qualified_id}]",
+        shared = (f" (also a calque from {', '.join(source_name(pack) for pack in also_from)})"
+                  if also_from else "")
+        yield Problem(match.start, match.end,
+                      f"{rule.message}{also}{shared} [{rule.qualified_id}]",
                       suggestion, severity=rule.severity)
 
 
@@ -82,7 +58,7 @@ CHECK = Check(
     severity=Severity.WARNING,
     run=calques,
     load=load,
-    prepare=prepare,
+    prepare=prepare_index,
     docs=CheckDocs(
         what=(
             "Phrasing that betrays a literal translation, from the phrasing packs for the copy's "

@@ -49,9 +49,10 @@ app.add_typer(glossary_app, name="glossary")
 
 phrasing_app = typer.Typer(
     no_args_is_help=True,
-    help="Mine an archive for phrasing translated copy over-uses.",
+    help="Mine an archive for phrasing translated copy over-uses; gate phrasing packs.",
 )
 phrasing_app.command("mine")(phrasing.mine)
+phrasing_app.command("gate")(phrasing.gate)
 app.add_typer(phrasing_app, name="phrasing")
 
 

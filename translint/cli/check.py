@@ -109,7 +109,8 @@ def check(
         "--no-config", help="Ignore any configuration file.")] = False,
     source_lang: Annotated[list[str] | None, typer.Option(
         "--source-lang", help="The copy was translated from this language (repeatable): only "
-                              "its phrasing packs run. Default: every pack for the copy's language."
+                              "its phrasing packs run; 'auto': per document, the packs its "
+                              "calques fit best. Default: every pack for the copy's language."
     )] = None,
     strip_credits: Annotated[bool | None, typer.Option(
         "--strip-credits/--keep-credits",

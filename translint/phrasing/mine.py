@@ -14,9 +14,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from translint.phrasing.corpus import chunks
 
 NAME, NUMBER, URL = "<name>", "<num>", "<url>"
 PLACEHOLDERS = frozenset({NAME, NUMBER, URL})
@@ -181,17 +183,6 @@ def _count_chunk(texts: list[str]) -> _Side:
     return side
 
 
-def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
-    chunk: list[str] = []
-    for text in texts:
-        chunk.append(text)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def _count_native(native: Iterable[str], tokeniser: Tokeniser, max_n: int,
                   keep: frozenset[tuple[str, ...]], jobs: int) -> _Side:
     """The native side's counts of the candidate n-grams, in ``jobs`` processes."""
@@ -203,7 +194,7 @@ def _count_native(native: Iterable[str], tokeniser: Tokeniser, max_n: int,
     import multiprocessing
 
     with multiprocessing.Pool(jobs, _start_worker, (tokeniser.lang, max_n, keep)) as pool:
-        for part in pool.imap(_count_chunk, _chunks(native, NATIVE_CHUNK)):
+        for part in pool.imap(_count_chunk, chunks(native, NATIVE_CHUNK)):
             side.merge(part)
     return side
 
@@ -219,16 +210,21 @@ def log_odds_z(y_i: int, n_i: int, y_j: int, n_j: int, alpha_w: float, alpha_0: 
 
 def mine_phrasing(translated: Iterable[str], native: Iterable[str], *, lang: str = "en",
                   min_docs: int = 3, max_n: int = 5, top: int = 200,
-                  prior_scale: float = 1.0, jobs: int = 1) -> list[MinedPhrase]:
+                  prior_scale: float = 1.0, jobs: int = 1,
+                  groups: Sequence[str] | None = None,
+                  min_groups: int = 1) -> list[MinedPhrase]:
     """The n-grams over-used in ``translated`` compared with ``native``, highest z first.
 
-    An n-gram is kept when it occurs in at least ``min_docs`` translated texts, holds a
-    word (not only placeholders and punctuation) and has z > 0. Raises ``ValueError`` when
-    ``max_n`` or ``min_docs`` is below 1 or a side has no tokens. With ``jobs`` > 1 the
-    native side (usually the larger) is tokenised and counted in that many processes.
+    An n-gram is kept when it occurs in at least ``min_docs`` translated texts (and, with
+    ``groups``, one per translated text such as its MT system or source, in texts of at
+    least ``min_groups`` groups), holds a word (not only placeholders and punctuation) and
+    has z > 0. Raises ``ValueError`` when ``max_n``, ``min_docs`` or ``min_groups`` is
+    below 1, when ``groups`` does not name one group a translated text, or a side has no
+    tokens. With ``jobs`` > 1 the native side (usually the larger) is tokenised and
+    counted in that many processes.
     """
-    if max_n < 1 or min_docs < 1:
-        raise ValueError("max_n and min_docs must be at least 1")
+    if max_n < 1 or min_docs < 1 or min_groups < 1:
+        raise ValueError("max_n, min_docs and min_groups must be at least 1")
     tokeniser = Tokeniser(lang)
     texts: list[str] = []
     tokenised: list[list[list[Token]]] = []
@@ -240,6 +236,11 @@ def mine_phrasing(translated: Iterable[str], native: Iterable[str], *, lang: str
         ours.add(lines, max_n)
     candidates = frozenset(gram for gram, docs in ours.docs.items()
                            if docs >= min_docs and is_style(gram))
+    if min_groups > 1:
+        if groups is None or len(groups) != len(tokenised):
+            raise ValueError("min_groups needs one group for each translated text")
+        spread = _groups_of(tokenised, groups, candidates, max_n)
+        candidates = frozenset(gram for gram in candidates if spread[gram] >= min_groups)
     theirs = _count_native(native, tokeniser, max_n, candidates, jobs)
     if not ours.tokens or not theirs.tokens:
         side = "translated" if not ours.tokens else "native"
@@ -266,6 +267,17 @@ def mine_phrasing(translated: Iterable[str], native: Iterable[str], *, lang: str
         per_10k_native=round(10_000 * theirs.counts[gram] / theirs.tokens, 2),
         contexts=tuple(contexts.get(gram, ())),
     ) for z, gram in best]
+
+
+def _groups_of(tokenised: list[list[list[Token]]], groups: Sequence[str],
+               candidates: frozenset[tuple[str, ...]], max_n: int) -> Counter[tuple[str, ...]]:
+    """In how many distinct groups (MT systems, sources) each candidate occurs."""
+    seen: dict[tuple[str, ...], set[str]] = {}
+    for lines, group in zip(tokenised, groups, strict=True):
+        for gram, _start, _end in grams(lines, max_n):
+            if gram in candidates:
+                seen.setdefault(gram, set()).add(group)
+    return Counter({gram: len(found) for gram, found in seen.items()})
 
 
 def _punctuation(gram: tuple[str, ...]) -> int:

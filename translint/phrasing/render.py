@@ -46,8 +46,9 @@ def token_pattern(ngram: str) -> str | None:
     return " ".join(words)
 
 
-def render_pack(phrases: Sequence[MinedPhrase], lang: str) -> str:
-    """A draft phrasing pack: a valid header and every rule commented out."""
+def render_pack(phrases: Sequence[MinedPhrase], lang: str, source: str | None = None) -> str:
+    """A draft phrasing pack: a valid header (``source`` its source language, when known)
+    and every rule commented out."""
     out = [
         "# Draft phrasing pack mined by `translint phrasing mine`: n-grams the translated",
         "# copy over-uses compared with the native copy. Every rule is commented out: keep",
@@ -55,8 +56,9 @@ def render_pack(phrases: Sequence[MinedPhrase], lang: str) -> str:
         "# suggestions and examples, then uncomment. z: log-odds z-score (Fightin' Words).",
         "",
         "[pack]",
-        f'id = "mined-{lang}"',
-        "source = []  # the source language(s), e.g. [\"es\"]",
+        f'id = "mined-{source}-{lang}"' if source else f'id = "mined-{lang}"',
+        f'source = ["{source}"]' if source
+        else "source = []  # the source language(s), e.g. [\"es\"]",
         f'target = "{lang}"',
         f'description = "Phrasing mined from an archive: over-used in translated {lang} copy"',
     ]

@@ -30,8 +30,10 @@ else:  # pragma: no cover - Python 3.10
     import sre_constants
     import sre_parse
 
-# An anchor: a lower-case literal, and whether it must start a word where it occurs.
-Anchor = tuple[str, bool]
+# An anchor: a lower-case literal, and where it must stand: anywhere (0, False), at the
+# start of a word (1, True) or as a whole word (2: a token pattern's word).
+Anchor = tuple[str, int]
+ANYWHERE, WORD_START, WHOLE_WORD = 0, 1, 2
 MIN_ANCHOR = 3
 # How far around an anchor a rule's expression looks for its match.
 WINDOW = 160
@@ -178,7 +180,8 @@ class AnchoredIndex(Generic[RuleT]):
     expressions of the rules whose anchors occur (rules without anchors always run).
 
     Rules with the same expression (packs for several source languages share calques)
-    run once; a match is reported for the first of them, as it would win anyway.
+    run once; ``find`` reports a match for the first of them, as it would win anyway,
+    ``find_every`` for each of them.
     """
 
     def __init__(self, rules: Iterable[RuleT]) -> None:
@@ -187,18 +190,24 @@ class AnchoredIndex(Generic[RuleT]):
         for number, rule in enumerate(self.rules):
             distinct.setdefault(rule.source, number)
         running = sorted(distinct.values())
-        self._always = [self.rules[number] for number in running
-                        if not self.rules[number].anchors]
-        anywhere: dict[str, list[int]] = {}
-        at_word_start: dict[str, list[int]] = {}
+        # The rules that share the expression of each rule that runs, itself first.
+        self._twins: dict[int, tuple[int, ...]] = {number: () for number in running}
+        for number, rule in enumerate(self.rules):
+            first = distinct[rule.source]
+            self._twins[first] = (*self._twins[first], number)
+        self._always = [number for number in running if not self.rules[number].anchors]
+        # By where the literal must stand: anywhere, at a word start, as a whole word.
+        placed: tuple[dict[str, list[int]], ...] = ({}, {}, {})
         for number in running:
-            for literal, start in self.rules[number].anchors:
-                (at_word_start if start else anywhere).setdefault(literal, []).append(number)
+            for literal, where in self.rules[number].anchors:
+                placed[where].setdefault(literal, []).append(number)
+        # The literal sets a window must hold, less the one its anchor already is.
+        self._required = {number: _beyond_anchors(self.rules[number]) for number in running}
         self._automaton = ahocorasick.Automaton()
-        for literal in anywhere.keys() | at_word_start.keys():
-            self._automaton.add_word(literal, (len(literal), tuple(anywhere.get(literal, ())),
-                                               tuple(at_word_start.get(literal, ()))))
-        self._empty = not (anywhere or at_word_start)
+        for literal in placed[0].keys() | placed[1].keys() | placed[2].keys():
+            self._automaton.add_word(literal, (len(literal), *(
+                tuple(numbers.get(literal, ())) for numbers in placed)))
+        self._empty = not any(placed)
         if not self._empty:
             self._automaton.make_automaton()
 
@@ -209,22 +218,40 @@ class AnchoredIndex(Generic[RuleT]):
         places its anchors occur (lookbehinds still see before a window). A rule that runs
         past its time limit (``time_limit``) raises ``RuleTimeout``.
         """
+        return longest_first(RuleMatch(start, end, self.rules[number])
+                             for number, start, end in self._found(prose, lowered))
+
+    def find_every(self, prose: str, lowered: str) -> list[RuleMatch[RuleT]]:
+        """Every match of every rule, overlapping ones included (what each rule matches
+        on its own: ``translint phrasing gate`` measures rules with it, TL201 and TL210
+        count calques pack by pack): a match of an expression several rules share is
+        reported once for each of them, in the order of the rules."""
+        return [RuleMatch(start, end, self.rules[twin])
+                for number, start, end in self._found(prose, lowered)
+                for twin in self._twins[number]]
+
+    def _found(self, prose: str, lowered: str) -> list[tuple[int, int, int]]:
+        """The matches of the expressions that run: (rule number, start, end)."""
         windows: dict[int, list[tuple[int, int]]] = {}
         if not self._empty:
             size = len(prose)
-            for last, (length, anywhere, at_word_start) in self._automaton.iter(lowered):
+            for last, (length, anywhere, at_word_start, whole_word) in self._automaton.iter(
+                    lowered):
                 first = last - length + 1
                 numbers = anywhere
-                if at_word_start and (first == 0 or not lowered[first - 1].isalnum()):
-                    numbers = anywhere + at_word_start
+                if (at_word_start or whole_word) and (
+                        first == 0 or not lowered[first - 1].isalnum()):
+                    numbers = numbers + at_word_start
+                    if whole_word and (last + 1 == size or not lowered[last + 1].isalnum()):
+                        numbers = numbers + whole_word
                 for number in numbers:
                     windows.setdefault(number, []).append(
                         (max(0, first - WINDOW), min(size, last + 1 + WINDOW)))
-        found: list[RuleMatch[RuleT]] = []
+        found: list[tuple[int, int, int]] = []
         seen: set[tuple[int, int, int]] = set()
         for number, spans in windows.items():
             rule = self.rules[number]
-            required = rule.required
+            required = self._required[number]
             for start, end in _merged(spans):
                 if required and not _holds(lowered, required, start, end):
                     continue  # a literal the rule needs is not in this window
@@ -232,13 +259,20 @@ class AnchoredIndex(Generic[RuleT]):
                     key = (number, *_focus(match))
                     if key[2] > key[1] and key not in seen:
                         seen.add(key)
-                        found.append(RuleMatch(key[1], key[2], rule))
-        for rule in self._always:
-            for match in _matches(rule, prose, 0, len(prose)):
+                        found.append(key)
+        for number in self._always:
+            for match in _matches(self.rules[number], prose, 0, len(prose)):
                 first, last = _focus(match)
                 if last > first:
-                    found.append(RuleMatch(first, last, rule))
-        return longest_first(found)
+                    found.append((number, first, last))
+        return found
+
+
+def _beyond_anchors(rule: AnchoredRule) -> tuple[tuple[str, ...], ...]:
+    """The rule's required literal sets but the one its anchors are (a window opened on an
+    anchor holds it already)."""
+    anchored = {literal for literal, _ in rule.anchors}
+    return tuple(literals for literals in rule.required if set(literals) != anchored)
 
 
 def _matches(rule: AnchoredRule, text: str, start: int, end: int) -> list[regex.Match[str]]:
@@ -247,7 +281,11 @@ def _matches(rule: AnchoredRule, text: str, start: int, end: int) -> list[regex.
     limit = time_limit(end - start)
     matches: list[regex.Match[str]] = []
     try:
-        for match in rule.expression.finditer(text, start, end, timeout=limit):
+        expression = rule.expression
+        first = expression.search(text, start, end, timeout=limit)
+        if first is None:  # most windows: one call, no iterator
+            return matches
+        for match in expression.finditer(text, first.start(), end, timeout=limit):
             matches.append(match)
     except TimeoutError:
         reached = matches[-1].end() if matches else start

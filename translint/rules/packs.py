@@ -3,8 +3,10 @@
 A pack (``translint/rules/phrasing/<source>-<target>.toml``) holds rules for copy in
 one *target* language translated from one or more *source* languages. A rule has an
 ``id``, either a token ``pattern`` or a ``regex``, a ``message`` naming the likely
-source phrase, ``suggestions``, an optional ``severity`` and ``examples`` that must
-and must not match.
+source phrase, ``suggestions``, an optional ``severity``, ``examples`` that must
+and must not match, and the figures ``translint phrasing gate`` measured for it
+(``measured = { native_per_1000 = 0.4, translated_docs = 17 }``; the corpora they were
+measured on are the pack's ``measured_on``).
 
 Token patterns: tokens are separated by spaces and each matches one word, ignoring
 case; ``a|b`` is any alternative, ``stem*`` any word starting with ``stem``, ``_``
@@ -36,6 +38,8 @@ import regex
 from translint.errors import RuleError
 from translint.findings import Severity
 from translint.rules.anchored import (
+    WHOLE_WORD,
+    WORD_START,
     Anchor,
     AnchoredIndex,
     best_anchors,
@@ -61,9 +65,19 @@ _WORD_TOKEN = re.compile(r"[\w'’.-]+\*?|_")
 VERB_PREFIX = "verb:"
 # The ``regex`` engine as ``re`` would match: version 0 semantics, case ignored.
 RULE_FLAGS = regex.VERSION0 | regex.IGNORECASE
-PACK_KEYS = frozenset({"id", "source", "target", "description"})
+PACK_KEYS = frozenset({"id", "source", "target", "description", "measured_on"})
 RULE_KEYS = frozenset({"id", "pattern", "regex", "message", "suggestions", "severity",
-                       "examples", "note"})
+                       "examples", "note", "measured"})
+MEASURED_KEYS = frozenset({"native_per_1000", "translated_docs"})
+
+
+@dataclass(frozen=True)
+class Measured:
+    """What ``translint phrasing gate`` measured for a rule: documents it hits per 1,000
+    native documents, and how many translated documents it hits (None: not measured)."""
+
+    native_per_1000: float
+    translated_docs: int | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +95,7 @@ class Rule:
     should_match: tuple[str, ...] = ()
     should_not_match: tuple[str, ...] = ()
     location: str = ""
+    measured: Measured | None = None
 
     @property
     def qualified_id(self) -> str:
@@ -113,6 +128,7 @@ class Pack:
     rules: tuple[Rule, ...]
     description: str = ""
     path: str = ""
+    measured_on: str = ""
 
 
 def bundled_pack_paths() -> list[Path]:
@@ -150,8 +166,8 @@ def compile_pattern(pattern: str, lang: str = "en",
         choice = "(?:" + "|".join(_alternative(form) for forms in words for form in forms) + ")"
         separator = "" if index == 0 else (r"\s*" if is_punctuation else r"\s+")
         parts.append(f"(?:{separator}{choice})?" if optional else separator + choice)
-        literals = tuple((form.rstrip("*").lower(), True) for forms in words for form in forms
-                         if form != "_")
+        literals = tuple((form.rstrip("*").lower(), WORD_START if form.endswith("*")
+                          else WHOLE_WORD) for forms in words for form in forms if form != "_")
         if not optional and "_" not in alternatives and not is_punctuation:
             candidates.append(literals)
     source = r"(?<!\w)" + "".join(parts) + r"(?!\w)"
@@ -208,6 +224,9 @@ def _read_pack(path: str | Path, compile_now: bool) -> Pack:
     if not _LANG.fullmatch(target) or not all(isinstance(code, str) and _LANG.fullmatch(code)
                                              for code in source):
         raise RuleError("source and target must be language codes such as \"es\"", display, 1)
+    measured_on = header.get("measured_on", "")
+    if not isinstance(measured_on, str):
+        raise RuleError('"measured_on" must be a string', display, 1)
     rules = []
     seen: set[str] = set()
     starts = rule_lines(lines)
@@ -221,7 +240,7 @@ def _read_pack(path: str | Path, compile_now: bool) -> Pack:
         seen.add(rule.id)
         rules.append(rule)
     return Pack(pack_id, tuple(source), target, tuple(rules),
-                str(header.get("description", "")), display)
+                str(header.get("description", "")), display, measured_on)
 
 
 def _rule(raw: Any, pack_id: str, target: str, path: str, line: int, compile_now: bool,
@@ -267,7 +286,29 @@ def _rule(raw: Any, pack_id: str, target: str, path: str, line: int, compile_now
         should_match=tuple(examples.get("match", ())),
         should_not_match=tuple(examples.get("no_match", ())),
         location=f"{path}:{line}",
+        measured=_measured(raw, rule_id, path, line),
     )
+
+
+def _measured(raw: dict[str, Any], rule_id: str, path: str, line: int) -> Measured | None:
+    """A rule's ``measured`` table, checked: a number of native hits per 1,000 documents
+    (at least 0) and, optionally, a whole number of translated documents hit."""
+    if "measured" not in raw:
+        return None
+    value = raw["measured"]
+    wrong = f'rule "{rule_id}": measured must be a table such as ' \
+            "{ native_per_1000 = 0.4, translated_docs = 17 }"
+    if not isinstance(value, dict) or not set(value) <= MEASURED_KEYS:
+        raise RuleError(wrong, path, line)
+    native = value.get("native_per_1000")
+    translated = value.get("translated_docs")
+    if isinstance(native, bool) or not isinstance(native, int | float) or native < 0:
+        raise RuleError(f"{wrong}; native_per_1000 must be a number, at least 0", path, line)
+    if translated is not None and (isinstance(translated, bool)
+                                   or not isinstance(translated, int) or translated < 0):
+        raise RuleError(f"{wrong}; translated_docs must be a whole number, at least 0",
+                        path, line)
+    return Measured(float(native), translated)
 
 
 def rules_for(packs: Iterable[Pack], target: str,
