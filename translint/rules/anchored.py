@@ -19,6 +19,12 @@ import regex
 
 from translint.errors import RuleTimeout
 from translint.languages import union
+from translint.rules.phrases import (
+    collapse_spaces,
+    is_required_space,
+    literal_choices,
+    required_phrases,
+)
 from translint.rules.safety import time_limit
 from translint.spans import longest_first
 
@@ -84,10 +90,16 @@ def _anchor_sets(sequence: list[Any], boundary: bool) -> list[tuple[Anchor, ...]
         if op is sre_constants.AT:  # consumes nothing
             boundary = boundary or argument is sre_constants.AT_BOUNDARY
             continue
+        choices = literal_choices([(op, argument)]) if run else None
+        if choices is not None:  # "law(?:s|)", as "laws|law" is parsed: one literal each
+            sets.append(tuple(("".join(run) + choice, run_at_word_start)
+                              for choice in sorted(choices)))
+            run, boundary = [], False
+            continue
         if run:
             sets.append((("".join(run), run_at_word_start),))
             run = []
-        if _is_required_space(op, argument):
+        if is_required_space(op, argument):
             boundary = True  # after \\s+ a literal starts a word
             continue
         inner: tuple[Anchor, ...] = ()
@@ -106,15 +118,6 @@ def _anchor_sets(sequence: list[Any], boundary: bool) -> list[tuple[Anchor, ...]
     if run:
         sets.append((("".join(run), run_at_word_start),))
     return sets
-
-
-def _is_required_space(op: Any, argument: Any) -> bool:
-    """Tell whether a parsed item is ``\\s`` or ``\\s+`` (at least one whitespace)."""
-    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and argument[0] >= 1:
-        items = list(argument[2])
-        return len(items) == 1 and _is_required_space(*items[0])
-    return op is sre_constants.IN and list(argument) == [
-        (sre_constants.CATEGORY, sre_constants.CATEGORY_SPACE)]
 
 
 @functools.cache
@@ -210,6 +213,14 @@ class AnchoredIndex(Generic[RuleT]):
         self._empty = not any(placed)
         if not self._empty:
             self._automaton.make_automaton()
+        # Word pairs a rule needs somewhere in the text (``translint.rules.phrases``): a
+        # rule whose anchors occur but none of whose phrases do does not run.
+        self._phrases = {number: _phrases_of(self.rules[number]) for number in running}
+        self._phrase_automaton = ahocorasick.Automaton()
+        for phrase in {phrase for phrases in self._phrases.values() for phrase in phrases}:
+            self._phrase_automaton.add_word(phrase, phrase)
+        if len(self._phrase_automaton):
+            self._phrase_automaton.make_automaton()
 
     def find(self, prose: str, lowered: str) -> list[RuleMatch[RuleT]]:
         """Every rule match in ``prose``; where matches overlap the longest stays.
@@ -249,7 +260,15 @@ class AnchoredIndex(Generic[RuleT]):
                         (max(0, first - WINDOW), min(size, last + 1 + WINDOW)))
         found: list[tuple[int, int, int]] = []
         seen: set[tuple[int, int, int]] = set()
+        present: set[str] | None = None
         for number, spans in windows.items():
+            phrases = self._phrases[number]
+            if phrases:
+                if present is None:  # once a text, and only when a rule with phrases may run
+                    present = {phrase for _, phrase in
+                               self._phrase_automaton.iter(collapse_spaces(lowered))}
+                if present.isdisjoint(phrases):
+                    continue
             rule = self.rules[number]
             required = self._required[number]
             for start, end in _merged(spans):
@@ -266,6 +285,15 @@ class AnchoredIndex(Generic[RuleT]):
                 if last > first:
                     found.append((number, first, last))
         return found
+
+
+def _phrases_of(rule: AnchoredRule) -> frozenset[str]:
+    """The phrases one of which the rule needs in a text (none when its source has none)."""
+    try:
+        return frozenset(required_phrases(sre_parse.parse(rule.source, re.IGNORECASE),
+                                          common_words()))
+    except re.error:  # the regex engine reads some expressions re cannot
+        return frozenset()
 
 
 def _beyond_anchors(rule: AnchoredRule) -> tuple[tuple[str, ...], ...]:

@@ -1,0 +1,67 @@
+"""Phrases: word pairs a rule needs in a text, read from its expression, skip rules early."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from translint.names.fold import lower_text
+from translint.rules.anchored import AnchoredIndex, regex_anchors
+from translint.rules.packs import Rule, compile_pattern
+from translint.rules.phrases import collapse_spaces, required_phrases
+
+if sys.version_info >= (3, 11):
+    from re import _parser as sre_parse
+else:  # pragma: no cover - Python 3.10
+    import sre_parse
+
+COMMON = frozenset({"the", "not", "and"})
+
+
+def _phrases(source: str) -> tuple[str, ...]:
+    return required_phrases(sre_parse.parse(source, re.IGNORECASE), COMMON)
+
+
+def test_phrases_are_literal_words_with_required_space_between() -> None:
+    assert _phrases(r"\bover\s+(?:one|a)\s+year\b") == ("over a", "over one")
+    assert _phrases(compile_pattern("verb:assure that")[0]) == (
+        "assure that", "assured that", "assures that", "assuring that")
+
+
+def test_optional_or_open_parts_break_a_phrase() -> None:
+    assert _phrases(r"\bover\s+(?:one\s+)?year") == ()  # "over year" need not be there
+    assert _phrases(r"\bover\s*one") == ()  # no space required
+    assert _phrases(r"\bover\s+\w+\s+year") == ()
+
+
+def test_phrases_of_common_words_only_or_too_short_are_not_used() -> None:
+    assert _phrases(r"\bthe\s+not\b") == ()
+    assert _phrases(r"\bof\s+a\b") == ()  # shorter than MIN_PHRASE
+
+
+def test_the_most_selective_set_is_chosen() -> None:
+    assert _phrases(r"\bin\s+the\s+framework\s+of") == ("the framework",)
+
+
+def test_whitespace_runs_become_one_space() -> None:
+    assert collapse_spaces("or\n  not\u00a0of\tit") == "or not of it"
+
+
+def _rule(source: str) -> Rule:
+    return Rule(id="r", pack="p", source=source, message="m", suggestions=(), severity=None,
+                anchors=regex_anchors(source))
+
+
+def test_a_rule_whose_phrase_is_absent_does_not_run_and_one_across_lines_does() -> None:
+    index = AnchoredIndex([_rule(r"\bor\s+not\s+of\b")])
+    for text, found in [("The use or not of force.", ["or not of"]),
+                        ("The use or\n   not of force.", ["or\n   not of"]),
+                        ("Or perhaps not of force.", [])]:
+        assert [text[m.start:m.end] for m in index.find(text, lower_text(text))] == found
+
+
+def test_a_factored_alternation_still_gives_anchors() -> None:
+    # sre_parse turns (?:Mrd|Mio) into M(?:rd|io): the anchors are still the whole words.
+    assert {literal for literal, _ in regex_anchors(r"\d\s*(?:Mrd|Mio)\b")} == {"mrd", "mio"}
+    assert {literal for literal, _ in regex_anchors(r"\bassur(?:ing|ed)\s")} == {
+        "assuring", "assured"}
