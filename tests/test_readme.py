@@ -37,3 +37,17 @@ def test_the_robustness_case_count_is_the_suites() -> None:
                       r"every bundled", RELIABILITY_PAGE, re.DOTALL)
     assert claim is not None, "docs/reliability.md: the count of robustness cases is missing"
     assert (int(claim[1]), int(claim[2])) == (len(cases) - len(per_rule), len(per_rule))
+
+
+def test_the_pack_table_of_the_phrasing_docs_counts_the_bundled_rules() -> None:
+    from translint.findings import Severity
+    from translint.rules.packs import bundled_pack_paths, load_pack
+
+    text = (ROOT / "docs" / "phrasing.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `([a-z]{2}-[a-z]{2})` \|[^|]*\|[^|]*\| (\d+ \(\d+\)) \|$", text,
+                           re.MULTILINE))
+    packs = [load_pack(path) for path in bundled_pack_paths()]
+    expected = {pack.id: f"{len(pack.rules)} "
+                         f"({sum(rule.severity is Severity.INFO for rule in pack.rules)})"
+                for pack in packs}
+    assert rows == expected
