@@ -65,3 +65,9 @@ def test_a_factored_alternation_still_gives_anchors() -> None:
     assert {literal for literal, _ in regex_anchors(r"\d\s*(?:Mrd|Mio)\b")} == {"mrd", "mio"}
     assert {literal for literal, _ in regex_anchors(r"\bassur(?:ing|ed)\s")} == {
         "assuring", "assured"}
+
+
+def test_an_optional_letter_is_part_of_the_literal_choice() -> None:
+    assert {literal for literal, _ in regex_anchors(r"\b(?:rashists?|ruscists?)\b")} == {
+        "rashist", "rashists", "ruscist", "ruscists"}
+    assert _phrases(r"\blaws?\s+enter\b") == ("law enter", "laws enter")

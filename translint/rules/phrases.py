@@ -114,6 +114,12 @@ def literal_choices(sequence: list[Any]) -> set[str] | None:
                 if inner is None:
                     return None
                 options |= inner
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and argument[:2] in (
+                (0, 1), (1, 1)):  # "s?"
+            inner = literal_choices(list(argument[2]))
+            if inner is None:
+                return None
+            options = inner | {""} if argument[0] == 0 else inner
         else:
             return None
         choices = {before + after for before, after in itertools.product(choices, options)}
