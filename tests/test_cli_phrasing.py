@@ -248,3 +248,42 @@ def test_progress_only_on_a_terminal(run_cli: RunCli, corpora: tuple[Path, Path]
     quiet = io.StringIO()
     ReadProgress(quiet).show()
     assert quiet.getvalue() == ""
+
+
+def test_a_desk_mines_reviews_gates_and_uses_a_pack(
+        run_cli: RunCli, corpora: tuple[Path, Path], tmp_path: Path) -> None:
+    """The whole loop the README promises: mine a draft, keep a rule, gate it, check with it."""
+    translated, native = corpora
+    draft = mine(run_cli, corpora, "--format", "toml", "--source-lang", "es")
+    assert draft.returncode == 0, draft.stderr
+    # The reviewer keeps the first rule: uncomments its block and writes its message.
+    lines, blocks = [], 0
+    for line in draft.stdout.splitlines():
+        blocks += line == "# [[rule]]"
+        if blocks == 1 and line.startswith("# "):
+            line = line.removeprefix("# ")
+            if line.startswith("message = "):
+                line = 'message = "Calque of Spanish \'en este sentido\'."'
+        lines.append(line)
+    pack = tmp_path / "desk-es-en.toml"
+    pack.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert [rule.id for rule in load_pack(pack, compile_now=True).rules] == ["mined-1"]
+
+    gated = run_cli("phrasing", "gate", str(pack), "--native", str(native), "--field", "body",
+                    "--translated", str(translated))
+    assert gated.returncode == 0, gated.stdout + gated.stderr
+    assert "mined-es-en/mined-1" in gated.stdout and "pass" in gated.stdout
+
+    (tmp_path / "translint.toml").write_text(
+        f'packs = ["{pack.name}"]\nsource_lang = ["es"]\n'
+        'disabled_rules = ["es-en"]  # the bundled pack has its own "in this sense"\n',
+        encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("In this sense, the council approved the budget on Monday.\n",
+                     encoding="utf-8")
+    checked = run_cli("check", str(story), "--config", str(tmp_path / "translint.toml"),
+                      "--select", "TL201", "--format", "json")
+    assert checked.returncode == 0, checked.stderr
+    findings = json.loads(checked.stdout)["findings"]
+    assert [(f["text"], f["message"].endswith("[mined-es-en/mined-1]")) for f in findings] == [
+        ("In this sense", True)]
