@@ -35,8 +35,9 @@ def near_variants(context: Context) -> list[NearVariant]:
 
 
 def where(entry: Entry, lang: str | None, resolved: str | None) -> str:
-    """ " in en copy", or where the document's language has no forms, whose form is given."""
-    if lang is not None and lang == resolved:
+    """ " in en copy", or where the document's language has no forms, whose form is given
+    (forms of a locale of the language, ``en-us``, are its own)."""
+    if lang is not None and resolved is not None and lang == resolved.split("-", 1)[0]:
         return f" in {lang} copy"
     return f" (no {lang} form in the glossary; the {resolved} form is given)" if lang else (
         f" (language not detected; the {resolved} form is given)")
@@ -53,8 +54,9 @@ def preferred_given(entry: Entry, lang: str | None, fallback: str) -> str | None
     if entry.given is None:
         return None
     for code in (lang, fallback):
-        if code is not None and code in entry.given.forms:
-            return entry.given.forms[code].preferred
+        forms = entry.given.for_lang(code)
+        if forms is not None:
+            return forms.preferred
     return None
 
 

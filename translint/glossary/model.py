@@ -4,6 +4,10 @@ In a document of language L an entry *allows* ``forms[L].preferred`` and
 ``forms[L].accepted``; every other form it knows (entry variants, ``forms[L].variants``
 and the forms of other languages) is *disfavoured* there. When L has no forms, only
 the variants are disfavoured and the glossary's fallback language gives the fix.
+
+Forms may be given for a locale (``forms.en-us``, as a TBX or CSV import from a CAT tool
+writes them): they are the forms of its language too, when the entry has none for the
+language itself (``key_for``).
 """
 
 from __future__ import annotations
@@ -45,9 +49,28 @@ class NameForms:
             seen.setdefault(form, None)
         return tuple(seen)
 
+    def key_for(self, lang: str | None) -> str | None:
+        """The key of ``forms`` that copy in ``lang`` uses: ``lang`` itself; else, for a
+        locale (``de-ch``), its language (``de``); else the first locale of the language
+        (``en-gb``, then ``en-us``: sorted); ``None`` when there is none."""
+        if lang is None:
+            return None
+        if lang in self.forms:
+            return lang
+        language = lang.split("-", 1)[0]
+        if language in self.forms:
+            return language
+        return next((key for key in sorted(self.forms)
+                     if key.split("-", 1)[0] == language), None)
+
+    def for_lang(self, lang: str | None) -> LanguageForms | None:
+        """The forms copy in ``lang`` uses (see ``key_for``), or ``None``."""
+        key = self.key_for(lang)
+        return None if key is None else self.forms[key]
+
     def allowed(self, lang: str | None) -> tuple[str, ...] | None:
         """The forms ``lang`` allows, or ``None`` when the name has no forms for it."""
-        language_forms = self.forms.get(lang) if lang is not None else None
+        language_forms = self.for_lang(lang)
         return None if language_forms is None else language_forms.allowed
 
     def is_disfavoured(self, form: str, lang: str | None) -> bool:
@@ -84,12 +107,10 @@ class Entry:
     location: Location | None = None
 
     def resolve_lang(self, lang: str | None, fallback: str) -> str | None:
-        """The language whose forms apply: ``lang`` if the entry has forms for it, else fallback."""
-        if lang is not None and lang in self.name.forms:
-            return lang
-        if fallback in self.name.forms:
-            return fallback
-        return next(iter(self.name.forms), None)
+        """The key of the forms that apply: ``lang``'s if the entry has forms for it (or for
+        a locale of it), else the fallback language's, else its first."""
+        return (self.name.key_for(lang) or self.name.key_for(fallback)
+                or next(iter(self.name.forms), None))
 
     def preferred(self, lang: str | None, fallback: str) -> str | None:
         """The preferred form for ``lang`` (or the fallback language)."""
@@ -98,9 +119,8 @@ class Entry:
 
     def source_for(self, lang: str | None) -> str | None:
         """The source to cite for ``lang``: the language's own, else the entry's."""
-        if lang is not None and lang in self.name.forms and self.name.forms[lang].source:
-            return self.name.forms[lang].source
-        return self.source
+        forms = self.name.for_lang(lang)
+        return forms.source if forms is not None and forms.source else self.source
 
 
 @dataclass(frozen=True)

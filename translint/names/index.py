@@ -311,7 +311,7 @@ def _relevant(name: NameForms | None, lang: str | None) -> tuple[str, ...]:
     """The forms of ``name`` that ``lang`` allows or rejects explicitly."""
     if name is None:
         return ()
-    forms = name.forms.get(lang) if lang is not None else None
+    forms = name.for_lang(lang)
     own = (*forms.allowed, *forms.variants) if forms is not None else ()
     return (*own, *name.variants)
 
