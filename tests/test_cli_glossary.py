@@ -183,6 +183,15 @@ def test_export_then_import_gives_the_glossary_back(suffix: str, glossary: str |
     assert merged.returncode == 0, merged.stderr
 
 
+def test_a_csv_file_export_starts_with_a_byte_order_mark_for_spreadsheets(
+        tmp_path: Path) -> None:
+    exported = tmp_path / "desk.csv"
+    assert translint("glossary", "export", "-g", MINI, "-o", str(exported)).returncode == 0
+    assert exported.read_bytes().startswith(b"\xef\xbb\xbfid,kind,lang,status,form")
+    assert not translint("glossary", "export", "-f", "csv", "-g", MINI).stdout.startswith(
+        "\ufeff")
+
+
 def test_export_to_standard_output() -> None:
     result = translint("glossary", "export", "-f", "csv", "-g", MINI)
     assert result.stdout.splitlines()[0] == "id,kind,lang,status,form,source,note"

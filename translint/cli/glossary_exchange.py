@@ -96,8 +96,8 @@ def export(
             return
         from translint.fix import write_atomically
 
-        try:
-            write_atomically(output, text)
+        try:  # a spreadsheet opens a CSV file as UTF-8 only when it starts with a BOM
+            write_atomically(output, text, bom=chosen == "csv")
         except OSError as error:
             raise GlossaryError(f"cannot write: {error.strerror}", output) from None
         say(f"exported {count(len(loaded.entries), 'entry', 'entries')} from {paths[0]} "
