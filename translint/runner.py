@@ -172,9 +172,10 @@ def _globs(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
 
 
 def check_file(linter: Linter, path: str, stdin_name: str | None = None,
-               max_bytes: int = DEFAULT_MAX_BYTES, stdin_text: str | None = None) -> FileResult:
+               max_bytes: int = DEFAULT_MAX_BYTES, stdin_text: str | None = None,
+               stdin_format: str | None = None) -> FileResult:
     """Read and check one input (``-`` is standard input, or ``stdin_text`` when it was
-    read already)."""
+    read already; ``stdin_format``: its input format by name, else by ``stdin_name``)."""
     is_stdin = path == STDIN
     display = (stdin_name or "<stdin>") if is_stdin else path
     try:
@@ -187,7 +188,7 @@ def check_file(linter: Linter, path: str, stdin_name: str | None = None,
     except InputError as error:
         return FileResult(display, [], 0, error, is_stdin)
     try:
-        findings = linter.check_text(text, display)
+        findings = linter.check_text(text, display, stdin_format if is_stdin else None)
     except RuleTimeout as error:  # this text only: the others are still checked
         if error.path is None:
             error.path = display
@@ -227,12 +228,13 @@ def check_files(linter: Linter, files: list[str], jobs: int | None = None,
                 stdin_name: str | None = None,
                 progress: Callable[[int, int, int, float], None] | None = None,
                 max_bytes: int = DEFAULT_MAX_BYTES,
-                stdin_text: str | None = None) -> Iterator[FileResult]:
+                stdin_text: str | None = None,
+                stdin_format: str | None = None) -> Iterator[FileResult]:
     """Check ``files`` one result at a time, in the order given (so that a caller can
     report and forget each file's findings)."""
     started = time.perf_counter()
     characters = 0
-    results = _results(linter, files, jobs, stdin_name, max_bytes, stdin_text)
+    results = _results(linter, files, jobs, stdin_name, max_bytes, stdin_text, stdin_format)
     for done, result in enumerate(results, start=1):
         characters += result.characters
         if progress is not None:
@@ -241,11 +243,12 @@ def check_files(linter: Linter, files: list[str], jobs: int | None = None,
 
 
 def _results(linter: Linter, files: list[str], jobs: int | None, stdin_name: str | None,
-             max_bytes: int, stdin_text: str | None) -> Iterator[FileResult]:
+             max_bytes: int, stdin_text: str | None,
+             stdin_format: str | None = None) -> Iterator[FileResult]:
     workers = worker_count(files, jobs)
     if workers <= 1:
         for path in files:
-            yield check_file(linter, path, stdin_name, max_bytes, stdin_text)
+            yield check_file(linter, path, stdin_name, max_bytes, stdin_text, stdin_format)
         return
     linter.prepare()
     context = multiprocessing.get_context("fork" if "fork" in

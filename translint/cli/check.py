@@ -27,7 +27,7 @@ from translint.glossary.cache import CACHE_ENV, default_cache_dir
 from translint.linter import Linter
 from translint.reporters import REPORTER_CLASSES, make_reporter
 from translint.runner import STDIN, FileResult, check_files, find_inputs
-from translint.text.formats import DEFAULT_INCLUDE
+from translint.text.formats import DEFAULT_INCLUDE, FORMATS_BY_NAME, format_for
 from translint.text.read import read_standard_input
 
 # The choices of --format: the reporters; of --fail-on: the severities, gravest first.
@@ -91,7 +91,11 @@ def check(
                                     "never more than the usable cores).")
     ] = None,
     stdin_filename: Annotated[str | None, typer.Option(
-        help="Name to report for standard input (its suffix picks Markdown or text).")] = None,
+        help="Name to report for standard input (its suffix picks its input format).")
+    ] = None,
+    format_in: Annotated[str | None, typer.Option(
+        "--format-in", help=f"Input format of standard input ({', '.join(FORMATS_BY_NAME)}); "
+                            "default: by the suffix of --stdin-filename, else text.")] = None,
     fix: Annotated[bool, typer.Option(
         "--fix", help="Apply the fixes of fixable findings to the files; with -, write the "
                       "fixed text to standard output.")] = False,
@@ -132,6 +136,13 @@ def check(
     if STDIN in paths and fix and not diff and len(paths) > 1:
         raise fail(ConfigError("--fix with - writes the fixed text to standard output: "
                                 "give - alone"))
+    if format_in is not None:
+        if STDIN not in paths:
+            raise fail(ConfigError("--format-in is the format of standard input: give -"))
+        try:
+            format_for(STDIN, format_in)
+        except ConfigError as error:
+            raise fail(error) from None
     threshold = gc.get_threshold()
     try:
         # Glossaries and their index are hundreds of thousands of objects that live for the
@@ -188,7 +199,7 @@ def check(
         try:
             for result in check_files(linter, inputs.files, jobs=jobs, stdin_name=stdin_filename,
                                       progress=progress, max_bytes=options.max_bytes,
-                                      stdin_text=stdin_text):
+                                      stdin_text=stdin_text, stdin_format=format_in):
                 findings = result.findings
                 if fixing and result.error is None:
                     findings = fixes.apply(result, report)
