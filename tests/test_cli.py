@@ -28,7 +28,7 @@ def corpus(tmp_path: Path) -> Path:
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.md").write_text("# Kyiv\n\nPodoljak spoke in Kyiv.\n",
                                            encoding="utf-8")
-    (tmp_path / "sub" / "skip.html").write_text("Kiev", encoding="utf-8")
+    (tmp_path / "sub" / "skip.rst").write_text("Kiev", encoding="utf-8")
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "c.txt").write_text("Kiev", encoding="utf-8")
     return tmp_path
@@ -43,7 +43,7 @@ def test_text_output_and_exit_code(corpus: Path) -> None:
     assert lines[1] == "    Talks in Kiev resumed."
     assert lines[2] == "             ^^^^"
     assert f"{corpus}/sub/b.md:3:1: TL103" in result.stdout
-    assert "skip.html" not in result.stdout and ".hidden" not in result.stdout
+    assert "skip.rst" not in result.stdout and ".hidden" not in result.stdout
     assert lines[-1] == "Found 2 findings (1 error, 1 warning) in 2 files."
 
 
@@ -97,10 +97,10 @@ def test_select_and_ignore(corpus: Path) -> None:
 
 
 def test_include_and_exclude(corpus: Path) -> None:
-    result = translint("check", str(corpus), "-g", GLOSSARY, "--include", "*.html",
+    result = translint("check", str(corpus), "-g", GLOSSARY, "--include", "*.rst",
                        "-f", "json")
     assert [f["path"] for f in json.loads(result.stdout)["findings"]] == [
-        f"{corpus}/sub/skip.html"]
+        f"{corpus}/sub/skip.rst"]
     result = translint("check", str(corpus), "-g", GLOSSARY, "--exclude", "sub", "-f", "json")
     assert json.loads(result.stdout)["summary"]["files"] == 1
 

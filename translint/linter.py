@@ -42,6 +42,15 @@ _KNOWN_CODES = frozenset(check.code for check in CHECKS)
 SOURCE_CONTEXT = 120
 
 
+def _is_prose(document: Document, start: int, end: int) -> bool:
+    """Tell whether ``text[start:end]`` is prose throughout (but its spaces): a fix never
+    rewrites markup, such as an HTML tag or entity between the words of a name."""
+    text = document.text[start:end]
+    prose = document.prose[start:end]
+    return text == prose or all(
+        char == kept or char.isspace() for char, kept in zip(text, prose, strict=True))
+
+
 def _source(document: Document, line: int, column: int,
             end_column: int | None) -> dict[str, Any]:
     """The ``source_line`` and ``source_column`` fields for a finding on ``line``: the
@@ -194,6 +203,7 @@ class Linter:
             severity=self.selection.severity(check.code, problem.severity or check.severity),
             message=problem.message, text=document.source[start:end],
             suggestion=problem.suggestion, entry=problem.entry, lang=document.lang,
-            fixable=check.fixable and problem.suggestion is not None,
+            fixable=(check.fixable and problem.suggestion is not None
+                     and _is_prose(document, problem.start, problem.end)),
             **_source(document, line, column, end_column if end_line == line else None),
         )

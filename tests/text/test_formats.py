@@ -11,7 +11,7 @@ from translint.text.formats import DEFAULT_INCLUDE, FORMATS, PLAIN, Format, form
 @pytest.mark.parametrize(("path", "name"), [
     ("story.txt", "text"), ("story.TEXT", "text"), ("story.md", "markdown"),
     ("notes.Markdown", "markdown"), ("a.mdown", "markdown"), ("a.mkd", "markdown"),
-    ("feed.html", "text"), ("<stdin>", "text"),
+    ("feed.html", "html"), ("page.HTM", "html"), ("feed.xml", "text"), ("<stdin>", "text"),
 ])
 def test_a_file_gets_the_format_of_its_suffix(path: str, name: str) -> None:
     assert format_for(path).name == name
@@ -20,7 +20,7 @@ def test_a_file_gets_the_format_of_its_suffix(path: str, name: str) -> None:
 def test_a_format_asked_for_by_name_wins_over_the_suffix() -> None:
     assert format_for("story.txt", "markdown") is markdown.FORMAT
     with pytest.raises(ConfigError, match='no input format "docx"; the formats are text, '
-                                          "markdown"):
+                                          "markdown, html"):
         format_for("story.docx", "docx")
 
 
