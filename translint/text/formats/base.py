@@ -12,7 +12,9 @@ class Format:
 
     ``prose`` returns the text with everything that is not prose blanked out by spaces
     (same length, line breaks kept), so that an offset means the same character in both
-    and findings and fixes point into the file as written.
+    and findings and fixes point into the file as written. Where markup ends a block
+    (an HTML ``<p>``), the blanked part may begin with line breaks of its own, so that
+    words of two blocks never read as one name or sentence.
     """
 
     name: str
