@@ -189,6 +189,10 @@ def check_file(linter: Linter, path: str, stdin_name: str | None = None,
         return FileResult(display, [], 0, error, is_stdin)
     try:
         findings = linter.check_text(text, display)
+    except InputError as error:  # a format that cannot read this text (XLIFF not XML)
+        if error.path is None:
+            error.path = display
+        return FileResult(display, [], len(text), error, is_stdin)
     except RuleTimeout as error:  # this text only: the others are still checked
         if error.path is None:
             error.path = display

@@ -33,6 +33,8 @@ def test_the_default_include_globs_are_the_formats_suffixes() -> None:
 def test_prose_keeps_length_and_line_breaks(format: Format) -> None:
     text = ("---\ntitle: Kyiv\nslug: kyiv-x\n---\n\nSee https://example.org/kyiv or `code`.\r\n"
             "    indented code\n<!-- note -->\nEnd.\r")
+    if format.name == "xliff":  # its files are XML: the same text as a target segment
+        text = f'<xliff>\r\n<file target-language="en"><target>{text}</target></file>\n</xliff>'
     prose = format.prose(text)
     assert len(prose) == len(text)
     assert [i for i, c in enumerate(prose) if c in "\r\n"] == [

@@ -23,6 +23,9 @@ class Format:
     # bytes (a ``ValueError`` says why it cannot be). Such files are read-only: ``--fix``
     # cannot write them back.
     extract: Callable[[bytes], str] | None = None
+    # A format whose files say their language (XLIFF's target language): used unless the
+    # language is given, before any detection.
+    declared_language: Callable[[str], str | None] | None = None
 
     @property
     def writable(self) -> bool:
