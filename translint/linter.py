@@ -29,7 +29,7 @@ from translint.findings import Finding
 from translint.glossary.load import bundled_glossary_paths, load_glossaries
 from translint.glossary.model import Glossary
 from translint.names.index import NameIndex
-from translint.settings import Selection
+from translint.settings import Selection, UnknownRules
 from translint.text.document import Document, make_document
 
 _SIC = re.compile(r"\s*\[sic\]", re.IGNORECASE)
@@ -57,6 +57,25 @@ def _source(document: Document, line: int, column: int,
             "source_column": first + 1}
 
 
+def _checks_of_rules(selection: Selection, resources: Resources) -> set[str]:
+    """The codes of the checks that a rule id of ``select`` names a rule of; an
+    ``UnknownRules`` error when a rule id of ``select`` or ``ignore`` names none."""
+    wanted = selection.rule_ids
+    if not wanted:
+        return set()
+    known = {check.code: frozenset(check.rule_ids(resources))
+             for check in CHECKS if check.rule_ids is not None}
+    unknown = tuple(value for value in wanted
+                    if not any(value in ids for ids in known.values()))
+    if unknown:
+        raise UnknownRules(f"{', '.join(unknown)}: no check and no rule has such an id; rule "
+                           "ids are a phrasing pack or pack/rule (es-en/it-transpired-that, "
+                           "TL201) or a wire rule (attention-editors, TL401; `translint "
+                           "checks` lists the checks)", unknown)
+    return {code for code, ids in known.items()
+            if any(value in ids for value in selection.select)}
+
+
 class Linter:
     """Glossaries and selected checks, ready to check any number of documents."""
 
@@ -74,21 +93,24 @@ class Linter:
         """
         self.glossaries = list(glossaries)
         self.selection = selection or Selection()
-        unknown = unknown_codes((*self.selection.select, *self.selection.ignore,
-                                 *self.selection.severities))
+        unknown = unknown_codes((*self.selection.codes, *self.selection.severities))
         if unknown:
             raise ConfigError(f"{', '.join(unknown)}: no check has such a code; the checks are "
                               f"{', '.join(sorted(_KNOWN_CODES))}")
         self.lang = lang
-        self.checks: tuple[Check, ...] = tuple(
-            check for check in CHECKS if self.selection.selects(check.code)
-            and (check.on_by_default or self.selection.names(check.code)))
-        self._codes_run = frozenset(check.code for check in self.checks)
         settings = Settings(
             pack_paths=tuple(map(str, pack_paths)) if pack_paths is not None else None,
             source_langs=tuple(source_langs), options=frozenset(options),
             disabled_rules=frozenset(disabled_rules))
         self.resources = Resources(NameIndex.of(self.glossaries), settings)
+        # Checks a selected rule id belongs to run for it, whatever their code's selection.
+        by_rule = _checks_of_rules(self.selection, self.resources)
+        self.checks: tuple[Check, ...] = tuple(
+            check for check in CHECKS
+            if (self.selection.selects(check.code) and (
+                check.on_by_default or self.selection.names(check.code)))
+            or check.code in by_rule)
+        self._codes_run = frozenset(check.code for check in self.checks)
         for check in self.checks:
             if check.load is not None:
                 check.load(self.resources)
@@ -128,6 +150,15 @@ class Linter:
                 raise ConfigError(error.message, config.path,
                                   config.key_lines.get("disabled_rules")) from None
             raise
+        except UnknownRules as error:
+            # A rule id from the configuration file: say where it is written.
+            for key, values in (("select", config.select), ("ignore", config.ignore)):
+                if config.path is not None and set(error.ids) & set(values or ()) and (
+                        values in (options.selection.select, options.selection.ignore)):
+                    raise ConfigError(f"{key}: {error.message}", config.path,
+                                      config.key_lines.get(key)) from None
+            option = "--ignore" if set(error.ids) & set(options.selection.ignore) else "--select"
+            raise ConfigError(f"{option}: {error.message}") from None
 
     def prepare(self) -> None:
         """Build now what the selected checks would build on their first document, so that
@@ -158,7 +189,7 @@ class Linter:
                 silenced_by = document.suppressions.covering(finding.code, finding.line)
                 if silenced_by:
                     context.silenced.update(silenced_by)
-                else:
+                elif self.selection.keeps(check.code, problem.rule):
                     findings.append(finding)
         if UNUSED_DIRECTIVE in self.checks:
             findings.extend(self._finding(document, UNUSED_DIRECTIVE, problem)
@@ -189,6 +220,6 @@ class Linter:
             severity=self.selection.severity(check.code, problem.severity or check.severity),
             message=problem.message, text=document.source[start:end],
             suggestion=problem.suggestion, entry=problem.entry, lang=document.lang,
-            fixable=check.fixable and problem.suggestion is not None,
+            fixable=check.fixable and problem.suggestion is not None, rule=problem.rule,
             **_source(document, line, column, end_column if end_line == line else None),
         )

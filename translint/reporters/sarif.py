@@ -1,4 +1,10 @@
-"""SARIF 2.1.0 output, for code-scanning dashboards and review tools."""
+"""SARIF 2.1.0 output, for code-scanning dashboards and review tools.
+
+A finding of a rule-based check is a result of the check's reporting descriptor with the
+rule as a sub-id (SARIF 2.1.0 §3.27.5: ``ruleId`` may be a hierarchical descendant of
+``rule.id``): ``ruleId`` "TL201/es-en/it-transpired-that", ``rule`` {"id": "TL201",
+"index": …}, and ``properties.rule`` the rule's id alone.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,7 @@ from translint.reporters.base import Reporter, json_escape_surrogates, path_uri
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_RULE_INDEX = {check.code: index for index, check in enumerate(CHECKS)}
 
 
 def _result(finding: Finding) -> dict[str, Any]:
@@ -19,7 +26,8 @@ def _result(finding: Finding) -> dict[str, Any]:
               "endLine": finding.end_line, "endColumn": finding.end_column,
               "snippet": {"text": finding.text}}
     result: dict[str, Any] = {
-        "ruleId": finding.code,
+        "ruleId": finding.code if finding.rule is None else f"{finding.code}/{finding.rule}",
+        "rule": {"id": finding.code, "index": _RULE_INDEX[finding.code]},
         "level": _LEVELS[finding.severity],
         "message": {"text": finding.message},
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": path_uri(finding.path)},
@@ -36,8 +44,10 @@ def _result(finding: Finding) -> dict[str, Any]:
                                   "insertedContent": {"text": finding.suggestion}}],
             }],
         }]
-    if finding.entry is not None:
-        result["properties"] = {"entry": finding.entry, "lang": finding.lang}
+    properties = {key: value for key, value in (("entry", finding.entry),
+                                                ("rule", finding.rule)) if value is not None}
+    if properties:
+        result["properties"] = {**properties, "lang": finding.lang}
     return result
 
 
