@@ -414,8 +414,7 @@ def check_options(config: Config, *, glossaries: Sequence[str] | None = None,
 
 def known_codes(codes: tuple[str, ...], option: str) -> tuple[str, ...]:
     """``codes`` when each names at least one check (as a code or a prefix); a
-    ``ConfigError`` listing the checks otherwise, so that a typo never runs nothing. Rule
-    ids pass: the linter, which loads the rules, checks them."""
+    ``ConfigError`` listing the checks otherwise (rule ids: the linter checks them)."""
     unknown = unknown_codes(code for code in codes if not is_rule_id(code))
     if unknown:
         raise ConfigError(f"{option}: {', '.join(unknown)} "
