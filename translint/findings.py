@@ -62,6 +62,7 @@ class Finding:
     source_line: str = ""
     source_column: int = 1
     rule: str | None = None
+    baseline_state: str | None = None  # with --baseline: "new", "unchanged" or "absent"
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order findings by file, position and code."""

@@ -22,12 +22,14 @@ _RULE_INDEX = {check.code: index for index, check in enumerate(CHECKS)}
 
 
 def _result(finding: Finding) -> dict[str, Any]:
+    if finding.baseline_state == "absent":
+        return _absent(finding)
     region = {"startLine": finding.line, "startColumn": finding.column,
               "endLine": finding.end_line, "endColumn": finding.end_column,
               "snippet": {"text": finding.text}}
     result: dict[str, Any] = {
         "ruleId": finding.code if finding.rule is None else f"{finding.code}/{finding.rule}",
-        "rule": {"id": finding.code, "index": _RULE_INDEX[finding.code]},
+        "rule": _rule(finding.code),
         "level": _LEVELS[finding.severity],
         "message": {"text": finding.message},
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": path_uri(finding.path)},
@@ -48,6 +50,29 @@ def _result(finding: Finding) -> dict[str, Any]:
                                                 ("rule", finding.rule)) if value is not None}
     if properties:
         result["properties"] = {**properties, "lang": finding.lang}
+    if finding.baseline_state is not None:
+        result["baselineState"] = finding.baseline_state
+    return result
+
+
+def _rule(code: str) -> dict[str, Any]:
+    index = _RULE_INDEX.get(code)  # a baseline may name a check that is gone
+    return {"id": code} if index is None else {"id": code, "index": index}
+
+
+def _absent(finding: Finding) -> dict[str, Any]:
+    """A baseline entry no longer found: where it was (the file), no region."""
+    result: dict[str, Any] = {
+        "ruleId": finding.code if finding.rule is None else f"{finding.code}/{finding.rule}",
+        "rule": _rule(finding.code),
+        "level": _LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": {"artifactLocation": {
+            "uri": path_uri(finding.path)}}}],
+        "baselineState": "absent",
+    }
+    if finding.entry is not None:
+        result["properties"] = {"entry": finding.entry}
     return result
 
 
