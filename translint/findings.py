@@ -63,6 +63,8 @@ class Finding:
     source_column: int = 1
     rule: str | None = None
     baseline_state: str | None = None  # with --baseline: "new", "unchanged" or "absent"
+    suppressed: bool = False  # silenced by a directive (kept only for SARIF)
+    justification: str | None = None  # the reason the directive gives
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order findings by file, position and code."""

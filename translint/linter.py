@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,13 @@ def _source(document: Document, line: int, column: int,
     last = min(length, span_end - 1 + SOURCE_CONTEXT)
     return {"source_line": document.source[start + first:start + last],
             "source_column": first + 1}
+
+
+def _suppressed(finding: Finding, document: Document, silenced_by: list[int]) -> Finding:
+    """``finding`` marked as silenced, with the first reason its directives give."""
+    reasons = (document.suppressions.items[index].reason for index in silenced_by)
+    return replace(finding, suppressed=True,
+                   justification=next((reason for reason in reasons if reason), None))
 
 
 def _checks_of_rules(selection: Selection, resources: Resources) -> set[str]:
@@ -111,6 +119,8 @@ class Linter:
                 check.on_by_default or self.selection.names(check.code)))
             or check.code in by_rule)
         self._codes_run = frozenset(check.code for check in self.checks)
+        # Return silenced findings too, marked ``suppressed`` (SARIF reports them).
+        self.keep_suppressed = False
         for check in self.checks:
             if check.load is not None:
                 check.load(self.resources)
@@ -189,6 +199,8 @@ class Linter:
                 silenced_by = document.suppressions.covering(finding.code, finding.line)
                 if silenced_by:
                     context.silenced.update(silenced_by)
+                    if self.keep_suppressed and self.selection.keeps(check.code, problem.rule):
+                        findings.append(_suppressed(finding, document, silenced_by))
                 elif self.selection.keeps(check.code, problem.rule):
                     findings.append(finding)
         if UNUSED_DIRECTIVE in self.checks:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from translint import Linter
 from translint.settings import Selection
 from translint.text.directives import parse_suppressions
 
-from ..conftest import ROOT
+from ..conftest import ROOT, invoke_cli
 
 
 @pytest.mark.parametrize(("comment", "codes", "reason"), [
@@ -36,3 +39,28 @@ def test_an_unused_directive_reports_its_reason() -> None:
     assert finding.code == "TL001"
     assert finding.message == ("translint-disable-next-line TL101 (written for: quoting a "
                                "1990 document) silences no finding; remove it")
+
+
+SILENCED = ("<!-- translint-disable-next-line TL101 -- quoting a 1990 document -->\n"
+            "Kiev, the 1990 document says.\n"
+            "Kiev, says the other. <!-- translint-disable-line -->\n"
+            "It transpired that the talks failed.\n")
+
+
+def test_sarif_lists_silenced_findings_as_suppressed(tmp_path: Path) -> None:
+    (tmp_path / "story.md").write_text(SILENCED, encoding="utf-8")
+    args = ("check", "story.md", "--lang", "en", "--no-config", "--select", "TL1,TL201")
+    sarif = invoke_cli(*args, "-f", "sarif", cwd=tmp_path)
+    assert sarif.returncode == 0  # silenced errors do not fail the run
+    results = json.loads(sarif.stdout)["runs"][0]["results"]
+    assert [(result["ruleId"], result["locations"][0]["physicalLocation"]["region"]["startLine"],
+             result.get("suppressions")) for result in results] == [
+        ("TL101", 2, [{"kind": "inSource", "justification": "quoting a 1990 document"}]),
+        ("TL101", 3, [{"kind": "inSource"}]),
+        ("TL201/es-en/it-transpired-that", 4, None)]
+    # The other formats leave silenced findings out, as before.
+    findings = json.loads(invoke_cli(*args, "-f", "json", cwd=tmp_path).stdout)["findings"]
+    assert [finding["code"] for finding in findings] == ["TL201"]
+    # --fix leaves a silenced finding alone, with SARIF output too.
+    invoke_cli(*args, "-f", "sarif", "--fix", cwd=tmp_path)
+    assert (tmp_path / "story.md").read_text(encoding="utf-8") == SILENCED

@@ -13,6 +13,7 @@ import json
 import os
 import sys
 import time
+from dataclasses import replace
 from typing import Annotated, TextIO
 
 import typer
@@ -196,12 +197,18 @@ def check(
         fixes = _Fixes(write=fix and not diff, stdin_text=stdin_text, stdin_name=stdin_filename)
         recording = Baseline(write_baseline) if write_baseline is not None else None
         sarif = output_format.value == "sarif"
+        linter.keep_suppressed = sarif  # SARIF lists the findings directives silence
         if reporter is not None:
             reporter.begin()
         try:
             for result in check_files(linter, inputs.files, jobs=jobs, stdin_name=stdin_filename,
                                       progress=progress, max_bytes=options.max_bytes,
                                       stdin_text=stdin_text):
+                silenced = ([finding for finding in result.findings if finding.suppressed]
+                            if sarif else [])
+                if silenced:  # reported as such, never fixed, counted or baselined
+                    result = replace(result, findings=[
+                        finding for finding in result.findings if not finding.suppressed])
                 findings = result.findings
                 if fixing and result.error is None:
                     findings = fixes.apply(result, report)
@@ -213,6 +220,8 @@ def check(
                     # SARIF marks each result's baselineState; the others show new ones only.
                     shown = (sorted(findings + unchanged, key=Finding.sort_key) if sarif
                              else findings)
+                if silenced:
+                    shown = sorted(shown + silenced, key=Finding.sort_key)
                 if reporter is not None:
                     reporter.file(shown)
                 report.add(findings, result.characters, result.error, keep=False)

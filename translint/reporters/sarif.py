@@ -52,6 +52,10 @@ def _result(finding: Finding) -> dict[str, Any]:
         result["properties"] = {**properties, "lang": finding.lang}
     if finding.baseline_state is not None:
         result["baselineState"] = finding.baseline_state
+    if finding.suppressed:
+        justification = ({"justification": finding.justification}
+                         if finding.justification else {})
+        result["suppressions"] = [{"kind": "inSource", **justification}]
     return result
 
 
