@@ -119,6 +119,7 @@ class Linter:
                 check.on_by_default or self.selection.names(check.code)))
             or check.code in by_rule)
         self._codes_run = frozenset(check.code for check in self.checks)
+        self._by_rule = bool(self.selection.rule_ids)  # findings filtered by rule id
         # Return silenced findings too, marked ``suppressed`` (SARIF reports them).
         self.keep_suppressed = False
         for check in self.checks:
@@ -199,15 +200,19 @@ class Linter:
                 silenced_by = document.suppressions.covering(finding.code, finding.line)
                 if silenced_by:
                     context.silenced.update(silenced_by)
-                    if self.keep_suppressed and self.selection.keeps(check.code, problem.rule):
+                    if self.keep_suppressed and self._keeps(check.code, problem.rule):
                         findings.append(_suppressed(finding, document, silenced_by))
-                elif self.selection.keeps(check.code, problem.rule):
+                elif self._keeps(check.code, problem.rule):
                     findings.append(finding)
         if UNUSED_DIRECTIVE in self.checks:
             findings.extend(self._finding(document, UNUSED_DIRECTIVE, problem)
                             for problem in self._problems(document, UNUSED_DIRECTIVE, context))
         findings.sort(key=Finding.sort_key)
         return findings
+
+    def _keeps(self, code: str, rule: str | None) -> bool:
+        """Tell whether a finding of a check that runs is reported (by its rule id)."""
+        return not self._by_rule or self.selection.keeps(code, rule)
 
     @staticmethod
     def _problems(document: Document, check: Check, context: Context) -> Iterator[Problem]:
