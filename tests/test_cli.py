@@ -56,7 +56,7 @@ def test_json_output(corpus: Path) -> None:
         "path": f"{corpus}/a.txt", "line": 1, "column": 10, "end_line": 1, "end_column": 14,
         "offset": 9, "end_offset": 13, "code": "TL101", "name": "disfavoured-variant",
         "severity": "error", "message": first["message"], "text": "Kiev", "suggestion": "Kyiv",
-        "fixable": True, "entry": "kyiv", "lang": "en",
+        "fixable": True, "entry": "kyiv", "lang": "en", "rule": None,
     }
     assert data["summary"]["files"] == 2
     assert data["summary"]["by_code"] == {"TL101": 1, "TL103": 1}

@@ -54,6 +54,7 @@ FINDING_FIELDS = (
     _Field("fixable", "fixable", _boolean),
     _Field("entry", "entry", _optional),
     _Field("lang", "lang", _optional),
+    _Field("rule", "rule", _optional),
 )
 _KEYS = tuple(field.key for field in FINDING_FIELDS)
 _ENCODERS = tuple(field.encode for field in FINDING_FIELDS)
