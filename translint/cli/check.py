@@ -183,9 +183,9 @@ def check(
             color, report_out), quiet=quiet and output_format.value == "text"))
         report = Report(errors=list(inputs.errors))
         fixes = _Fixes(write=fix and not diff, stdin_text=stdin_text, stdin_name=stdin_filename)
-        if reporter is not None:
-            reporter.begin()
         try:
+            if reporter is not None:
+                reporter.begin()
             for result in check_files(linter, inputs.files, jobs=jobs, stdin_name=stdin_filename,
                                       progress=progress, max_bytes=options.max_bytes,
                                       stdin_text=stdin_text):
@@ -195,13 +195,16 @@ def check(
                 if reporter is not None:
                     reporter.file(findings)
                 report.add(findings, result.characters, result.error, keep=False)
-        except TranslintError as error:  # rules that load only when first needed
+        except TranslintError as error:  # rules loaded when first needed; a reporter's file
             raise fail(error) from None
         finally:
             if progress is not None:
                 progress.clear()
         if reporter is not None:
-            reporter.end(report)
+            try:
+                reporter.end(report)
+            except TranslintError as error:  # a file the reporter writes (a step summary)
+                raise fail(error) from None
         fixes.finish(quiet)
         for problem in report.errors:
             say(str(problem))
