@@ -131,7 +131,7 @@ def test_the_step_summary_has_every_finding(tmp_path: Path) -> None:
     assert len(rows) == 25
     assert rows[0] == (f"| error | {tmp_path}/a.txt:1:10 | TL101 | \"Kiev\" is a disfavoured "
                        "spelling in en copy; use \"Kyiv\" per AP Stylebook, 2019 | Kyiv |")
-    assert "25 findings (25 error) in 1 file." in text
+    assert text.endswith("|\n\nFound 25 findings (25 errors) in 1 file.\n")
     assert "in this step's log and in the job summary" in result.stdout
 
 
@@ -173,3 +173,12 @@ def test_render_keeps_working_for_a_report_in_memory() -> None:
     output = render("github", Report(findings=[FINDING], files=1))
     assert output.startswith("::error file=copy/a.txt,line=3,col=10,endLine=3,endColumn=14,"
                              "title=TL101 disfavoured-variant::")
+
+
+def test_a_clean_run_says_so_in_the_step_summary(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("Nothing to see here.\n", encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    result = invoke_cli("check", str(tmp_path / "a.md"), "-g", GLOSSARY, "--lang", "en",
+                        "-f", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert (result.returncode, result.stdout) == (0, "")
+    assert summary.read_text(encoding="utf-8") == "## translint\n\nNo findings in 1 file.\n"

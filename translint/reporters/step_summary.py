@@ -9,6 +9,7 @@ from typing import TextIO
 from translint.errors import ConfigError
 from translint.findings import Finding, Report
 from translint.reporters.base import printable_path
+from translint.reporters.text import summary
 
 # GitHub drops a step's whole summary when the file is larger than 1 MiB ("supports content
 # up to a size of 1024k"): the table stops short of it, and says how many rows it left out.
@@ -65,21 +66,12 @@ class StepSummary:
 
     def finish(self, report: Report) -> None:
         """The closing lines: the counts, and the rows left out; then close the file."""
-        if not self.rows and not self.left_out:
-            self._write(f"## translint\n\nNo findings in {report.files} "
-                        f"file{'' if report.files == 1 else 's'}.\n")
-        else:
-            counts = ", ".join(f"{count} {label}" for label, count in
-                               report.count_by_severity().items() if count)
-            self._write(f"\n{report.total} findings ({counts}) in {report.files} "
-                        f"file{'' if report.files == 1 else 's'}.\n")
+        head = "## translint\n" if not self.rows and not self.left_out else ""
+        self._write(f"{head}\n{summary(report)}\n")
         if self.left_out:
             self._write(f"\n{self.left_out} more findings are not in this table: GitHub "
                         f"keeps a step summary only up to 1 MiB. The step's log lists "
                         f"them all.\n")
-        if report.errors:
-            self._write(f"\n{len(report.errors)} inputs could not be checked "
-                        f"(see the step's log).\n")
         try:
             self.out.close()
         except OSError as error:
