@@ -252,7 +252,7 @@ def test_commands_run_one_after_another_in_one_process(run_cli: Callable[..., Cl
     (["check"], ["<text|json|jsonl|sarif|github>", "<error|warning|info|never>"]),
     (["checks"], ["<text|json|markdown>"]),
     (["glossary", "add"], ["<place|person|organisation|term>", "<ua-2010|ru-bgn>"]),
-    (["glossary", "export"], ["<tbx|csv>"]),
+    (["glossary", "export"], ["<tbx|tbx2|csv>"]),
     (["translit"], ["<ua-2010|ru-bgn>"])])
 def test_option_choices_are_the_registries(run_cli: Callable[..., CliResult], args: list[str],
                                            choices: list[str]) -> None:
@@ -272,7 +272,7 @@ def test_option_choices_are_the_registries(run_cli: Callable[..., CliResult], ar
     (["glossary", "add", "x", "--kind", "city"],
      "'city' is not one of 'place', 'person', 'organisation', 'term'."),
     (["translit", "--scheme", "iso9", "x"], "'iso9' is not one of 'ua-2010', 'ru-bgn'."),
-    (["glossary", "export", "-f", "xlsx"], "'xlsx' is not one of 'tbx', 'csv'.")])
+    (["glossary", "export", "-f", "xlsx"], "'xlsx' is not one of 'tbx', 'tbx2', 'csv'.")])
 def test_a_choice_not_offered_is_a_usage_error(run_cli: Callable[..., CliResult],
                                                args: list[str], refusal: str) -> None:
     result = run_cli(*args, env={"COLUMNS": "200"})

@@ -183,6 +183,28 @@ def test_export_then_import_gives_the_glossary_back(suffix: str, glossary: str |
     assert merged.returncode == 0, merged.stderr
 
 
+def test_a_csv_file_export_starts_with_a_byte_order_mark_for_spreadsheets(
+        tmp_path: Path) -> None:
+    exported = tmp_path / "desk.csv"
+    assert translint("glossary", "export", "-g", MINI, "-o", str(exported)).returncode == 0
+    assert exported.read_bytes().startswith(b"\xef\xbb\xbfid,kind,lang,status,form")
+    assert not translint("glossary", "export", "-f", "csv", "-g", MINI).stdout.startswith(
+        "\ufeff")
+
+
+def test_a_tbx_v2_export_imports_back_and_strict_is_for_tbx_only(tmp_path: Path) -> None:
+    exported = tmp_path / "desk.tbx"
+    assert translint("glossary", "export", "-f", "tbx2", "-g", MINI, "-o",
+                     str(exported)).returncode == 0
+    assert "<martif " in exported.read_text(encoding="utf-8")
+    imported = translint("glossary", "import", str(exported))
+    assert imported.returncode == 0, imported.stderr
+    assert _comparable(tmp_path / "desk.toml") == _comparable(MINI)
+    refused = translint("glossary", "export", "-f", "csv", "--strict", "-g", MINI)
+    assert (refused.returncode, refused.stderr) == (
+        2, "translint: --strict applies to TBX exports (tbx, tbx2)\n")
+
+
 def test_export_to_standard_output() -> None:
     result = translint("glossary", "export", "-f", "csv", "-g", MINI)
     assert result.stdout.splitlines()[0] == "id,kind,lang,status,form,source,note"

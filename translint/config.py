@@ -45,7 +45,7 @@ from translint.glossary.model import Glossary
 from translint.rules.packs import bundled_pack_paths
 from translint.settings import Selection, parse_codes
 from translint.text.formats import DEFAULT_INCLUDE
-from translint.text.langcodes import bad_language_message, language_of
+from translint.text.langcodes import bad_language_message, language_tag
 from translint.text.read import DEFAULT_MAX_BYTES, parse_size, read_bytes, read_text_file
 from translint.tomldata import parse_toml
 
@@ -268,10 +268,10 @@ class _ConfigReader:
         )
 
     def language(self, value: str, key: str) -> str:
-        language = language_of(value)
-        if language is None:
+        tag = language_tag(value)
+        if tag is None:
             raise self.fail(bad_language_message(key, value), (), key)
-        return language
+        return tag
 
     def size(self, data: dict[str, Any], key: str) -> int | None:
         value = data.get(key)
@@ -424,10 +424,10 @@ def known_codes(codes: tuple[str, ...], option: str) -> tuple[str, ...]:
 
 
 def _language(value: str, option: str) -> str:
-    language = language_of(value)
-    if language is None:
+    tag = language_tag(value)
+    if tag is None:
         raise ConfigError(bad_language_message(option, value))
-    return language
+    return tag
 
 
 def glossary_paths(paths: Sequence[str] | None) -> list[str]:

@@ -31,6 +31,7 @@ from translint.glossary.model import Glossary
 from translint.names.index import NameIndex
 from translint.settings import Selection
 from translint.text.document import Document, make_document
+from translint.text.langcodes import language_of, language_tag
 
 _SIC = re.compile(r"\s*\[sic\]", re.IGNORECASE)
 _KNOWN_CODES = frozenset(check.code for check in CHECKS)
@@ -79,7 +80,11 @@ class Linter:
         if unknown:
             raise ConfigError(f"{', '.join(unknown)}: no check has such a code; the checks are "
                               f"{', '.join(sorted(_KNOWN_CODES))}")
-        self.lang = lang
+        # A tag with a region or script (de-CH): its language is checked, its locale's
+        # glossary forms win (``Document.names_lang``).
+        tag = language_tag(lang) if lang is not None else None
+        self.lang = language_of(tag) if tag is not None else lang
+        self.locale = tag if tag is not None and tag != self.lang else None
         self.checks: tuple[Check, ...] = tuple(
             check for check in CHECKS if self.selection.selects(check.code)
             and (check.on_by_default or self.selection.names(check.code)))
@@ -139,7 +144,7 @@ class Linter:
     def make_document(self, text: str, path: str = "<text>",
                       format: str | None = None) -> Document:
         """Build a document, with the language forced by this linter if it has one."""
-        return make_document(text, path, lang=self.lang, format=format)
+        return make_document(text, path, lang=self.lang, format=format, locale=self.locale)
 
     def check_document(self, document: Document) -> list[Finding]:
         """Run every selected check on ``document`` and return its findings, sorted.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 from typing import Any
 
@@ -75,3 +77,21 @@ def test_written_csv_starts_with_the_documented_header() -> None:
         "Kievan Rus. dpa keeps Kiew, the German Foreign Office has used Kyjiw since Feb 2024; "
         'FundéuRAE keeps Kiev."',
     ]
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_semicolon_and_tab_files_read_as_comma_ones(delimiter: str) -> None:
+    glossary = load_glossary(BUNDLED)
+    written = write_csv(glossary)
+    # Spreadsheets in many locales save with semicolons (or tabs): quote every cell, as
+    # they do, so that commas inside values stay values.
+    rows = list(csv.reader(io.StringIO(written, newline="")))
+    text = "".join(delimiter.join('"' + cell.replace('"', '""') + '"' for cell in row) + "\n"
+                   for row in rows)
+    assert comparable(read_csv(text, "bundled.csv")) == comparable(glossary)
+
+
+def test_a_comma_header_with_a_semicolon_in_a_value_stays_comma_separated() -> None:
+    glossary = read_csv('id,lang,status,form,source\nkyiv,en,preferred,Kyiv,"AP; Reuters"\n',
+                        "desk.csv")
+    assert glossary.entries[0].name.forms["en"].source == "AP; Reuters"

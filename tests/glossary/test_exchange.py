@@ -45,9 +45,9 @@ def test_the_export_format_is_the_one_asked_for_else_by_the_output_suffix(
 
 
 def test_an_unknown_export_format_is_refused() -> None:
-    with pytest.raises(ConfigError, match="use tbx or csv"):
+    with pytest.raises(ConfigError, match="use tbx, tbx2 or csv"):
         export_format("xlsx", None)
-    with pytest.raises(ConfigError, match="use tbx or csv"):
+    with pytest.raises(ConfigError, match="use tbx, tbx2 or csv"):
         write_foreign(load_glossary(BUNDLED), "xlsx")
 
 

@@ -67,3 +67,32 @@ def test_key_for_prefers_the_exact_key_then_the_language_then_its_first_locale()
     assert forms.key_for("de") == "de"
     assert forms.key_for("en") == "en-gb"
     assert forms.key_for("fr") is None and forms.key_for(None) is None
+
+
+@pytest.mark.parametrize(("lang", "flagged"), [("de-CH", []), ("de_ch", []),
+                                                ("de-AT", ["TL101 Zuerich → Zürich"]),
+                                                ("de", ["TL101 Zuerich → Zürich"])])
+def test_copy_declared_in_a_locale_uses_the_locales_forms(glossary: Path, lang: str,
+                                                          flagged: list[str]) -> None:
+    assert [f.split(" |")[0] for f in _found(glossary, lang, "Sie fuhren nach Zuerich.")] == (
+        flagged)
+
+
+def test_a_locale_is_checked_as_its_language(glossary: Path) -> None:
+    linter = Linter.from_paths([glossary], lang="de-CH")
+    assert (linter.lang, linter.locale) == ("de", "de-ch")
+    document = linter.make_document("Sie fuhren nach Kiev.")
+    assert (document.lang, document.names_lang) == ("de", "de-ch")
+    assert [(f.lang, f.suggestion) for f in linter.check_document(document)
+            if f.code == "TL101"] == [("de", "Kiew")]
+
+
+def test_the_command_line_keeps_the_locale(run_cli, glossary: Path, tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Sie fuhren nach Zuerich.\n", encoding="utf-8")
+    swiss = run_cli("check", str(story), "-g", str(glossary), "--lang", "de-CH", "--no-config",
+                    "--select", "TL1")
+    german = run_cli("check", str(story), "-g", str(glossary), "--lang", "de", "--no-config",
+                     "--select", "TL1")
+    assert (swiss.returncode, german.returncode) == (0, 1)
+    assert "Zuerich" in german.stdout and "in de copy" in german.stdout

@@ -107,3 +107,33 @@ def test_line_breaks_in_a_source_become_spaces() -> None:
     entry = read_tbx(data, "x.tbx").entries[0]
     assert entry.source == "AP Stylebook (2019)"
     assert entry.name.forms["en"].source == "MFA 2018"
+
+
+def test_tbx_v2_round_trips_through_our_reader() -> None:
+    glossary = load_glossary(BUNDLED)
+    written = write_tbx(glossary, version=2)
+    assert written.splitlines()[1].startswith('<martif type="TBX-Basic" xml:lang="en">')
+    assert "<termEntry " in written and "<langSet " in written and "<tig>" in written
+    assert "conceptEntry" not in written and "urn:iso:std:iso:30042" not in written
+    assert comparable(read_tbx(written.encode("utf-8"), "bundled.tbx")) == comparable(glossary)
+
+
+@pytest.mark.parametrize("version", [2, 3])
+def test_a_strict_export_has_no_data_category_of_ours(version: int) -> None:
+    glossary = load_glossary(BUNDLED)
+    written = write_tbx(glossary, version=version, strict=True)
+    assert "translint:" not in written
+    again = read_tbx(written.encode("utf-8"), "strict.tbx")
+    assert [entry.id for entry in again.entries] == [entry.id for entry in glossary.entries]
+    assert all(entry.given is None and entry.exceptions == () for entry in again.entries)
+    assert {entry.id: entry.name.forms["en"].preferred for entry in again.entries} == {
+        entry.id: entry.name.forms["en"].preferred for entry in glossary.entries}
+
+
+def test_translate_toolkit_reads_the_tbx_v2_export() -> None:
+    from translate.storage import tbx  # the test extra installs translate-toolkit
+    glossary = load_glossary(BUNDLED)
+    store = tbx.tbxfile.parsestring(write_tbx(glossary, version=2).encode("utf-8"))
+    assert [unit.getid() for unit in store.units] == [entry.id for entry in glossary.entries]
+    assert [unit.source for unit in store.units] == [
+        entry.name.forms["en"].preferred for entry in glossary.entries]

@@ -113,7 +113,7 @@ def test_a_run_that_finds_no_file_fails_and_says_why(tmp_path: Path) -> None:
     (tmp_path / "page.html").write_text("<p>Kiev</p>", encoding="utf-8")
     result = translint("check", str(tmp_path), "-g", GLOSSARY)
     assert_error(result, r"no file to check in .* \(include: \*\.txt \*\.text \*\.md "
-                         r"\*\.markdown \*\.mdown \*\.mkd\); widen --include, or pass "
+                         r"\*\.markdown \*\.mdown \*\.mkd \*\.docx\); widen --include, or pass "
                          r"--no-files-ok")
     assert result.stdout == ""
 

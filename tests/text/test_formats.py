@@ -19,9 +19,9 @@ def test_a_file_gets_the_format_of_its_suffix(path: str, name: str) -> None:
 
 def test_a_format_asked_for_by_name_wins_over_the_suffix() -> None:
     assert format_for("story.txt", "markdown") is markdown.FORMAT
-    with pytest.raises(ConfigError, match='no input format "docx"; the formats are text, '
-                                          "markdown"):
-        format_for("story.docx", "docx")
+    with pytest.raises(ConfigError, match='no input format "pdf"; the formats are text, '
+                                          "markdown, docx"):
+        format_for("story.pdf", "pdf")
 
 
 def test_the_default_include_globs_are_the_formats_suffixes() -> None:

@@ -70,7 +70,7 @@ def _is_gloss(match: FormMatch, matches: list[FormMatch], position: int, documen
 
 def disfavoured_variants(document: Document, context: Context) -> Iterator[Problem]:
     """TL101: a form the document's language does not allow."""
-    lang = document.lang
+    lang = document.names_lang
     index = context.resources.names
     matches = context.form_matches
     for position, match in enumerate(matches):

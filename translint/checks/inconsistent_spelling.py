@@ -17,7 +17,7 @@ from translint.text.document import Document
 def inconsistent_spellings(document: Document, context: Context) -> Iterator[Problem]:
     """TL102: one name written in two or more forms in the same document."""
     yield from _inconsistent_glossary_forms(document, context)
-    tables = context.resources.get(spelling_tables, document.lang)
+    tables = context.resources.get(spelling_tables, document.names_lang)
     taken = context.taken + [(near.start, near.end) for near in context.get(near_variants)]
     for cluster in find_spelling_clusters(document.prose, context.names, tables, taken):
         # Most written first; on a tie, the one written first.
@@ -36,7 +36,7 @@ def inconsistent_spellings(document: Document, context: Context) -> Iterator[Pro
 
 
 def _inconsistent_glossary_forms(document: Document, context: Context) -> Iterator[Problem]:
-    lang = document.lang
+    lang = document.names_lang
     by_entry: dict[str, list[FormMatch]] = {}
     for match in context.form_matches:
         if not match.entry.name.is_disfavoured(match.form, lang):

@@ -30,14 +30,15 @@ def near_variants(context: Context) -> list[NearVariant]:
     """Names close to a glossary entry but written in none of its forms."""
     document = context.document
     return find_near_variants(document.prose, context.names,
-                              context.resources.get(spelling_tables, document.lang),
+                              context.resources.get(spelling_tables, document.names_lang),
                               context.taken)
 
 
 def where(entry: Entry, lang: str | None, resolved: str | None) -> str:
     """ " in en copy", or where the document's language has no forms, whose form is given
     (forms of a locale of the language, ``en-us``, are its own)."""
-    if lang is not None and resolved is not None and lang == resolved.split("-", 1)[0]:
+    if lang is not None and resolved is not None and \
+            lang.split("-", 1)[0] == resolved.split("-", 1)[0]:
         return f" in {lang} copy"
     return f" (no {lang} form in the glossary; the {resolved} form is given)" if lang else (
         f" (language not detected; the {resolved} form is given)")

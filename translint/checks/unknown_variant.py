@@ -20,7 +20,7 @@ from translint.text.document import Document
 
 def unknown_variants(document: Document, context: Context) -> Iterator[Problem]:
     """TL103: a name close to a glossary entry but written in none of its forms."""
-    lang = document.lang
+    lang = document.names_lang
     index = context.resources.names
     for near in context.get(near_variants):
         entry = near.entry
@@ -42,7 +42,7 @@ def unknown_variants(document: Document, context: Context) -> Iterator[Problem]:
 
 def _separator_variants(document: Document, context: Context) -> Iterator[Problem]:
     """Allowed forms written with a space where the glossary has a hyphen, or the reverse."""
-    lang = document.lang
+    lang = document.names_lang
     for match in context.form_matches:
         if match.given is not None or (" " not in match.form and "-" not in match.form):
             continue

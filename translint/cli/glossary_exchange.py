@@ -70,7 +70,8 @@ def import_(
 
 def export(
     output_format: Annotated[ExportFormat | None, typer.Option(
-        "--format", "-f", help="tbx or csv (default: by the suffix of -o, else tbx).")
+        "--format", "-f", help="tbx (TBX v3), tbx2 (TBX v2, martif: translate-toolkit, "
+                                "Weblate) or csv (default: by the suffix of -o, else tbx).")
     ] = None,
     glossary: Annotated[str | None, typer.Option(
         "--glossary", "-g", help="The glossary to export (default: the configuration's one "
@@ -78,6 +79,10 @@ def export(
     output: Annotated[str | None, typer.Option(
         "--output", "-o", help="Write to this file (atomically) instead of standard output.")
     ] = None,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="TBX without translint's own data categories, for tools that refuse "
+                         "unknown ones (kind, exception phrases and given names are lost).")
+    ] = False,
     config_file: ConfigOption = None,
     no_config: NoConfigOption = False,
 ) -> None:
@@ -90,14 +95,14 @@ def export(
             raise ConfigError("several glossaries are configured; choose one with --glossary")
         chosen = export_format(choice(output_format), output)
         loaded = load_glossary(paths[0])
-        text = write_foreign(loaded, chosen)
+        text = write_foreign(loaded, chosen, strict)
         if output is None:
             sys.stdout.write(text)
             return
         from translint.fix import write_atomically
 
-        try:
-            write_atomically(output, text)
+        try:  # a spreadsheet opens a CSV file as UTF-8 only when it starts with a BOM
+            write_atomically(output, text, bom=chosen == "csv")
         except OSError as error:
             raise GlossaryError(f"cannot write: {error.strerror}", output) from None
         say(f"exported {count(len(loaded.entries), 'entry', 'entries')} from {paths[0]} "

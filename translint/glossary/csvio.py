@@ -25,7 +25,8 @@ name is the file name and the fallback language ``en``).
 
 ``kind`` may stand on any row of the entry (the writer puts it on the ``entry`` row);
 rows that give it must agree. Accepted forms and variants keep the order of their rows.
-Cells are trimmed; a UTF-8 byte-order mark is ignored. A written cell that holds a comma,
+Cells are trimmed; a UTF-8 byte-order mark is ignored; the delimiter may be a comma, a
+semicolon or a tab, as the header row shows (``delimiter_of``). A written cell that holds a comma,
 a double quote or a line break (a lone carriage return too) is quoted. Each problem is
 reported as ``file.csv:LINE: message`` and the result is checked with the TOML loader's
 rules.
@@ -52,6 +53,7 @@ from translint.glossary.model import Entry, Glossary, LanguageForms, Location, N
 from translint.glossary.serialise import validate_glossary
 
 COLUMNS = ("id", "kind", "lang", "status", "form", "source", "note")
+DELIMITERS = (",", ";", "\t")  # the first wins a tie
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _QUOTED_STARTS = (*FORMULA_STARTS, "'")
 REQUIRED_COLUMNS = ("id", "lang", "status", "form")
@@ -114,6 +116,18 @@ def unquote_formula(cell: str) -> str:
     return cell
 
 
+def delimiter_of(text: str) -> str:
+    """The delimiter the header row uses: the comma, or the semicolon or tab that spreadsheets
+    in many locales write, whichever splits the first row into the most known column names."""
+    first = next((line for line in text.lstrip("\ufeff").splitlines() if line.strip()), "")
+
+    def known(delimiter: str) -> int:
+        return sum(cell.strip().strip('"').strip().lower() in COLUMNS
+                   for cell in first.split(delimiter))
+
+    return max(DELIMITERS, key=known)
+
+
 def write_csv(glossary: Glossary) -> str:
     """Write ``glossary`` as CSV, one row per written form (formula cells quoted)."""
     rows = [list(COLUMNS), [glossary.name, "", glossary.fallback_lang, "glossary", "", "",
@@ -173,7 +187,8 @@ class _CsvReader:
         self.problems.append(GlossaryError(message, self.path, line))
 
     def read(self, text: str) -> Glossary:
-        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        reader = csv.reader(io.StringIO(text, newline=""), strict=True,
+                            delimiter=delimiter_of(text))
         columns: dict[str, int] | None = None
         line = 1
         try:

@@ -8,7 +8,8 @@ from pathlib import Path
 from translint.errors import ConfigError, GlossaryError
 from translint.glossary.model import Glossary
 
-EXPORT_FORMATS = ("tbx", "csv")
+EXPORT_FORMATS = ("tbx", "tbx2", "csv")
+FORMATS_SAID = "tbx, tbx2 or csv"
 IMPORT_SUFFIXES = {".tbx": "tbx", ".xml": "tbx", ".csv": "csv"}
 
 
@@ -40,19 +41,22 @@ def export_format(requested: str | None, output: str | None) -> str:
     file (``.csv``), else TBX."""
     if requested is not None:
         if requested not in EXPORT_FORMATS:
-            raise ConfigError(f"cannot export as {requested}: use {' or '.join(EXPORT_FORMATS)}")
+            raise ConfigError(f"cannot export as {requested}: use {FORMATS_SAID}")
         return requested
     return "csv" if output is not None and output.lower().endswith(".csv") else "tbx"
 
 
-def write_foreign(glossary: Glossary, chosen: str) -> str:
-    """``glossary`` as the text of a ``tbx`` or ``csv`` file."""
+def write_foreign(glossary: Glossary, chosen: str, strict: bool = False) -> str:
+    """``glossary`` as the text of a ``tbx`` (v3), ``tbx2`` (v2, ``martif``) or ``csv``
+    file; ``strict``: TBX without translint's own data categories."""
+    if strict and chosen not in ("tbx", "tbx2"):
+        raise ConfigError("--strict applies to TBX exports (tbx, tbx2)")
     if chosen == "csv":
         from translint.glossary.csvio import write_csv
 
         return write_csv(glossary)
-    if chosen == "tbx":
+    if chosen in ("tbx", "tbx2"):
         from translint.glossary.tbx import write_tbx
 
-        return write_tbx(glossary)
-    raise ConfigError(f"cannot export as {chosen}: use {' or '.join(EXPORT_FORMATS)}")
+        return write_tbx(glossary, version=3 if chosen == "tbx" else 2, strict=strict)
+    raise ConfigError(f"cannot export as {chosen}: use {FORMATS_SAID}")

@@ -1,11 +1,18 @@
 """Glossaries written as TBX v3 (TBX-Basic, DCA style), with translint's own data
 categories for what TBX has no place for (see ``translint.glossary.tbx``, which reads them).
+
+Also as TBX v2 (``martif``, TBX-Basic 2008: ``termEntry/langSet/tig``), which older
+terminology tools, translate-toolkit and Weblate read; the structure and the data
+categories are the same, only the element names differ. ``strict`` leaves translint's own
+data categories out, for tools that refuse unknown ones: the kind, the exception phrases
+and people's given names are then not written (a round trip loses them).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
 from translint.errors import GlossaryError
@@ -21,65 +28,87 @@ STATUS_VALUES = {"preferred": "preferredTerm-admn-sts", "accepted": "admittedTer
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def write_tbx(glossary: Glossary) -> str:
-    """Write ``glossary`` as TBX v3 (TBX-Basic, DCA style) with translint's data categories."""
+@dataclass(frozen=True)
+class Dialect:
+    """The element names of one TBX version."""
+
+    root: str
+    header: str
+    concept: str
+    language: str
+    term: str
+
+
+V3 = Dialect("tbx", "tbxHeader", "conceptEntry", "langSec", "termSec")
+V2 = Dialect("martif", "martifHeader", "termEntry", "langSet", "tig")
+
+
+def write_tbx(glossary: Glossary, version: int = 3, strict: bool = False) -> str:
+    """Write ``glossary`` as TBX-Basic: v3 (DCA style) or v2 (``martif``), with translint's
+    data categories unless ``strict``."""
+    dialect = V3 if version == 3 else V2
+    namespace = f' xmlns="{TBX_NAMESPACE}"' if dialect is V3 else ""
+    style = ' style="dca"' if dialect is V3 else ""
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<tbx type="TBX-Basic" style="dca" xml:lang={_attribute(glossary.fallback_lang)} '
-        f'xmlns="{TBX_NAMESPACE}">',
-        "  <tbxHeader>", "    <fileDesc>", "      <titleStmt>",
+        f'<{dialect.root} type="TBX-Basic"{style} xml:lang={_attribute(glossary.fallback_lang)}'
+        f"{namespace}>",
+        f"  <{dialect.header}>", "    <fileDesc>", "      <titleStmt>",
         f"        <title>{_text(glossary.name)}</title>",
     ]
     if glossary.description is not None:
         lines.append(f"        <note>{_text(glossary.description)}</note>")
     lines += ["      </titleStmt>", "      <sourceDesc>",
               "        <p>A translint glossary: names and their written forms per language.</p>",
-              "      </sourceDesc>", "    </fileDesc>", "  </tbxHeader>", "  <text>",
+              "      </sourceDesc>", "    </fileDesc>", f"  </{dialect.header}>", "  <text>",
               "    <body>"]
     for entry in glossary.entries:
-        lines.extend("      " + line for line in _concept_lines(entry))
-    lines += ["    </body>", "  </text>", "</tbx>"]
+        lines.extend("      " + line for line in _concept_lines(entry, dialect, strict))
+    lines += ["    </body>", "  </text>", f"</{dialect.root}>"]
     return "\n".join(lines) + "\n"
 
 
-def _concept_lines(entry: Entry) -> Iterator[str]:
+def _concept_lines(entry: Entry, dialect: Dialect, strict: bool) -> Iterator[str]:
     entry_id = entry.id if entry.id[:1].isalpha() else "_" + entry.id
-    yield f"<conceptEntry id={_attribute(entry_id)}>"
-    yield f'  <admin type="{KIND_TYPE}">{_text(entry.kind)}</admin>'
-    for phrase in entry.exceptions:
-        yield f'  <descrip type="{EXCEPTION_TYPE}">{_text(phrase)}</descrip>'
+    yield f"<{dialect.concept} id={_attribute(entry_id)}>"
+    if not strict:
+        yield f'  <admin type="{KIND_TYPE}">{_text(entry.kind)}</admin>'
+        for phrase in entry.exceptions:
+            yield f'  <descrip type="{EXCEPTION_TYPE}">{_text(phrase)}</descrip>'
     if entry.note is not None:
         yield f"  <note>{_text(entry.note)}</note>"
     if entry.source is not None:
         yield f'  <admin type="source">{_text(entry.source)}</admin>'
     languages: dict[str, list[str]] = {}
     for name, given in ((entry.name, False), (entry.given, True)):
-        if name is None:
+        if name is None or (given and strict):
             continue
         for lang, forms in name.forms.items():
             terms = languages.setdefault(lang, [])
-            terms += _term_lines(forms.preferred, "preferred", given, forms.source)
+            terms += _term_lines(dialect, forms.preferred, "preferred", given, forms.source)
             for form in forms.accepted:
-                terms += _term_lines(form, "accepted", given)
+                terms += _term_lines(dialect, form, "accepted", given)
             for form in forms.variants:
-                terms += _term_lines(form, "variant", given)
+                terms += _term_lines(dialect, form, "variant", given)
         for form in name.variants:
-            languages.setdefault(ENTRY_LANG, []).extend(_term_lines(form, "variant", given))
+            languages.setdefault(ENTRY_LANG, []).extend(
+                _term_lines(dialect, form, "variant", given))
     for lang, terms in languages.items():
-        yield f"  <langSec xml:lang={_attribute(lang)}>"
+        yield f"  <{dialect.language} xml:lang={_attribute(lang)}>"
         yield from ("    " + line for line in terms)
-        yield "  </langSec>"
-    yield "</conceptEntry>"
+        yield f"  </{dialect.language}>"
+    yield f"</{dialect.concept}>"
 
 
-def _term_lines(form: str, role: str, given: bool, source: str | None = None) -> list[str]:
-    lines = ["<termSec>", f"  <term>{_text(form)}</term>",
+def _term_lines(dialect: Dialect, form: str, role: str, given: bool,
+                source: str | None = None) -> list[str]:
+    lines = [f"<{dialect.term}>", f"  <term>{_text(form)}</term>",
              f'  <termNote type="administrativeStatus">{STATUS_VALUES[role]}</termNote>']
     if given:
         lines.append(f'  <termNote type="{NAME_PART_TYPE}">given</termNote>')
     if source is not None:
         lines.append(f'  <admin type="source">{_text(source)}</admin>')
-    lines.append("</termSec>")
+    lines.append(f"</{dialect.term}>")
     return lines
 
 

@@ -34,6 +34,9 @@ class Document:
     suppressions: Suppressions = field(default_factory=Suppressions)
     source: str = ""
     offsets: OffsetMap | None = None
+    # The locale the copy was declared in (``--lang de-CH``: ``de-ch``), when more than its
+    # language: glossary forms given for it win over the language's (``names_lang``).
+    locale: str | None = None
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -41,6 +44,12 @@ class Document:
             self.source = self.text
         if not self._line_starts:
             self._line_starts = line_starts(self.source)
+
+    @property
+    def names_lang(self) -> str | None:
+        """The code glossary forms are looked up by: the locale if one was given, else the
+        language (a locale without forms of its own falls back to its language's)."""
+        return self.locale or self.lang
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of ``source`` that ``text[start:end]`` stands for."""
@@ -73,13 +82,15 @@ class Document:
 
 
 def make_document(text: str, path: str = "<text>", *, lang: str | None = None,
-                  format: str | None = None) -> Document:
+                  format: str | None = None, locale: str | None = None) -> Document:
     """Build a document: choose the format (by name, else by the path's suffix),
-    normalise, mask what is not prose, detect the language."""
+    normalise, mask what is not prose, detect the language (``locale``: the copy's locale
+    when given with its language, ``de-ch``)."""
     chosen = format_for(path, format)
     normal, offsets = normalise(text)
     prose = chosen.prose(normal)
     if lang is None:
         lang = detect_language(prose)
     return Document(path=path, text=normal, prose=prose, lang=lang, format=chosen.name,
-                    suppressions=parse_suppressions(normal), source=text, offsets=offsets)
+                    suppressions=parse_suppressions(normal), source=text, offsets=offsets,
+                    locale=locale)

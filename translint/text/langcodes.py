@@ -40,6 +40,14 @@ def language_of(tag: str) -> str | None:
     return language
 
 
+def language_tag(tag: str) -> str | None:
+    """A BCP 47 tag in the form translint keeps it, lower case with hyphens (``de_CH`` →
+    ``de-ch``), or ``None`` when ``tag`` is not one."""
+    if language_of(tag) is None:
+        return None
+    return tag.strip().replace("_", "-").lower()
+
+
 def bad_language_message(option: str, value: str) -> str:
     """The error for a value that is not a language code."""
     return (f'{option}: "{value}" is not a language code (ISO 639 / BCP 47) such as en, de, '

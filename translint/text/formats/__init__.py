@@ -9,12 +9,13 @@ text (a file named on the command line is checked whatever its name).
 from __future__ import annotations
 
 from translint.errors import ConfigError
-from translint.text.formats import markdown, plain
+from translint.text.formats import docx, markdown, plain
 from translint.text.formats.base import Format
 
 FORMATS: tuple[Format, ...] = (
     plain.FORMAT,
     markdown.FORMAT,
+    docx.FORMAT,
 )
 FORMATS_BY_NAME: dict[str, Format] = {format.name: format for format in FORMATS}
 PLAIN = plain.FORMAT
