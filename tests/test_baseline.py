@@ -102,7 +102,8 @@ def test_sarif_marks_the_baseline_state(desk: Path) -> None:
                       ("TL101", "unchanged"), ("TL101", "unchanged"), ("TL101", "unchanged"),
                       ("TL401/attention-editors", "absent")]
     assert results[-1]["locations"] == [
-        {"physicalLocation": {"artifactLocation": {"uri": "desk/story.txt"}}}]
+        {"physicalLocation": {"artifactLocation": {"uri": "desk/story.txt",
+                                                   "uriBaseId": "%SRCROOT%"}}}]
 
 
 def test_entries_of_files_not_checked_are_not_gone(desk: Path) -> None:

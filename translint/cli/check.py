@@ -198,9 +198,9 @@ def check(
         recording = Baseline(write_baseline) if write_baseline is not None else None
         sarif = output_format.value == "sarif"
         linter.keep_suppressed = sarif  # SARIF lists the findings directives silence
-        if reporter is not None:
-            reporter.begin()
         try:
+            if reporter is not None:
+                reporter.begin()
             for result in check_files(linter, inputs.files, jobs=jobs, stdin_name=stdin_filename,
                                       progress=progress, max_bytes=options.max_bytes,
                                       stdin_text=stdin_text):
@@ -225,15 +225,18 @@ def check(
                 if reporter is not None:
                     reporter.file(shown)
                 report.add(findings, result.characters, result.error, keep=False)
-        except TranslintError as error:  # rules that load only when first needed
+        except TranslintError as error:  # rules loaded when first needed; a reporter's file
             raise fail(error) from None
         finally:
             if progress is not None:
                 progress.clear()
         if reporter is not None:
-            if known is not None and sarif:
-                reporter.file([known.absent_finding(key) for key in known.absent()])
-            reporter.end(report)
+            try:
+                if known is not None and sarif:
+                    reporter.file([known.absent_finding(key) for key in known.absent()])
+                reporter.end(report)
+            except TranslintError as error:  # a file the reporter writes (a step summary)
+                raise fail(error) from None
         fixes.finish(quiet)
         for problem in report.errors:
             say(str(problem))

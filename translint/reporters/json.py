@@ -1,4 +1,5 @@
-"""Machine-readable output: one JSON object with findings, summary and input errors."""
+"""Machine-readable output: one JSON object with findings, summary and input errors
+(``json``), or JSON Lines, one finding a line and nothing else (``jsonl``)."""
 
 from __future__ import annotations
 
@@ -109,3 +110,13 @@ class JsonReporter(Reporter):
         }
         tail = json_escape_surrogates(json.dumps(rest, ensure_ascii=False, indent=2))
         self.out.write(("]," if self.first else "\n  ],") + tail[1:] + "\n")
+
+
+class JsonLinesReporter(Reporter):
+    """JSON Lines: each finding's object (as in ``json``) on a line of its own, flushed
+    as each input finishes, and nothing else: no summary, the errors on standard error."""
+
+    def file(self, findings: list[Finding]) -> None:
+        if findings:
+            self.out.write("".join(finding_line(finding) + "\n" for finding in findings))
+            self.out.flush()
