@@ -56,7 +56,7 @@ def test_json_output(corpus: Path) -> None:
         "path": f"{corpus}/a.txt", "line": 1, "column": 10, "end_line": 1, "end_column": 14,
         "offset": 9, "end_offset": 13, "code": "TL101", "name": "disfavoured-variant",
         "severity": "error", "message": first["message"], "text": "Kiev", "suggestion": "Kyiv",
-        "fixable": True, "entry": "kyiv", "lang": "en",
+        "fixable": True, "entry": "kyiv", "lang": "en", "rule": None,
     }
     assert data["summary"]["files"] == 2
     assert data["summary"]["by_code"] == {"TL101": 1, "TL103": 1}
@@ -249,7 +249,7 @@ def test_commands_run_one_after_another_in_one_process(run_cli: Callable[..., Cl
 
 
 @pytest.mark.parametrize(("args", "choices"), [
-    (["check"], ["<text|json|sarif|github>", "<error|warning|info|never>"]),
+    (["check"], ["<text|json|jsonl|sarif|github>", "<error|warning|info|never>"]),
     (["checks"], ["<text|json|markdown>"]),
     (["glossary", "add"], ["<place|person|organisation|term>", "<ua-2010|ru-bgn>"]),
     (["glossary", "export"], ["<tbx|tbx2|csv>"]),
@@ -265,7 +265,8 @@ def test_option_choices_are_the_registries(run_cli: Callable[..., CliResult], ar
 
 
 @pytest.mark.parametrize(("args", "refusal"), [
-    (["check", "-f", "xml", "seeds"], "'xml' is not one of 'text', 'json', 'sarif', 'github'."),
+    (["check", "-f", "xml", "seeds"],
+     "'xml' is not one of 'text', 'json', 'jsonl', 'sarif', 'github'."),
     (["check", "--fail-on", "bogus", "seeds"],
      "'bogus' is not one of 'error', 'warning', 'info', 'never'."),
     (["glossary", "add", "x", "--kind", "city"],

@@ -9,7 +9,7 @@ an option given on the command line replaces the file's value for that key.
     glossaries = ["glossaries/desk.toml", "@bundled"]   # "@bundled": the bundled ones
     lang = "en"
     select = ["TL1"]
-    ignore = ["TL103"]
+    ignore = ["TL103", "es-en/it-transpired-that"]   # codes, prefixes or rule ids
     fail_on = "warning"
     include = ["*.md"]
     exclude = ["archive/*"]
@@ -43,7 +43,7 @@ from translint.glossary.house import HouseRule, apply_house_style
 from translint.glossary.load import LANG_PATTERN, bundled_glossary_paths, load_glossaries
 from translint.glossary.model import Glossary
 from translint.rules.packs import bundled_pack_paths
-from translint.settings import Selection, parse_codes
+from translint.settings import Selection, is_rule_id, parse_codes
 from translint.text.formats import DEFAULT_INCLUDE
 from translint.text.langcodes import bad_language_message, language_tag
 from translint.text.read import DEFAULT_MAX_BYTES, parse_size, read_bytes, read_text_file
@@ -414,8 +414,8 @@ def check_options(config: Config, *, glossaries: Sequence[str] | None = None,
 
 def known_codes(codes: tuple[str, ...], option: str) -> tuple[str, ...]:
     """``codes`` when each names at least one check (as a code or a prefix); a
-    ``ConfigError`` listing the checks otherwise, so that a typo never runs nothing."""
-    unknown = unknown_codes(codes)
+    ``ConfigError`` listing the checks otherwise (rule ids: the linter checks them)."""
+    unknown = unknown_codes(code for code in codes if not is_rule_id(code))
     if unknown:
         raise ConfigError(f"{option}: {', '.join(unknown)} "
                           f"{'matches' if len(unknown) == 1 else 'match'} no check; the checks "

@@ -38,7 +38,9 @@ class Finding:
     is the column just after the last character of the span, as in SARIF and LSP.
     ``start``/``end`` are the same span as 0-based character offsets, and
     ``source_line`` is the text of ``line`` for reporters that show it — on a long line
-    only the part around the span, starting at column ``source_column``.
+    only the part around the span, starting at column ``source_column``. ``rule`` is the
+    stable id of the rule that found it, for checks made of rules (TL201
+    ``es-en/it-transpired-that``, TL401 ``attention-editors``).
     """
 
     path: str
@@ -59,6 +61,10 @@ class Finding:
     fixable: bool = False
     source_line: str = ""
     source_column: int = 1
+    rule: str | None = None
+    baseline_state: str | None = None  # with --baseline: "new", "unchanged" or "absent"
+    suppressed: bool = False  # silenced by a directive (kept only for SARIF)
+    justification: str | None = None  # the reason the directive gives
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order findings by file, position and code."""

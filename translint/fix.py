@@ -25,6 +25,7 @@ from pathlib import Path
 
 from translint.errors import InputError
 from translint.findings import Finding
+from translint.text.formats import format_for
 from translint.text.read import decode_text, read_bytes
 
 TEMPORARY_PREFIX = ".translint-"
@@ -65,6 +66,10 @@ def unified_diff(original: str, fixed: str, path: str) -> str:
 
 def fix_file(path: str, findings: list[Finding], write: bool = True) -> tuple[str, list[Finding]]:
     """Fix one file; return a unified diff of the change and the findings applied."""
+    if findings and not format_for(path).writable:
+        raise InputError(f"not fixed: a {format_for(path).name.upper()} file is read-only for "
+                         "translint (--fix and --diff cannot write it); make the changes in "
+                         "its editor", path)
     data = read_bytes(path)
     original = decode_text(data, path)
     fixed, applied = fix_text(original, findings)

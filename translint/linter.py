@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ from translint.findings import Finding
 from translint.glossary.load import bundled_glossary_paths, load_glossaries
 from translint.glossary.model import Glossary
 from translint.names.index import NameIndex
-from translint.settings import Selection
+from translint.settings import Selection, UnknownRules
 from translint.text.document import Document, make_document
 from translint.text.langcodes import language_of, language_tag
 
@@ -67,6 +68,32 @@ def _source(document: Document, line: int, column: int,
             "source_column": first + 1}
 
 
+def _suppressed(finding: Finding, document: Document, silenced_by: list[int]) -> Finding:
+    """``finding`` marked as silenced, with the first reason its directives give."""
+    reasons = (document.suppressions.items[index].reason for index in silenced_by)
+    return replace(finding, suppressed=True,
+                   justification=next((reason for reason in reasons if reason), None))
+
+
+def _checks_of_rules(selection: Selection, resources: Resources) -> set[str]:
+    """The codes of the checks that a rule id of ``select`` names a rule of; an
+    ``UnknownRules`` error when a rule id of ``select`` or ``ignore`` names none."""
+    wanted = selection.rule_ids
+    if not wanted:
+        return set()
+    known = {check.code: frozenset(check.rule_ids(resources))
+             for check in CHECKS if check.rule_ids is not None}
+    unknown = tuple(value for value in wanted
+                    if not any(value in ids for ids in known.values()))
+    if unknown:
+        raise UnknownRules(f"{', '.join(unknown)}: no check and no rule has such an id; rule "
+                           "ids are a phrasing pack or pack/rule (es-en/it-transpired-that, "
+                           "TL201) or a wire rule (attention-editors, TL401; `translint "
+                           "checks` lists the checks)", unknown)
+    return {code for code, ids in known.items()
+            if any(value in ids for value in selection.select)}
+
+
 class Linter:
     """Glossaries and selected checks, ready to check any number of documents."""
 
@@ -84,8 +111,7 @@ class Linter:
         """
         self.glossaries = list(glossaries)
         self.selection = selection or Selection()
-        unknown = unknown_codes((*self.selection.select, *self.selection.ignore,
-                                 *self.selection.severities))
+        unknown = unknown_codes((*self.selection.codes, *self.selection.severities))
         if unknown:
             raise ConfigError(f"{', '.join(unknown)}: no check has such a code; the checks are "
                               f"{', '.join(sorted(_KNOWN_CODES))}")
@@ -94,15 +120,22 @@ class Linter:
         tag = language_tag(lang) if lang is not None else None
         self.lang = language_of(tag) if tag is not None else lang
         self.locale = tag if tag is not None and tag != self.lang else None
-        self.checks: tuple[Check, ...] = tuple(
-            check for check in CHECKS if self.selection.selects(check.code)
-            and (check.on_by_default or self.selection.names(check.code)))
-        self._codes_run = frozenset(check.code for check in self.checks)
         settings = Settings(
             pack_paths=tuple(map(str, pack_paths)) if pack_paths is not None else None,
             source_langs=tuple(source_langs), options=frozenset(options),
             disabled_rules=frozenset(disabled_rules))
         self.resources = Resources(NameIndex.of(self.glossaries), settings)
+        # Checks a selected rule id belongs to run for it, whatever their code's selection.
+        by_rule = _checks_of_rules(self.selection, self.resources)
+        self.checks: tuple[Check, ...] = tuple(
+            check for check in CHECKS
+            if (self.selection.selects(check.code) and (
+                check.on_by_default or self.selection.names(check.code)))
+            or check.code in by_rule)
+        self._codes_run = frozenset(check.code for check in self.checks)
+        self._by_rule = bool(self.selection.rule_ids)  # findings filtered by rule id
+        # Return silenced findings too, marked ``suppressed`` (SARIF reports them).
+        self.keep_suppressed = False
         for check in self.checks:
             if check.load is not None:
                 check.load(self.resources)
@@ -142,6 +175,15 @@ class Linter:
                 raise ConfigError(error.message, config.path,
                                   config.key_lines.get("disabled_rules")) from None
             raise
+        except UnknownRules as error:
+            # A rule id from the configuration file: say where it is written.
+            for key, values in (("select", config.select), ("ignore", config.ignore)):
+                if config.path is not None and set(error.ids) & set(values or ()) and (
+                        values in (options.selection.select, options.selection.ignore)):
+                    raise ConfigError(f"{key}: {error.message}", config.path,
+                                      config.key_lines.get(key)) from None
+            option = "--ignore" if set(error.ids) & set(options.selection.ignore) else "--select"
+            raise ConfigError(f"{option}: {error.message}") from None
 
     def prepare(self) -> None:
         """Build now what the selected checks would build on their first document, so that
@@ -172,13 +214,19 @@ class Linter:
                 silenced_by = document.suppressions.covering(finding.code, finding.line)
                 if silenced_by:
                     context.silenced.update(silenced_by)
-                else:
+                    if self.keep_suppressed and self._keeps(check.code, problem.rule):
+                        findings.append(_suppressed(finding, document, silenced_by))
+                elif self._keeps(check.code, problem.rule):
                     findings.append(finding)
         if UNUSED_DIRECTIVE in self.checks:
             findings.extend(self._finding(document, UNUSED_DIRECTIVE, problem)
                             for problem in self._problems(document, UNUSED_DIRECTIVE, context))
         findings.sort(key=Finding.sort_key)
         return findings
+
+    def _keeps(self, code: str, rule: str | None) -> bool:
+        """Tell whether a finding of a check that runs is reported (by its rule id)."""
+        return not self._by_rule or self.selection.keeps(code, rule)
 
     @staticmethod
     def _problems(document: Document, check: Check, context: Context) -> Iterator[Problem]:
@@ -205,5 +253,6 @@ class Linter:
             suggestion=problem.suggestion, entry=problem.entry, lang=document.lang,
             fixable=(check.fixable and problem.suggestion is not None
                      and _is_prose(document, problem.start, problem.end)),
+            rule=problem.rule,
             **_source(document, line, column, end_column if end_line == line else None),
         )

@@ -16,10 +16,11 @@ from translint.errors import InputError, RuleTimeout, TranslintError
 from translint.findings import Finding, Report
 from translint.linter import Linter
 from translint.memo import BoundedMemo
-from translint.text.formats import DEFAULT_INCLUDE
+from translint.text.formats import DEFAULT_INCLUDE, format_for
 from translint.text.read import (
     DEFAULT_MAX_BYTES,
     describe_os_error,
+    read_bytes,
     read_standard_input,
     read_text_file,
 )
@@ -180,7 +181,7 @@ def check_file(linter: Linter, path: str, stdin_name: str | None = None,
     display = (stdin_name or "<stdin>") if is_stdin else path
     try:
         if not is_stdin:
-            text = read_text_file(path, max_bytes)
+            text = read_input(path, max_bytes)
         elif stdin_text is not None:
             text = stdin_text
         else:
@@ -189,11 +190,27 @@ def check_file(linter: Linter, path: str, stdin_name: str | None = None,
         return FileResult(display, [], 0, error, is_stdin)
     try:
         findings = linter.check_text(text, display, stdin_format if is_stdin else None)
+    except InputError as error:  # a format that cannot read this text (XLIFF not XML)
+        if error.path is None:
+            error.path = display
+        return FileResult(display, [], len(text), error, is_stdin)
     except RuleTimeout as error:  # this text only: the others are still checked
         if error.path is None:
             error.path = display
         return FileResult(display, [], len(text), error, is_stdin)
     return FileResult(display, findings, len(text), None, is_stdin)
+
+
+def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The text of one file to check: as text, or made from the bytes of a format that is
+    not text (DOCX)."""
+    extract = format_for(path).extract
+    if extract is None:
+        return read_text_file(path, max_bytes)
+    try:
+        return extract(read_bytes(path, max_bytes))
+    except ValueError as error:
+        raise InputError(str(error), path) from None
 
 
 _worker_linter: Linter | None = None

@@ -22,6 +22,7 @@ FINDING = Finding(path="copy/a.txt", line=3, column=10, end_line=3, end_column=1
             severity=Severity.INFO),
     replace(FINDING, path="C:\\copy\\ä b.md", text="Київ", suggestion="Kyiv\n  Oblast",
             message='tab\there, quote " and backslash \\ and \u2028 and \x01'),
+    replace(FINDING, code="TL201", rule="es-en/it-transpired-that"),
 ])
 def test_a_finding_line_is_the_json_of_its_dict(finding: Finding) -> None:
     line = finding_line(finding)
@@ -39,13 +40,13 @@ def test_finding_lines_are_written_as_before() -> None:
     assert finding_line(FINDING) == (
         '{"path": "copy/a.txt", ' + common + '"severity": "error", ' + message
         + '"text": "Kiev", "suggestion": "Kyiv", "fixable": true, "entry": "kyiv", '
-        '"lang": "en"}')
+        '"lang": "en", "rule": null}')
     assert finding_line(replace(FINDING, suggestion=None, entry=None, lang=None,
                                 fixable=False, severity=Severity.INFO)) == (
         '{"path": "copy/a.txt", ' + common + '"severity": "info", ' + message
         + '"text": "Kiev", "suggestion": null, "fixable": false, "entry": null, '
-        '"lang": null}')
+        '"lang": null, "rule": null}')
     assert finding_line(replace(FINDING, path="a/\udcff.txt", text="Київ")) == (
         r'{"path": "a/\udcff.txt", ' + common + '"severity": "error", ' + message
         + '"text": "Київ", "suggestion": "Kyiv", "fixable": true, "entry": "kyiv", '
-        '"lang": "en"}')
+        '"lang": "en", "rule": null}')

@@ -113,8 +113,8 @@ def test_a_run_that_finds_no_file_fails_and_says_why(tmp_path: Path) -> None:
     (tmp_path / "page.rst").write_text("Kiev", encoding="utf-8")
     result = translint("check", str(tmp_path), "-g", GLOSSARY)
     assert_error(result, r"no file to check in .* \(include: \*\.txt \*\.text \*\.md "
-                         r"\*\.markdown \*\.mdown \*\.mkd \*\.html \*\.htm\); widen "
-                         r"--include, or pass --no-files-ok")
+                         r"\*\.markdown \*\.mdown \*\.mkd \*\.html \*\.htm \*\.docx \*\.xlf "
+                         r"\*\.xliff\); widen --include, or pass --no-files-ok")
     assert result.stdout == ""
 
 

@@ -178,7 +178,7 @@ def test_a_file_name_that_is_not_utf8_keeps_json_valid(tmp_path: Path,
         assert data["findings"][0]["path"] == f"{folder}/caf\udce9 Kiev.txt"
     else:
         location = data["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
-        assert location["artifactLocation"]["uri"] == f"{folder}/caf%E9%20Kiev.txt"
+        assert location["artifactLocation"]["uri"] == f"{folder.as_uri()}/caf%E9%20Kiev.txt"
 
 
 def test_a_file_name_that_is_not_utf8_is_shown_escaped_in_text(tmp_path: Path) -> None:

@@ -144,7 +144,7 @@ def _peak_kilobytes(folder: Path, output_format: str) -> int:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("output_format", ["text", "json"])
+@pytest.mark.parametrize("output_format", ["text", "json", "jsonl", "sarif", "github"])
 def test_memory_does_not_grow_with_the_number_of_findings(tmp_path: Path,
                                                           output_format: str) -> None:
     few, many = tmp_path / "few", tmp_path / "many"

@@ -19,9 +19,9 @@ def test_a_file_gets_the_format_of_its_suffix(path: str, name: str) -> None:
 
 def test_a_format_asked_for_by_name_wins_over_the_suffix() -> None:
     assert format_for("story.txt", "markdown") is markdown.FORMAT
-    with pytest.raises(ConfigError, match='no input format "docx"; the formats are text, '
-                                          "markdown, html"):
-        format_for("story.docx", "docx")
+    with pytest.raises(ConfigError, match='no input format "pdf"; the formats are text, '
+                                          "markdown, html, docx, xliff"):
+        format_for("story.pdf", "pdf")
 
 
 def test_the_default_include_globs_are_the_formats_suffixes() -> None:
@@ -33,6 +33,8 @@ def test_the_default_include_globs_are_the_formats_suffixes() -> None:
 def test_prose_keeps_length_and_line_breaks(format: Format) -> None:
     text = ("---\ntitle: Kyiv\nslug: kyiv-x\n---\n\nSee https://example.org/kyiv or `code`.\r\n"
             "    indented code\n<!-- note -->\nEnd.\r")
+    if format.name == "xliff":  # its files are XML: the same text as a target segment
+        text = f'<xliff>\r\n<file target-language="en"><target>{text}</target></file>\n</xliff>'
     prose = format.prose(text)
     assert len(prose) == len(text)
     assert [i for i, c in enumerate(prose) if c in "\r\n"] == [

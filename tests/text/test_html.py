@@ -149,8 +149,11 @@ def test_standard_input_as_html(options: list[str], found: list[tuple[int, int, 
 
 def test_format_in_names_a_format_and_needs_standard_input(tmp_path: Path) -> None:
     code, _, err = translint("-", "--format-in", "xml", stdin="Kiev")
-    assert code == 2 and err.strip() == (
-        'translint: no input format "xml"; the formats are text, markdown, html')
+    assert code == 2 and err.strip() == ('translint: no input format "xml"; the formats are '
+                                         'text, markdown, html, docx, xliff')
+    code, _, err = translint("-", "--format-in", "docx", stdin="Kiev")
+    assert code == 2 and err.strip() == ("translint: --format-in docx: standard input is read "
+                                         "as text; name the DOCX file instead")
     code, _, err = translint(str(tmp_path), "--format-in", "html")
     assert code == 2 and "--format-in is the format of standard input" in err
 

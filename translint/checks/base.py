@@ -4,7 +4,9 @@ A check is one module of ``translint/checks/`` declaring one ``Check``: its code
 severity, documentation (``CheckDocs``) and the function that runs it, with optional hooks:
 ``load`` reads the data files a user gave the check, at once, so that a bad one is an error
 before any copy is read; ``prepare`` builds the tables the check needs for copy in a
-language, before worker processes are forked, so that they share them. What checks build
+language, before worker processes are forked, so that they share them; ``rule_ids``, of a
+check made of rules, lists the ids of its rules (and packs) that ``--select``/``--ignore``
+may name. What checks build
 is kept in ``Resources`` (one per run) and ``Context`` (one per document), each a cache
 keyed by the function that builds the thing: ``resources.get(phrasing_index, "en")``.
 """
@@ -36,6 +38,7 @@ class Problem(NamedTuple):
     suggestion: str | None = None
     entry: str | None = None
     severity: Severity | None = None
+    rule: str | None = None  # of a rule-based check: the rule's stable id
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,7 @@ class CheckDocs:
 Run = Callable[[Document, Context], Iterable[Problem]]
 Prepare = Callable[[Resources, "str | None"], None]
 Load = Callable[[Resources], None]
+RuleIds = Callable[[Resources], Iterable[str]]
 
 
 @dataclass(frozen=True)
@@ -158,6 +162,7 @@ class Check:
     on_by_default: bool = True  # else it runs only when --select names it
     prepare: Prepare | None = None
     load: Load | None = None
+    rule_ids: RuleIds | None = None
 
     @property
     def description(self) -> str:

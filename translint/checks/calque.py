@@ -25,12 +25,16 @@ def load(resources: Resources) -> None:
     settings = resources.settings
     if settings.pack_paths is None and not settings.disabled_rules:
         return
-    packs = resources.get(phrasing_packs)
-    known = {pack.id for pack in packs} | {
-        rule.qualified_id for pack in packs for rule in pack.rules}
-    unknown = sorted(settings.disabled_rules - known)
+    unknown = sorted(settings.disabled_rules - rule_ids(resources))
     if unknown:
         raise RuleError(f"disabled_rules names no pack or rule: {', '.join(unknown)}")
+
+
+def rule_ids(resources: Resources) -> set[str]:
+    """The ids ``--select``/``--ignore`` may name: every pack's, and every rule's."""
+    packs = resources.get(phrasing_packs)
+    return {pack.id for pack in packs} | {rule.qualified_id for pack in packs
+                                          for rule in pack.rules}
 
 
 def calques(document: Document, context: Context) -> Iterator[Problem]:
@@ -48,7 +52,7 @@ def calques(document: Document, context: Context) -> Iterator[Problem]:
                   if also_from else "")
         yield Problem(match.start, match.end,
                       f"{rule.message}{also}{shared} [{rule.qualified_id}]",
-                      suggestion, severity=rule.severity)
+                      suggestion, severity=rule.severity, rule=rule.qualified_id)
 
 
 CHECK = Check(
@@ -58,6 +62,7 @@ CHECK = Check(
     severity=Severity.WARNING,
     run=calques,
     load=load,
+    rule_ids=rule_ids,
     prepare=prepare_index,
     docs=CheckDocs(
         what=(

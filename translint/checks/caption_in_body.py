@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from translint.checks.base import Check, CheckDocs, Context, Problem
-from translint.checks.wire_boilerplate import prepare_wire_rules, wire_problems
+from translint.checks.wire_boilerplate import prepare_wire_rules, wire_problems, wire_rule_ids
 from translint.findings import Severity
 from translint.text.document import Document
 
@@ -22,6 +22,7 @@ CHECK = Check(
     severity=Severity.INFO,
     run=captions,
     prepare=prepare_wire_rules,
+    rule_ids=wire_rule_ids("TL402"),
     docs=CheckDocs(
         what=(
             "A photo caption or credit pasted into the running text: *(REUTERS/Alexander "

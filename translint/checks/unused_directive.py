@@ -49,7 +49,8 @@ def _checks_of(prefix: str, codes: frozenset[str]) -> set[str]:
 
 def _describe(item: Suppression) -> str:
     codes = f" {' '.join(item.codes)}" if item.codes else ""
-    return f"translint-{item.verb}{codes}"
+    reason = f" (written for: {item.reason})" if item.reason else ""
+    return f"translint-{item.verb}{codes}{reason}"
 
 
 CHECK = Check(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from translint.checks.base import Check, CheckDocs, Context, Problem, Resources
+from translint.checks.base import Check, CheckDocs, Context, Problem, Resources, RuleIds
 from translint.findings import Severity
 from translint.rules.anchored import AnchoredIndex, RuleMatch
 from translint.rules.wire import WireRule, load_wire_rules, wire_index
@@ -30,6 +30,13 @@ def wire_matches(context: Context) -> list[RuleMatch[WireRule]]:
     return context.resources.get(wire_rules).find(context.document.prose, context.lowered)
 
 
+def wire_rule_ids(code: str) -> RuleIds:
+    """The ids of the wire rules of the check ``code``."""
+    def ids(resources: Resources) -> list[str]:
+        return [rule.id for rule in load_wire_rules() if rule.code == code]
+    return ids
+
+
 def wire_problems(document: Document, context: Context, code: str) -> Iterator[Problem]:
     """The wire rule matches of the check ``code``, as problems whose fix is deletion."""
     for match in context.get(wire_matches):
@@ -37,7 +44,8 @@ def wire_problems(document: Document, context: Context, code: str) -> Iterator[P
             continue
         written = " ".join(document.text[match.start:match.end].split())
         yield Problem(match.start, match.end,
-                      f'{match.rule.message}: "{written}" [{match.rule.id}]', "")
+                      f'{match.rule.message}: "{written}" [{match.rule.id}]', "",
+                      rule=match.rule.id)
 
 
 def wire_boilerplate(document: Document, context: Context) -> Iterator[Problem]:
@@ -52,6 +60,7 @@ CHECK = Check(
     severity=Severity.ERROR,
     run=wire_boilerplate,
     prepare=prepare_wire_rules,
+    rule_ids=wire_rule_ids("TL401"),
     docs=CheckDocs(
         what=(
             "Notes meant for editors: *ATTENTION EDITORS – THIS IMAGE WAS PROVIDED BY A THIRD "

@@ -13,10 +13,12 @@ import json
 import os
 import sys
 import time
+from dataclasses import replace
 from typing import Annotated, TextIO
 
 import typer
 
+from translint.baseline import Baseline, load_baseline
 from translint.checks import CHECKS
 from translint.checks.docs import checks_markdown
 from translint.cli.exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail, say
@@ -37,6 +39,8 @@ FailOn = enum.Enum(  # type: ignore[misc]
     "FailOn", {severity.label: severity.label
                for severity in sorted(Severity, reverse=True)} | {"never": "never"}, type=str)
 TEXT = OutputFormat("text")
+# The input formats standard input can be read as (--format-in): those of text files.
+TEXT_FORMATS = tuple(name for name, format in FORMATS_BY_NAME.items() if format.extract is None)
 
 
 class _Progress:
@@ -94,7 +98,7 @@ def check(
         help="Name to report for standard input (its suffix picks its input format).")
     ] = None,
     format_in: Annotated[str | None, typer.Option(
-        "--format-in", help=f"Input format of standard input ({', '.join(FORMATS_BY_NAME)}); "
+        "--format-in", help=f"Input format of standard input ({', '.join(TEXT_FORMATS)}); "
                             "default: by the suffix of --stdin-filename, else text.")] = None,
     fix: Annotated[bool, typer.Option(
         "--fix", help="Apply the fixes of fixable findings to the files; with -, write the "
@@ -128,21 +132,25 @@ def check(
         "--max-file-size", help="Refuse an input larger than this (200MB, 1GB, bytes); "
                                 "default: the configuration's max_file_size, else 200MB.")
     ] = None,
+    baseline_file: Annotated[str | None, typer.Option(
+        "--baseline", help="Report, and fail on, only the findings not in this baseline file "
+                           "(written by --write-baseline); say which of it are gone.")
+    ] = None,
+    write_baseline: Annotated[str | None, typer.Option(
+        "--write-baseline", help="Record this run's findings in this file as the baseline "
+                                 "(JSON), and exit 0.")] = None,
     no_files_ok: Annotated[bool, typer.Option(
         "--no-files-ok", help="Exit 0 when the paths hold no file to check (default: exit 2, "
                               "so that a gate never passes on copy it did not see).")] = False,
 ) -> None:
     """Check files for inconsistent names and translation artefacts."""
+    if baseline_file is not None and write_baseline is not None:
+        raise fail(ConfigError("give --baseline or --write-baseline, not both"))
     if STDIN in paths and fix and not diff and len(paths) > 1:
         raise fail(ConfigError("--fix with - writes the fixed text to standard output: "
                                 "give - alone"))
     if format_in is not None:
-        if STDIN not in paths:
-            raise fail(ConfigError("--format-in is the format of standard input: give -"))
-        try:
-            format_for(STDIN, format_in)
-        except ConfigError as error:
-            raise fail(error) from None
+        _check_stdin_format(paths, format_in)
     threshold = gc.get_threshold()
     try:
         # Glossaries and their index are hundreds of thousands of objects that live for the
@@ -159,6 +167,7 @@ def check(
                                     strip_credits=strip_credits, max_file_size=max_file_size)
             linter = Linter.from_config(config, options,
                                         cache_dir=None if no_cache else default_cache_dir())
+            known = load_baseline(baseline_file) if baseline_file is not None else None
         except TranslintError as error:
             raise fail(error) from None
         finally:
@@ -194,28 +203,55 @@ def check(
             color, report_out), quiet=quiet and output_format.value == "text"))
         report = Report(errors=list(inputs.errors))
         fixes = _Fixes(write=fix and not diff, stdin_text=stdin_text, stdin_name=stdin_filename)
-        if reporter is not None:
-            reporter.begin()
+        recording = Baseline(write_baseline) if write_baseline is not None else None
+        sarif = output_format.value == "sarif"
+        linter.keep_suppressed = sarif  # SARIF lists the findings directives silence
         try:
+            if reporter is not None:
+                reporter.begin()
             for result in check_files(linter, inputs.files, jobs=jobs, stdin_name=stdin_filename,
                                       progress=progress, max_bytes=options.max_bytes,
                                       stdin_text=stdin_text, stdin_format=format_in):
+                silenced = ([finding for finding in result.findings if finding.suppressed]
+                            if sarif else [])
+                if silenced:  # reported as such, never fixed, counted or baselined
+                    result = replace(result, findings=[
+                        finding for finding in result.findings if not finding.suppressed])
                 findings = result.findings
                 if fixing and result.error is None:
                     findings = fixes.apply(result, report)
+                shown = findings
+                if recording is not None and result.error is None:
+                    recording.record(findings)
+                if known is not None and result.error is None:
+                    findings, unchanged = known.split(result.path, findings)
+                    # SARIF marks each result's baselineState; the others show new ones only.
+                    shown = (sorted(findings + unchanged, key=Finding.sort_key) if sarif
+                             else findings)
+                if silenced:
+                    shown = sorted(shown + silenced, key=Finding.sort_key)
                 if reporter is not None:
-                    reporter.file(findings)
+                    reporter.file(shown)
                 report.add(findings, result.characters, result.error, keep=False)
-        except TranslintError as error:  # rules that load only when first needed
+        except TranslintError as error:  # rules loaded when first needed; a reporter's file
             raise fail(error) from None
         finally:
             if progress is not None:
                 progress.clear()
         if reporter is not None:
-            reporter.end(report)
+            try:
+                if known is not None and sarif:
+                    reporter.file([known.absent_finding(key) for key in known.absent()])
+                reporter.end(report)
+            except TranslintError as error:  # a file the reporter writes (a step summary)
+                raise fail(error) from None
         fixes.finish(quiet)
         for problem in report.errors:
             say(str(problem))
+        if known is not None and not quiet:
+            _say_baseline(known)
+        if recording is not None:
+            _write_baseline(recording, report, quiet)
         if report.errors:
             raise typer.Exit(EXIT_ERROR)
         if diff:
@@ -224,6 +260,46 @@ def check(
     finally:  # a process (or a test) may run another command after this one
         gc.set_threshold(*threshold)
         gc.unfreeze()
+
+
+def _say_baseline(known: Baseline) -> None:
+    """How many findings the baseline held back, and its entries no longer found."""
+    absent = known.absent()
+    findings = f"{known.known} known finding{'s' if known.known != 1 else ''}"
+    say(f"{known.path}: {findings} not reported; {len(absent)} of its entries no longer "
+        f"found{':' if absent else ''}")
+    for key in absent:
+        say(f"  gone: {key.describe()}")
+
+
+def _write_baseline(recording: Baseline, report: Report, quiet: bool) -> None:
+    """Write the baseline of a run, or refuse when some input could not be checked (its
+    findings would come back as new)."""
+    if report.errors:
+        say(f"{recording.path}: baseline not written: some inputs could not be checked")
+        return
+    try:
+        recording.write()
+    except TranslintError as error:
+        raise fail(error) from None
+    if not quiet:
+        total = sum(recording.keys.values())
+        say(f"{recording.path}: baseline of {total} finding{'s' if total != 1 else ''} "
+            "written")
+    raise typer.Exit(EXIT_OK)
+
+
+def _check_stdin_format(paths: list[str], name: str) -> None:
+    """Refuse ``--format-in`` without standard input, or naming no format of text."""
+    if STDIN not in paths:
+        raise fail(ConfigError("--format-in is the format of standard input: give -"))
+    try:
+        chosen = format_for(STDIN, name)
+    except ConfigError as error:
+        raise fail(error) from None
+    if chosen.extract is not None:
+        raise fail(ConfigError(f"--format-in {name}: standard input is read as text; name the "
+                               f"{name.upper()} file instead"))
 
 
 def _color(color: bool | None, out: TextIO) -> bool:

@@ -22,6 +22,7 @@ Renderer = Callable[[Report, bool], str]
 REPORTER_CLASSES: dict[str, type[Reporter]] = {
     "text": text.TextReporter,
     "json": json.JsonReporter,
+    "jsonl": json.JsonLinesReporter,
     "sarif": sarif.SarifReporter,
     "github": github.GithubReporter,
 }

@@ -1,4 +1,5 @@
-"""Machine-readable output: one JSON object with findings, summary and input errors."""
+"""Machine-readable output: one JSON object with findings, summary and input errors
+(``json``), or JSON Lines, one finding a line and nothing else (``jsonl``)."""
 
 from __future__ import annotations
 
@@ -54,6 +55,7 @@ FINDING_FIELDS = (
     _Field("fixable", "fixable", _boolean),
     _Field("entry", "entry", _optional),
     _Field("lang", "lang", _optional),
+    _Field("rule", "rule", _optional),
 )
 _KEYS = tuple(field.key for field in FINDING_FIELDS)
 _ENCODERS = tuple(field.encode for field in FINDING_FIELDS)
@@ -108,3 +110,13 @@ class JsonReporter(Reporter):
         }
         tail = json_escape_surrogates(json.dumps(rest, ensure_ascii=False, indent=2))
         self.out.write(("]," if self.first else "\n  ],") + tail[1:] + "\n")
+
+
+class JsonLinesReporter(Reporter):
+    """JSON Lines: each finding's object (as in ``json``) on a line of its own, flushed
+    as each input finishes, and nothing else: no summary, the errors on standard error."""
+
+    def file(self, findings: list[Finding]) -> None:
+        if findings:
+            self.out.write("".join(finding_line(finding) + "\n" for finding in findings))
+            self.out.flush()

@@ -5,7 +5,10 @@
     <!-- translint-disable-line TL102 -->   off on this line
     <!-- translint-disable-next-line -->    off on the next line
 
+    <!-- translint-disable-next-line TL101 -- quoting a 1990 document -->
+
 Codes may be prefixes (``TL1`` means every TL1xx check); no code means every check.
+Everything after `` -- `` is the reason, kept as written and never read as codes.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ _DIRECTIVE = re.compile(
     r"(?P<codes>[^>]*?)\s*-->"
 )
 _CODE = re.compile(r"[A-Za-z]+\d*")
+# Between the codes and the reason: " -- " (at the end of the comment, "--" alone).
+_REASON = re.compile(r"(?:^|\s)--(?:\s|$)")
 
 
 @dataclass
@@ -35,6 +40,7 @@ class Suppression:
     start: int = 0
     end: int = 0
     verb: str = "disable"
+    reason: str | None = None
 
     def covers(self, code: str, line: int) -> bool:
         """Tell whether a finding with ``code`` on ``line`` is silenced."""
@@ -64,15 +70,17 @@ def parse_suppressions(text: str) -> Suppressions:
     last_line = len(starts)
     for match in _DIRECTIVE.finditer(text):
         line = bisect.bisect_right(starts, match.start())
-        codes = tuple(code.upper() for code in _CODE.findall(match.group("codes")))
+        written, reason = _codes_and_reason(match.group("codes"))
+        codes = tuple(code.upper() for code in _CODE.findall(written))
         verb = match.group("verb")
         start, end = match.span()
         if verb == "disable-line":
-            items.append(Suppression(line, line, line, codes, start, end, verb))
+            items.append(Suppression(line, line, line, codes, start, end, verb, reason))
         elif verb == "disable-next-line":
-            items.append(Suppression(line, line + 1, line + 1, codes, start, end, verb))
+            items.append(Suppression(line, line + 1, line + 1, codes, start, end, verb,
+                                     reason))
         elif verb == "disable":
-            block = Suppression(line, line, last_line, codes, start, end, verb)
+            block = Suppression(line, line, last_line, codes, start, end, verb, reason)
             open_blocks.append(block)
             items.append(block)
         else:
@@ -81,3 +89,13 @@ def parse_suppressions(text: str) -> Suppressions:
                     block.last = line
                     open_blocks.remove(block)
     return Suppressions(items)
+
+
+def _codes_and_reason(written: str) -> tuple[str, str | None]:
+    """Split what follows a directive's verb into its codes and its reason (``None`` when
+    there is no `` -- ``; an empty reason counts as none)."""
+    split = _REASON.search(written)
+    if split is None:
+        return written, None
+    reason = " ".join(written[split.end():].split())
+    return written[:split.start()], reason or None

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from translint.text.directives import Suppressions, parse_suppressions
 from translint.text.formats import format_for
+from translint.text.langcodes import language_of
 from translint.text.langid import detect_language
 from translint.text.lines import line_starts
 from translint.text.normalise import OffsetMap, normalise
@@ -89,6 +90,9 @@ def make_document(text: str, path: str = "<text>", *, lang: str | None = None,
     chosen = format_for(path, format)
     normal, offsets = normalise(text)
     prose = chosen.prose(normal)
+    if lang is None and chosen.declared_language is not None:
+        declared = chosen.declared_language(normal)
+        lang = language_of(declared) if declared else None
     if lang is None:
         lang = detect_language(prose)
     return Document(path=path, text=normal, prose=prose, lang=lang, format=chosen.name,

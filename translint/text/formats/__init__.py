@@ -9,13 +9,15 @@ text (a file named on the command line is checked whatever its name).
 from __future__ import annotations
 
 from translint.errors import ConfigError
-from translint.text.formats import html, markdown, plain
+from translint.text.formats import docx, html, markdown, plain, xliff
 from translint.text.formats.base import Format
 
 FORMATS: tuple[Format, ...] = (
     plain.FORMAT,
     markdown.FORMAT,
     html.FORMAT,
+    docx.FORMAT,
+    xliff.FORMAT,
 )
 FORMATS_BY_NAME: dict[str, Format] = {format.name: format for format in FORMATS}
 PLAIN = plain.FORMAT

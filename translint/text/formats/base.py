@@ -21,6 +21,18 @@ class Format:
     suffixes: tuple[str, ...]
     prose: Callable[[str], str]
     description: str = ""
+    # A format whose files are not text (DOCX): the text checked, made from the file's
+    # bytes (a ``ValueError`` says why it cannot be). Such files are read-only: ``--fix``
+    # cannot write them back.
+    extract: Callable[[bytes], str] | None = None
+    # A format whose files say their language (XLIFF's target language): used unless the
+    # language is given, before any detection.
+    declared_language: Callable[[str], str | None] | None = None
+
+    @property
+    def writable(self) -> bool:
+        """Tell whether fixes can be written back into files of this format."""
+        return self.extract is None
 
     def matches(self, path: str) -> bool:
         """Tell whether ``path`` has one of this format's suffixes (in any case)."""

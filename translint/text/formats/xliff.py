@@ -1,0 +1,132 @@
+"""XLIFF 1.2 and 2.x, a translator's bilingual file: the *target* text is the copy.
+
+Only the character data of ``<target>`` elements is prose; the source segments, notes,
+attributes and markup are blanked. Inline codes are not prose either: the content of
+``ph``, ``bpt``, ``ept``, ``it`` and ``sub``-free placeholders (1.2) and the empty ``x``,
+``bx``, ``ex`` (1.2), ``ph``, ``sc``, ``ec`` (2.x) hold no text of the copy; ``g``,
+``mrk`` and ``pc`` wrap prose and stay. Offsets are the file's own (the XML is parsed with
+expat, which reports where each piece of text starts), so line:column point into the file
+and ``--fix`` changes only target text; an entity such as ``&amp;`` stays as written.
+
+The copy's language is the file's: ``target-language`` of the first ``<file>`` (1.2) or
+``trgLang`` of ``<xliff>`` (2.x) (``declared_language``), unless ``--lang`` says otherwise.
+
+The XML is parsed with expat, entity declarations refused (as defusedxml does: no entity
+expansion, no external entities). A file that is not well-formed XML raises a ``ValueError``
+naming the line; ``prose`` turns it into an ``InputError`` the run reports for that file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from xml.parsers import expat
+
+from translint.errors import InputError
+from translint.text.formats.base import Format
+from translint.text.mask import mask_non_prose
+
+# Inline elements whose content is native code, not text of the copy.
+CODE_ELEMENTS = frozenset({"ph", "bpt", "ept", "it", "x", "bx", "ex", "sc", "ec", "cp"})
+
+
+def _local(name: str) -> str:
+    """An element's name without its namespace (expat gives ``uri local`` with namespaces)."""
+    return name.rsplit(" ", 1)[-1].rsplit(":", 1)[-1]
+
+
+class _Targets:
+    """Where the target text of an XLIFF file lies: character offsets of its runs."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.data = text.encode("utf-8")
+        self.runs: list[tuple[int, int]] = []  # byte offsets
+        self.language: str | None = None
+        self._depth_in_target = 0
+        self._code = 0
+        self._open_run: int | None = None
+        self._parser = parser = expat.ParserCreate(encoding="UTF-8", namespace_separator=" ")
+        parser.buffer_text = False
+        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        parser.EntityDeclHandler = self._refuse_entity
+        parser.ExternalEntityRefHandler = self._refuse_entity
+        parser.StartElementHandler = self._start
+        parser.EndElementHandler = self._end
+        parser.CharacterDataHandler = self._characters
+
+    def parse(self) -> None:
+        try:
+            self._parser.Parse(self.data, True)
+        except expat.ExpatError as error:
+            raise ValueError(f"not well-formed XML at line {error.lineno}: "
+                             f"{expat.ErrorString(error.code)}") from None
+
+    @staticmethod
+    def _refuse_entity(*_: Any) -> int:
+        raise ValueError("entity declarations and external entities are refused")
+
+    def _close_run(self) -> None:
+        if self._open_run is not None:
+            self.runs.append((self._open_run, self._parser.CurrentByteIndex))
+            self._open_run = None
+
+    def _start(self, name: str, attributes: dict[str, str]) -> None:
+        self._close_run()
+        local = _local(name)
+        if self.language is None:
+            for key, value in attributes.items():
+                if _local(key) in ("target-language", "trgLang"):
+                    self.language = value
+        if local == "target":
+            self._depth_in_target += 1
+        elif self._depth_in_target and local in CODE_ELEMENTS:
+            self._code += 1
+
+    def _end(self, name: str) -> None:
+        self._close_run()
+        local = _local(name)
+        if local == "target":
+            self._depth_in_target -= 1
+        elif self._depth_in_target and local in CODE_ELEMENTS:
+            self._code -= 1
+
+    def _characters(self, _data: str) -> None:
+        if self._depth_in_target and not self._code and self._open_run is None:
+            self._open_run = self._parser.CurrentByteIndex
+
+    def prose(self) -> str:
+        """The file with everything but target text blanked (same length, line breaks kept)."""
+        blank = mask_non_prose(self.text)  # URLs and e-mail addresses stay out in targets too
+        out = [char if char in "\r\n" else " " for char in self.text]
+        byte, char = 0, 0  # a byte offset of the runs and the character offset it is
+        for start, end in sorted(self.runs):
+            char += len(self.data[byte:start].decode("utf-8"))
+            length = len(self.data[start:end].decode("utf-8"))
+            out[char:char + length] = blank[char:char + length]
+            byte, char = end, char + length
+        return "".join(out)
+
+
+def xliff_prose(text: str) -> str:
+    """The target text of an XLIFF file, everything else blanked."""
+    targets = _Targets(text)
+    try:
+        targets.parse()
+    except ValueError as error:
+        raise InputError(f"cannot read as XLIFF: {error}") from None
+    return targets.prose()
+
+
+def declared_language(text: str) -> str | None:
+    """The target language the file declares, or ``None``."""
+    targets = _Targets(text)
+    try:
+        targets.parse()
+    except ValueError:
+        return None
+    return targets.language
+
+
+FORMAT = Format(name="xliff", suffixes=(".xlf", ".xliff"), prose=xliff_prose,
+                description="XLIFF 1.2 and 2.x: the target text is the copy, in the file's "
+                            "target language.", declared_language=declared_language)
