@@ -18,12 +18,15 @@ an option given on the command line replaces the file's value for that key.
     disabled_rules = ["en-de", "es-en/it-transpired-that"]   # packs or pack/rule ids
     strip_credits = true                      # (Reporting by …) lines are boilerplate
     max_file_size = "200MB"                   # a larger input is an error, not read
+    respect_gitignore = false                 # walk what .gitignore ignores too
     [severity]
     TL102 = "error"
     [house.de]
     kyiv = "Kyjiw"                            # house style: Kyjiw preferred, Kiew accepted
 
 Every problem is a ``ConfigError`` located at ``file:line``.
+
+Size: one reader for every key, each with its checks and its error; the CLI merges them.
 """
 
 from __future__ import annotations
@@ -54,7 +57,8 @@ PYPROJECT_NAME = "pyproject.toml"
 BUNDLED = "@bundled"
 FAIL_ON = ("error", "warning", "info", "never")
 KEYS = ("glossaries", "lang", "select", "ignore", "severity", "fail_on", "include", "exclude",
-        "house", "packs", "source_lang", "disabled_rules", "strip_credits", "max_file_size")
+        "house", "packs", "source_lang", "disabled_rules", "strip_credits", "max_file_size",
+        "respect_gitignore")
 AUTO_ALONE = '{key}: "auto" finds the source language itself: give it alone, without codes'
 _CODE = re.compile(r"TL\d{3}")
 _KNOWN = tuple(check.code for check in CHECKS)
@@ -83,6 +87,7 @@ class Config:
     disabled_rules: tuple[str, ...] = ()
     strip_credits: bool | None = None
     max_file_size: int | None = None
+    respect_gitignore: bool = True
     key_lines: dict[str, int] = field(default_factory=dict)  # where each key is set
 
 
@@ -101,6 +106,7 @@ class CheckOptions:
     disabled_rules: tuple[str, ...] = ()
     rule_options: tuple[str, ...] = ()
     max_bytes: int = DEFAULT_MAX_BYTES
+    respect_gitignore: bool = True
 
 
 # -- finding and reading -------------------------------------------------------------
@@ -246,6 +252,9 @@ class _ConfigReader:
         if strip_credits is not None and not isinstance(strip_credits, bool):
             raise self.fail("strip_credits must be true or false", (), "strip_credits")
         max_file_size = self.size(data, "max_file_size")
+        respect_gitignore = data.get("respect_gitignore", True)
+        if not isinstance(respect_gitignore, bool):
+            raise self.fail("respect_gitignore must be true or false", (), "respect_gitignore")
         return Config(
             path=self.path,
             glossaries=None if glossaries is None else tuple(
@@ -263,6 +272,7 @@ class _ConfigReader:
             disabled_rules=self.strings(data, "disabled_rules") or (),
             strip_credits=strip_credits,
             max_file_size=max_file_size,
+            respect_gitignore=respect_gitignore,
             key_lines={key: line for key in data
                        if (line := self.line_of((), key)) is not None},
         )
@@ -374,7 +384,8 @@ def check_options(config: Config, *, glossaries: Sequence[str] | None = None,
                   exclude: Sequence[str] | None = None,
                   source_langs: Sequence[str] | None = None,
                   strip_credits: bool | None = None,
-                  max_file_size: str | None = None) -> CheckOptions:
+                  max_file_size: str | None = None,
+                  respect_gitignore: bool | None = None) -> CheckOptions:
     """Merge command-line options (``None`` when not given) over ``config``."""
     chosen_select = (known_codes(parse_codes(list(select), "--select"), "--select") if select
                      else config.select or ())
@@ -409,6 +420,8 @@ def check_options(config: Config, *, glossaries: Sequence[str] | None = None,
         rule_options=("strip-credits",) if (strip_credits if strip_credits is not None
                                             else config.strip_credits) else (),
         max_bytes=max_bytes,
+        respect_gitignore=(respect_gitignore if respect_gitignore is not None
+                           else config.respect_gitignore),
     )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from translint.errors import InputError, RuleTimeout, TranslintError
 from translint.findings import Finding, Report
+from translint.gitignore import SKIPPED_FOLDERS, Ignored
 from translint.linter import Linter
 from translint.memo import BoundedMemo
 from translint.text.formats import DEFAULT_INCLUDE, format_for
@@ -52,7 +53,7 @@ class Inputs:
 
 
 def find_inputs(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE,
-                exclude: tuple[str, ...] = ()) -> Inputs:
+                exclude: tuple[str, ...] = (), respect_gitignore: bool = True) -> Inputs:
     """Expand directories (recursively, sorted: a folder's files, then its folders) into
     the files to check.
 
@@ -60,7 +61,9 @@ def find_inputs(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE
     matches them (as with ruff's force-exclude, so that a hook passing file names honours
     the configuration); files found in directories must match an ``include`` glob and no
     ``exclude`` glob (globs match the name or the relative path). Hidden files and
-    directories are skipped, and so are symbolic links to directories. A directory that
+    directories are skipped, and so are symbolic links to directories, folders of tools
+    (``node_modules``) and, in a git repository, what its ``.gitignore`` files ignore
+    (``respect_gitignore``; see ``translint.gitignore``). A directory that
     cannot be read is an error; a FIFO, socket or device met in a directory is skipped
     with a note (named explicitly, reading it reports the error).
     """
@@ -69,7 +72,8 @@ def find_inputs(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE
         if path == STDIN:
             inputs.files.append(path)
         elif _is_directory(path):
-            _walk(path, include, exclude, inputs)
+            _walk(path, include, exclude, inputs,
+                  Ignored.for_walk(path) if respect_gitignore else Ignored())
         elif exclude and matches_globs(path, os.path.basename(path), exclude):
             inputs.skipped.append(f"{path}: not checked: excluded by --exclude / exclude "
                                   f"({' '.join(exclude)})")
@@ -95,7 +99,7 @@ def _is_directory(path: str) -> bool:
 
 
 def _walk(folder: str, include: tuple[str, ...], exclude: tuple[str, ...],
-          inputs: Inputs) -> None:
+          inputs: Inputs, ignored: Ignored) -> None:
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -103,6 +107,7 @@ def _walk(folder: str, include: tuple[str, ...], exclude: tuple[str, ...],
         inputs.errors.append(InputError(f"cannot read the directory: "
                                         f"{describe_os_error(error)}", folder))
         return
+    ignored = ignored.enter(folder)
     folders: list[str] = []
     for entry in entries:
         name = entry.name
@@ -110,8 +115,10 @@ def _walk(folder: str, include: tuple[str, ...], exclude: tuple[str, ...],
             continue
         full = os.path.join(folder, name)
         kind = _kind(entry)
+        if ignored.ignores(full, kind == "folder"):
+            continue
         if kind == "folder":
-            if not matches_globs(full, name, exclude):
+            if name not in SKIPPED_FOLDERS and not matches_globs(full, name, exclude):
                 folders.append(full)
         elif kind != "linked folder" and matches_globs(full, name, include) and not matches_globs(
                 full, name, exclude):
@@ -120,7 +127,7 @@ def _walk(folder: str, include: tuple[str, ...], exclude: tuple[str, ...],
             else:
                 inputs.skipped.append(f"{full}: not checked: {kind}, not a regular file")
     for sub in folders:
-        _walk(sub, include, exclude, inputs)
+        _walk(sub, include, exclude, inputs, ignored)
 
 
 def _kind(entry: os.DirEntry[str]) -> str:

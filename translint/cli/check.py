@@ -90,6 +90,11 @@ def check(
     )] = None,
     exclude: Annotated[list[str] | None, typer.Option(
         help="Globs of files or directories to skip, in directories and named.")] = None,
+    respect_gitignore: Annotated[bool | None, typer.Option(
+        "--respect-gitignore/--no-respect-gitignore",
+        help="In a git repository, leave out what its .gitignore files ignore when walking "
+             "directories (default: yes, or the configuration's respect_gitignore).")
+    ] = None,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, help="Processes to use (default: all cores for large runs; "
                                     "never more than the usable cores).")
@@ -164,7 +169,8 @@ def check(
             options = check_options(config, glossaries=glossary, lang=lang, select=select,
                                     ignore=ignore, fail_on=fail_on.value if fail_on else None,
                                     include=include, exclude=exclude, source_langs=source_lang,
-                                    strip_credits=strip_credits, max_file_size=max_file_size)
+                                    strip_credits=strip_credits, max_file_size=max_file_size,
+                                    respect_gitignore=respect_gitignore)
             linter = Linter.from_config(config, options,
                                         cache_dir=None if no_cache else default_cache_dir())
             known = load_baseline(baseline_file) if baseline_file is not None else None
@@ -176,7 +182,8 @@ def check(
         # Checking a document allocates thousands of short-lived objects, next to none in
         # reference cycles: collect young objects every 50,000 allocations, not every 700.
         gc.set_threshold(50_000, 20, 20)
-        inputs = find_inputs(paths, options.include, options.exclude)
+        inputs = find_inputs(paths, options.include, options.exclude,
+                             options.respect_gitignore)
         if not quiet:
             for note in inputs.skipped:
                 say(note)
