@@ -19,17 +19,18 @@ def _linter(check: Check) -> Linter:
 @pytest.mark.parametrize("check", CHECKS, ids=[check.code for check in CHECKS])
 def test_the_example_is_flagged_and_the_alternative_is_not(check: Check) -> None:
     linter = _linter(check)
-    found = linter.check_text(check.docs.example)
+    found = linter.check_text(check.docs.example, format=check.docs.format)
     assert [finding.code for finding in found] != [], f"{check.code} missed its own example"
     assert {finding.code for finding in found} == {check.code}
-    assert linter.check_text(check.docs.instead) == []
+    assert linter.check_text(check.docs.instead, format=check.docs.format) == []
 
 
 @pytest.mark.parametrize("check", [check for check in CHECKS if check.fixable],
                          ids=[check.code for check in CHECKS if check.fixable])
 def test_the_fix_turns_the_example_into_the_alternative(check: Check) -> None:
     linter = _linter(check)
-    fixed, _ = fix_text(check.docs.example, linter.check_text(check.docs.example))
+    found = linter.check_text(check.docs.example, format=check.docs.format)
+    fixed, _ = fix_text(check.docs.example, found)
     assert fixed == check.docs.instead
 
 

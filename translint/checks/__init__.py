@@ -20,6 +20,7 @@ from translint.checks import (
     translation_source,
     unknown_variant,
     untranslated_residue,
+    untranslated_segment,
     unused_directive,
     wire_boilerplate,
 )
@@ -38,6 +39,7 @@ CHECKS: tuple[Check, ...] = (
     mixed_script_word.CHECK,
     wire_boilerplate.CHECK,
     caption_in_body.CHECK,
+    untranslated_segment.CHECK,
     unused_directive.CHECK,
 )
 

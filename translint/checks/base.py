@@ -131,7 +131,7 @@ class Context:
 class CheckDocs:
     """A check's documentation in ruff's four sections. The test suite runs the example:
     the check must flag ``example`` and leave ``instead`` alone, in ``lang`` copy, with the
-    bundled glossaries."""
+    bundled glossaries, read as ``format`` (plain text unless given)."""
 
     what: str  # What it does
     why: str  # Why is this bad?
@@ -139,6 +139,9 @@ class CheckDocs:
     instead: str  # Use instead: the same copy as it should be
     lang: str = "en"
     options: tuple[str, ...] = ()  # rule switches the example needs (strip-credits)
+    # The input format of the example and the copy under "Use instead" (a bilingual check's
+    # are XLIFF files); ``None``: plain text.
+    format: str | None = None
 
 
 Run = Callable[[Document, Context], Iterable[Problem]]

@@ -56,13 +56,16 @@ def _section(check: Check) -> list[str]:
              "on by default" if check.on_by_default else
              f"off by default (`--select {check.code}` turns it on)"]
     copy = f"In {language(docs.lang).name} copy"
+    if docs.format == "xliff":
+        copy = f"An XLIFF file with {language(docs.lang).name} targets"
     if docs.options:
         copy += f", with {', '.join(f'`--{option}`' for option in docs.options)}"
+    fence = "xml" if docs.format == "xliff" else "text"
     return [
         f"## {check.code} {check.name}", "",
         f"{check.summary}. Severity: {' · '.join(facts)}.", "",
         "### What it does", "", docs.what, "",
         "### Why is this bad?", "", docs.why, "",
-        "### Example", "", f"{copy}:", "", "```text", docs.example, "```", "",
-        "### Use instead", "", "```text", docs.instead, "```",
+        "### Example", "", f"{copy}:", "", f"```{fence}", docs.example, "```", "",
+        "### Use instead", "", f"```{fence}", docs.instead, "```",
     ]

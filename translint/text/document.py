@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from translint.text.bilingual import Segment
 from translint.text.directives import Suppressions, parse_suppressions
 from translint.text.formats import format_for
 from translint.text.langcodes import language_of
@@ -38,6 +39,9 @@ class Document:
     # The locale the copy was declared in (``--lang de-CH``: ``de-ch``), when more than its
     # language: glossary forms given for it win over the language's (``names_lang``).
     locale: str | None = None
+    # Of a bilingual file (XLIFF): its segments, source and target (``Segment``), which
+    # the bilingual checks compare; other formats have none.
+    segments: tuple[Segment, ...] = ()
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -97,4 +101,5 @@ def make_document(text: str, path: str = "<text>", *, lang: str | None = None,
         lang = detect_language(prose)
     return Document(path=path, text=normal, prose=prose, lang=lang, format=chosen.name,
                     suppressions=parse_suppressions(normal), source=text, offsets=offsets,
-                    locale=locale)
+                    locale=locale,
+                    segments=chosen.segments(normal) if chosen.segments is not None else ())

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from translint.text.bilingual import Segment
+
 
 @dataclass(frozen=True)
 class Format:
@@ -28,6 +30,9 @@ class Format:
     # A format whose files say their language (XLIFF's target language): used unless the
     # language is given, before any detection.
     declared_language: Callable[[str], str | None] | None = None
+    # A bilingual format (XLIFF): the file's segments, source and target, read from the
+    # same text ``prose`` reads (``Document.segments``; the bilingual checks compare them).
+    segments: Callable[[str], tuple[Segment, ...]] | None = None
 
     @property
     def writable(self) -> bool:

@@ -11,6 +11,9 @@ and ``--fix`` changes only target text; an entity such as ``&amp;`` stays as wri
 The copy's language is the file's: ``target-language`` of the first ``<file>`` (1.2) or
 ``trgLang`` of ``<xliff>`` (2.x) (``declared_language``), unless ``--lang`` says otherwise.
 
+The file's segments (``segments``: each unit's source text and language and where its
+target lies) feed the bilingual checks (TL110, TL112); see ``xliff_segments``.
+
 The XML is parsed with expat, entity declarations refused (as defusedxml does: no entity
 expansion, no external entities). A file that is not well-formed XML raises a ``ValueError``
 naming the line; ``prose`` turns it into an ``InputError`` the run reports for that file.
@@ -18,20 +21,11 @@ naming the line; ``prose`` turns it into an ``InputError`` the run reports for t
 
 from __future__ import annotations
 
-from typing import Any
-from xml.parsers import expat
-
 from translint.errors import InputError
 from translint.text.formats.base import Format
+from translint.text.formats.xliff_segments import segments
+from translint.text.formats.xliff_xml import CODE_ELEMENTS, local_name, new_parser, parse
 from translint.text.mask import mask_non_prose
-
-# Inline elements whose content is native code, not text of the copy.
-CODE_ELEMENTS = frozenset({"ph", "bpt", "ept", "it", "x", "bx", "ex", "sc", "ec", "cp"})
-
-
-def _local(name: str) -> str:
-    """An element's name without its namespace (expat gives ``uri local`` with namespaces)."""
-    return name.rsplit(" ", 1)[-1].rsplit(":", 1)[-1]
 
 
 class _Targets:
@@ -45,25 +39,13 @@ class _Targets:
         self._depth_in_target = 0
         self._code = 0
         self._open_run: int | None = None
-        self._parser = parser = expat.ParserCreate(encoding="UTF-8", namespace_separator=" ")
-        parser.buffer_text = False
-        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-        parser.EntityDeclHandler = self._refuse_entity
-        parser.ExternalEntityRefHandler = self._refuse_entity
+        self._parser = parser = new_parser()
         parser.StartElementHandler = self._start
         parser.EndElementHandler = self._end
         parser.CharacterDataHandler = self._characters
 
     def parse(self) -> None:
-        try:
-            self._parser.Parse(self.data, True)
-        except expat.ExpatError as error:
-            raise ValueError(f"not well-formed XML at line {error.lineno}: "
-                             f"{expat.ErrorString(error.code)}") from None
-
-    @staticmethod
-    def _refuse_entity(*_: Any) -> int:
-        raise ValueError("entity declarations and external entities are refused")
+        parse(self._parser, self.data)
 
     def _close_run(self) -> None:
         if self._open_run is not None:
@@ -72,10 +54,10 @@ class _Targets:
 
     def _start(self, name: str, attributes: dict[str, str]) -> None:
         self._close_run()
-        local = _local(name)
+        local = local_name(name)
         if self.language is None:
             for key, value in attributes.items():
-                if _local(key) in ("target-language", "trgLang"):
+                if local_name(key) in ("target-language", "trgLang"):
                     self.language = value
         if local == "target":
             self._depth_in_target += 1
@@ -84,7 +66,7 @@ class _Targets:
 
     def _end(self, name: str) -> None:
         self._close_run()
-        local = _local(name)
+        local = local_name(name)
         if local == "target":
             self._depth_in_target -= 1
         elif self._depth_in_target and local in CODE_ELEMENTS:
@@ -129,4 +111,5 @@ def declared_language(text: str) -> str | None:
 
 FORMAT = Format(name="xliff", suffixes=(".xlf", ".xliff"), prose=xliff_prose,
                 description="XLIFF 1.2 and 2.x: the target text is the copy, in the file's "
-                            "target language.", declared_language=declared_language)
+                            "target language.", declared_language=declared_language,
+                segments=segments)
