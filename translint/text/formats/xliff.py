@@ -21,6 +21,8 @@ naming the line; ``prose`` turns it into an ``InputError`` the run reports for t
 
 from __future__ import annotations
 
+import functools
+
 from translint.errors import InputError
 from translint.text.formats.base import Format
 from translint.text.formats.xliff_segments import segments
@@ -89,24 +91,29 @@ class _Targets:
         return "".join(out)
 
 
-def xliff_prose(text: str) -> str:
-    """The target text of an XLIFF file, everything else blanked."""
+@functools.lru_cache(maxsize=1)
+def _parsed(text: str) -> _Targets | ValueError:
+    """The file parsed once: ``make_document`` asks for its prose and its language."""
     targets = _Targets(text)
     try:
         targets.parse()
     except ValueError as error:
-        raise InputError(f"cannot read as XLIFF: {error}") from None
+        return error
+    return targets
+
+
+def xliff_prose(text: str) -> str:
+    """The target text of an XLIFF file, everything else blanked."""
+    targets = _parsed(text)
+    if isinstance(targets, ValueError):
+        raise InputError(f"cannot read as XLIFF: {targets}")
     return targets.prose()
 
 
 def declared_language(text: str) -> str | None:
     """The target language the file declares, or ``None``."""
-    targets = _Targets(text)
-    try:
-        targets.parse()
-    except ValueError:
-        return None
-    return targets.language
+    targets = _parsed(text)
+    return None if isinstance(targets, ValueError) else targets.language
 
 
 FORMAT = Format(name="xliff", suffixes=(".xlf", ".xliff"), prose=xliff_prose,
