@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from translint.checks.base import Check, CheckDocs, Context, Problem, Resources
 from translint.checks.calque_packs import (
     document_calques,
-    is_auto,
     phrasing_packs,
+    picks_best,
     prepare_index,
     reported,
     source_name,
@@ -41,7 +41,7 @@ def calques(document: Document, context: Context) -> Iterator[Problem]:
     """TL201: phrasing that betrays a literal translation, per the packs for this language
     (with ``auto``, only the packs that fit the document best)."""
     found = context.get(document_calques)
-    packs = found.best if is_auto(context.resources.settings) else found.ranked
+    packs = found.best if picks_best(context) else found.ranked
     for match, also_from in reported(packs):
         rule = match.rule
         written = document.text[match.start:match.end]

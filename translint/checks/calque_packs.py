@@ -5,7 +5,8 @@ The phrasing packs of a run and the rules for copy in a language are built once 
 pack that runs, and kept in its ``Context``: each pack's matches (overlaps resolved within
 the pack, longest first) and the packs ranked by how many calques they found. With
 ``source_lang = ["auto"]`` every pack for the copy's language runs and TL201 reports only
-the best-fitting ones.
+the best-fitting ones. A bilingual file that declares its source language (XLIFF
+``srcLang``) runs that language's packs, whatever the run's ``source_lang``.
 """
 
 from __future__ import annotations
@@ -53,15 +54,60 @@ def phrasing_packs(resources: Resources, lang: str | None = None) -> list[Pack]:
     return packs
 
 
+def _rules_index(resources: Resources, lang: str | None,
+                 sources: tuple[str, ...] | None) -> PhrasingIndex:
+    """The rules for copy in ``lang`` of the packs for ``sources`` (``None``: every
+    pack), less the disabled ones."""
+    disabled = resources.settings.disabled_rules
+    return PhrasingIndex(
+        rule for rule in rules_for(resources.get(phrasing_packs), lang or "", sources)
+        if rule.pack not in disabled and rule.qualified_id not in disabled)
+
+
 def phrasing_index(resources: Resources, lang: str | None) -> PhrasingIndex:
     """The rules for copy in ``lang``, less the disabled ones: of the packs for the
     configured source languages, or of every pack (none configured, or ``auto``)."""
     settings = resources.settings
-    disabled = settings.disabled_rules
     sources = None if is_auto(settings) else settings.source_langs or None
-    return PhrasingIndex(
-        rule for rule in rules_for(resources.get(phrasing_packs), lang or "", sources)
-        if rule.pack not in disabled and rule.qualified_id not in disabled)
+    return _rules_index(resources, lang, sources)
+
+
+class DeclaredSourceIndexes:
+    """The rules for copy in one language by the source language a bilingual file
+    declares (XLIFF ``srcLang``): that source's packs only, whatever the run's
+    ``source_lang``; each built on first use."""
+
+    def __init__(self, resources: Resources, lang: str | None) -> None:
+        self._resources = resources
+        self._lang = lang
+        self._built: dict[str, PhrasingIndex] = {}
+
+    def for_source(self, source: str) -> PhrasingIndex:
+        """The rules of the packs from ``source`` into this language."""
+        if source not in self._built:
+            self._built[source] = _rules_index(self._resources, self._lang, (source,))
+        return self._built[source]
+
+
+def declared_source_indexes(resources: Resources, lang: str | None) -> DeclaredSourceIndexes:
+    """The per-declared-source rules for copy in ``lang`` (``resources.get``)."""
+    return DeclaredSourceIndexes(resources, lang)
+
+
+def document_index(context: Context) -> PhrasingIndex:
+    """The rules a document runs: of its declared source language's packs when a
+    bilingual file declares one, else the run's (``phrasing_index``)."""
+    lang = context.document.lang
+    source = context.document.declared_source_lang
+    if source is not None:
+        return context.resources.get(declared_source_indexes, lang).for_source(source)
+    return context.resources.get(phrasing_index, lang)
+
+
+def picks_best(context: Context) -> bool:
+    """Tell whether TL201 reports only the best-fitting packs: with ``auto``, unless the
+    document declares its source language."""
+    return is_auto(context.resources.settings) and context.document.declared_source_lang is None
 
 
 def prepare_index(resources: Resources, lang: str | None) -> None:
@@ -113,7 +159,7 @@ def document_calques(context: Context) -> DocumentCalques:
     lang = context.document.lang
     if lang is None:
         return DocumentCalques(())
-    index = context.resources.get(phrasing_index, lang)
+    index = document_index(context)
     if not index.rules:
         return DocumentCalques(())
     by_pack: dict[str, list[RuleMatch[Rule]]] = {}

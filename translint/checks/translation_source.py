@@ -25,7 +25,10 @@ MARGIN = 2
 
 
 def translation_source(document: Document, context: Context) -> Iterator[Problem]:
-    """TL210: once a document, on its first calque of the named pack."""
+    """TL210: once a document, on its first calque of the named pack (not for a
+    bilingual file that declares its source language: there is nothing to guess)."""
+    if document.declared_source_lang is not None:
+        return
     ranked = context.get(document_calques).ranked
     if not ranked:
         return
@@ -56,7 +59,8 @@ CHECK = Check(
             "that pack. It runs over the packs TL201 runs (all of them for the copy's "
             "language unless `source_lang` narrows them), and finds the same calques "
             "without matching the document again. With `--source-lang auto` it names the "
-            "source TL201 keeps."
+            "source TL201 keeps. A bilingual file that declares its source language "
+            "(XLIFF `srcLang`) gets no TL201 guess: its packs are that language's."
         ),
         why=(
             "Copy translated without saying so, or from another language than the desk "

@@ -56,6 +56,16 @@ class Document:
         language (a locale without forms of its own falls back to its language's)."""
         return self.locale or self.lang
 
+    @property
+    def declared_source_lang(self) -> str | None:
+        """The language a bilingual file says its copy was translated from (its segments'
+        source language, as a language code, when they all agree), else ``None``."""
+        tags = {segment.source_lang for segment in self.segments}
+        if len(tags) != 1:
+            return None
+        tag = tags.pop()
+        return language_of(tag) if tag else None
+
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of ``source`` that ``text[start:end]`` stands for."""
         if self.offsets is None:
