@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from translint.baseline import finding_context
-from translint.findings import Finding, Severity
+from translint.findings import Finding, Severity, finding_context
 
 from .conftest import CliResult, invoke_cli
 

@@ -3,8 +3,8 @@
 A baseline file is versioned JSON (``FORMAT_VERSION``; docs/command-line.md). It keys each
 finding on what stays put while copy around it is edited — the file (relative to the
 baseline's folder), the check, the glossary entry or rule, and the words around the finding
-(``context``: up to ``CONTEXT_WORDS`` words either side of the matched text, whitespace
-collapsed) — never on line numbers, which move. Keys are a multiset: two identical findings
+(``context``: ``finding_context``, a few words of its line either side of the matched
+text) — never on line numbers, which move. Keys are a multiset: two identical findings
 recorded absorb two identical findings later, not three.
 """
 
@@ -12,22 +12,17 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
 from translint.errors import ConfigError, InputError
-from translint.findings import Finding, Severity
+from translint.findings import Finding, Severity, finding_context
 from translint.text.read import read_text_file
 
 FORMAT_VERSION = 1
-CONTEXT_WORDS = 3
 _FIELDS = ("path", "code", "entry", "rule", "context")
-# The words before a span (the last one may touch it: "(Kiev"), and after it.
-_BEFORE = re.compile(rf"(?:\S+\s+){{0,{CONTEXT_WORDS}}}\S*$")
-_AFTER = re.compile(rf"\S*(?:\s+\S+){{0,{CONTEXT_WORDS}}}")
 
 
 @dataclass(frozen=True, order=True)
@@ -44,19 +39,6 @@ class BaselineKey:
         """One line for people: ``path: CODE entry "… [text] …"``."""
         subject = " ".join(part for part in (self.entry, self.rule) if part)
         return f"{self.path}: {self.code}{' ' + subject if subject else ''} \"{self.context}\""
-
-
-def finding_context(finding: Finding) -> str:
-    """The matched text in brackets with up to ``CONTEXT_WORDS`` words of its line either
-    side, whitespace collapsed: ``talks resumed in [Kiev] on Friday``."""
-    line = finding.source_line
-    start = max(0, finding.column - finding.source_column)
-    end = (finding.end_column - finding.source_column if finding.end_line == finding.line
-           else len(line))
-    before = _BEFORE.search(line, 0, start)
-    after = _AFTER.match(line, max(start, end))
-    around = (before.group() if before else "", after.group() if after else "")
-    return " ".join(f"{around[0]}[{finding.text}]{around[1]}".split())
 
 
 class Baseline:

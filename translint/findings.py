@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from translint.errors import TranslintError
+
+# The words of its line kept either side of a finding's text (``finding_context``).
+CONTEXT_WORDS = 3
+# The words before a span (the last one may touch it: "(Kiev"), and after it.
+_BEFORE = re.compile(rf"(?:\S+\s+){{0,{CONTEXT_WORDS}}}\S*$")
+_AFTER = re.compile(rf"\S*(?:\s+\S+){{0,{CONTEXT_WORDS}}}")
 
 
 class Severity(enum.IntEnum):
@@ -129,3 +136,16 @@ class Report:
             return any(count for severity, count in self._by_severity.items()
                        if severity >= threshold)
         return any(finding.severity >= threshold for finding in self.findings)
+
+
+def finding_context(finding: Finding) -> str:
+    """The matched text in brackets with up to ``CONTEXT_WORDS`` words of its line either
+    side, whitespace collapsed: ``talks resumed in [Kiev] on Friday``."""
+    line = finding.source_line
+    start = max(0, finding.column - finding.source_column)
+    end = (finding.end_column - finding.source_column if finding.end_line == finding.line
+           else len(line))
+    before = _BEFORE.search(line, 0, start)
+    after = _AFTER.match(line, max(start, end))
+    around = (before.group() if before else "", after.group() if after else "")
+    return " ".join(f"{around[0]}[{finding.text}]{around[1]}".split())

@@ -15,7 +15,7 @@ import pytest
 
 from translint.checks import CHECKS
 from translint.linter import Linter
-from translint.reporters.fingerprint import context_words
+from translint.reporters.fingerprint import fingerprint_key
 
 from ..conftest import CASES, ROOT, invoke_cli
 from ..test_docs import anchors
@@ -109,7 +109,7 @@ def _fingerprints(text: str, tmp_path: Path) -> list[str]:
     (tmp_path / "story.md").write_text(text, encoding="utf-8")
     result = invoke_cli("check", "story.md", "-g", GLOSSARY, "--lang", "en", "-f", "sarif",
                         "--select", "TL101", cwd=tmp_path)
-    return [result["partialFingerprints"]["translint/contextHash/v1"]
+    return [result["partialFingerprints"]["translint/contextHash/v2"]
             for result in json.loads(result.stdout)["runs"][0]["results"]]
 
 
@@ -126,10 +126,11 @@ def test_fingerprints_follow_a_finding_when_lines_move(tmp_path: Path) -> None:
     assert [value.split(":")[1] for value in twice] == ["1", "2"]
 
 
-def test_context_words_are_on_the_finding_line() -> None:
+def test_a_fingerprint_keys_on_what_a_baseline_keys_on() -> None:
     linter = Linter.from_paths([GLOSSARY], lang="en")
     findings = linter.check_text("One two three four Kiev five six seven eight.\n", "a.txt")
-    assert context_words(findings[0]) == ("two three four", "five six seven")
+    assert fingerprint_key(findings[0]).split("\x1f") == [
+        "a.txt", "TL101", "kyiv", "", "two three four [Kiev] five six seven"]
 
 
 def test_each_rule_has_help_at_its_section_of_the_checks_page(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
 DOCS_URL_ENV = "TRANSLINT_DOCS_URL"
 DEFAULT_DOCS_URL = "docs/checks.md"
-FINGERPRINT_KEY = "translint/contextHash/v1"
+FINGERPRINT_KEY = "translint/contextHash/v2"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _RULE_INDEX = {check.code: index for index, check in enumerate(CHECKS)}
 
