@@ -61,6 +61,14 @@ def test_only_target_text_is_prose_and_offsets_are_the_files() -> None:
                if number not in target_lines)
 
 
+def test_an_alt_trans_target_is_a_suggestion_not_the_copy() -> None:
+    with_alternative = XLIFF_12.replace(
+        "<note>Kiev: check", "<alt-trans><target>Talks in Kiev restarted.</target></alt-trans>"
+        "\n        <note>Kiev: check")
+    assert "restarted" in with_alternative
+    assert xliff_prose(with_alternative).split() == xliff_prose(XLIFF_12).split()
+
+
 def test_xliff_2_targets_and_language() -> None:
     assert xliff_prose(XLIFF_20).split() == ["Kiev", "said", "yes", "."]
     assert declared_language(XLIFF_20) == "en"

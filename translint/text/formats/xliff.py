@@ -1,9 +1,10 @@
 """XLIFF 1.2 and 2.x, a translator's bilingual file: the *target* text is the copy.
 
 Only the character data of ``<target>`` elements is prose; the source segments, notes,
-attributes and markup are blanked. Inline codes are not prose either: the content of
-``ph``, ``bpt``, ``ept``, ``it`` and ``sub``-free placeholders (1.2) and the empty ``x``,
-``bx``, ``ex`` (1.2), ``ph``, ``sc``, ``ec`` (2.x) hold no text of the copy; ``g``,
+attributes and markup are blanked, and so are the targets of ``<alt-trans>`` (1.2: an
+earlier or machine suggestion, not the translation). Inline codes are not prose either:
+the content of ``ph``, ``bpt``, ``ept``, ``it`` and ``sub``-free placeholders (1.2) and
+the empty ``x``, ``bx``, ``ex`` (1.2), ``ph``, ``sc``, ``ec`` (2.x) hold no text of the copy; ``g``,
 ``mrk`` and ``pc`` wrap prose and stay. Offsets are the file's own (the XML is parsed with
 expat, which reports where each piece of text starts), so line:column point into the file
 and ``--fix`` changes only target text; an entity such as ``&amp;`` stays as written.
@@ -39,6 +40,7 @@ class _Targets:
         self.runs: list[tuple[int, int]] = []  # byte offsets
         self.language: str | None = None
         self._depth_in_target = 0
+        self._depth_in_alternative = 0  # <alt-trans>: suggestions, not the translation
         self._code = 0
         self._open_run: int | None = None
         self._parser = parser = new_parser()
@@ -61,7 +63,9 @@ class _Targets:
             for key, value in attributes.items():
                 if local_name(key) in ("target-language", "trgLang"):
                     self.language = value
-        if local == "target":
+        if local == "alt-trans":
+            self._depth_in_alternative += 1
+        elif local == "target":
             self._depth_in_target += 1
         elif self._depth_in_target and local in CODE_ELEMENTS:
             self._code += 1
@@ -69,13 +73,16 @@ class _Targets:
     def _end(self, name: str) -> None:
         self._close_run()
         local = local_name(name)
-        if local == "target":
+        if local == "alt-trans":
+            self._depth_in_alternative -= 1
+        elif local == "target":
             self._depth_in_target -= 1
         elif self._depth_in_target and local in CODE_ELEMENTS:
             self._code -= 1
 
     def _characters(self, _data: str) -> None:
-        if self._depth_in_target and not self._code and self._open_run is None:
+        if self._depth_in_target and not self._depth_in_alternative and not self._code \
+                and self._open_run is None:
             self._open_run = self._parser.CurrentByteIndex
 
     def prose(self) -> str:
