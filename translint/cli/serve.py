@@ -6,7 +6,6 @@ it the command says how to install it and exits 2.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import os
 from pathlib import Path
@@ -64,11 +63,12 @@ def serve(
 ) -> None:
     """Serve checks over HTTP: /v1/check, /v1/fix, /v1/glossary, LanguageTool's /v2/check,
     the editor's page at /."""
-    if importlib.util.find_spec("starlette") is None or importlib.util.find_spec(
-            "uvicorn") is None:
+    try:
+        import starlette  # noqa: F401
+        import uvicorn
+    except ImportError:
         say("the server needs its extra: pip install 'translint[server]'")
-        raise typer.Exit(EXIT_ERROR)
-    import uvicorn
+        raise typer.Exit(EXIT_ERROR) from None
 
     from translint.serve.app import create_app
     from translint.serve.engine import Engine, EngineHolder

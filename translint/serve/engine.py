@@ -24,6 +24,9 @@ from translint.glossary.model import Entry, Glossary
 from translint.linter import Linter
 from translint.text.formats import FORMATS_BY_NAME
 
+# The formats a request's text may be in: those of text files (DOCX is a binary file).
+TEXT_FORMATS = tuple(name for name, format in FORMATS_BY_NAME.items() if format.extract is None)
+
 FAIL_ON = ("error", "warning", "info", "never")
 LINTERS_KEPT = 16  # linters for distinct option sets; the least recently used goes first
 # Which request field a ConfigError of check_options is about, by the option it names.
@@ -153,9 +156,9 @@ class Engine:
 
     def check(self, request: CheckRequest) -> Checked:
         """Check the request's text as ``translint check`` would check a file of it."""
-        if request.format not in FORMATS_BY_NAME:
-            raise RequestError("format", f"{request.format!r} is not a format; the formats "
-                                         f"are {', '.join(FORMATS_BY_NAME)}")
+        if request.format not in TEXT_FORMATS:
+            raise RequestError("format", f"{request.format!r} is not a format of text; the "
+                                         f"formats are {', '.join(TEXT_FORMATS)}")
         if request.fail_on is not None and request.fail_on not in FAIL_ON:
             raise RequestError("fail_on", f"{request.fail_on!r}: give one of "
                                           f"{', '.join(FAIL_ON)}")
