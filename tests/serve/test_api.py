@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote
 
@@ -41,6 +42,19 @@ def test_seed_gives_the_findings_of_check_format_json(
     assert body["entries"]["kyiv"]["preferred"] == "Kyiv"
     assert body["entries"]["kyiv"]["source"].startswith("AP Stylebook")
     assert set(body["entries"]) == {f["entry"] for f in served if f["entry"]}
+
+
+def test_concurrent_checks_agree(server: str, seed_path: Path) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    once = request(f"{server}/v1/check", {"text": text}).json()
+    stories = [{"text": text}, {"text": text, "lang": "en", "select": ["TL1", "TL4"]}] * 8
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda body: request(f"{server}/v1/check", body), stories))
+    assert all(answer.status == 200 for answer in answers)
+    assert all(answer.json() == once for answer in answers[::2])
+    assert all(answer.json()["findings"] == [
+        f for f in once["findings"] if f["code"][:3] in ("TL1", "TL4")]
+        for answer in answers[1::2])
 
 
 def test_utf16_offsets_count_astral_characters_twice(server: str) -> None:

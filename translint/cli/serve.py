@@ -43,6 +43,8 @@ def serve(
     config_file: Annotated[str | None, typer.Option(
         "--config", help="Use this configuration file (translint.toml or pyproject.toml); "
                          "default: the one found from the current folder.")] = None,
+    no_config: Annotated[bool, typer.Option(
+        "--no-config", help="Ignore any configuration file.")] = False,
     glossary: Annotated[list[str] | None, typer.Option(
         "--glossary", "-g", help="Glossary file (repeatable; @bundled for the bundled ones). "
                                  "Default: the configuration's, else the bundled ones.")] = None,
@@ -79,7 +81,7 @@ def serve(
         if require_token and token is None:
             raise ConfigError(f"--require-token: give the token in --token-file or "
                               f"${TOKEN_ENV}")
-        config = load_config(config_file)
+        config = load_config(config_file, no_config)
         engine = Engine(config, glossary, default_cache_dir())
     except TranslintError as error:
         raise fail(error) from None

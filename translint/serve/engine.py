@@ -28,6 +28,9 @@ from translint.text.formats import FORMATS_BY_NAME
 TEXT_FORMATS = tuple(name for name, format in FORMATS_BY_NAME.items() if format.extract is None)
 
 FAIL_ON = ("error", "warning", "info", "never")
+# Checked once when an engine is built, so that what the checks build on their first English
+# document is built before the first request, not during it.
+WARM_UP = "Talks between the two delegations resumed in the capital on Tuesday, officials said."
 LINTERS_KEPT = 16  # linters for distinct option sets; the least recently used goes first
 # Which request field a ConfigError of check_options is about, by the option it names.
 _OPTION_FIELDS = (("--source-lang", "source_lang"), ("--select", "select"),
@@ -116,6 +119,7 @@ class Engine:
             OrderedDict())
         self.default = self._build(CheckRequest(text=""))
         self.default[0].prepare()
+        self.default[0].check_text(WARM_UP)
 
     def options_for(self, request: CheckRequest) -> CheckOptions:
         """The options of ``translint check`` with the request's changes; a
