@@ -153,19 +153,23 @@ class Linter:
 
     @classmethod
     def from_config(cls, config: Config | None = None, options: CheckOptions | None = None,
-                    *, cache_dir: Path | None = None) -> Linter:
+                    *, cache_dir: Path | None = None,
+                    glossaries: Iterable[Glossary] | None = None) -> Linter:
         """The linter ``translint check`` would use: the configured glossaries with the
         house style, the selection and severities, packs and rule switches.
 
         ``config``: a configuration read with ``read_config`` (default: the one found from
         the current folder, as the command finds it); ``options``: what the command line
         changes (``check_options(config, lang="de", …)``); ``cache_dir``: the glossary
-        cache folder (default: none). A ``disabled_rules`` id that names no pack or rule
+        cache folder (default: none); ``glossaries``: the configured glossaries, already
+        loaded (a server building linters for several selections loads them once). A
+        ``disabled_rules`` id that names no pack or rule
         is a ``ConfigError`` at the configuration's line.
         """
         config = config if config is not None else load_config()
         options = options if options is not None else check_options(config)
-        glossaries = load_configured_glossaries(config, options.glossaries, cache_dir)
+        if glossaries is None:
+            glossaries = load_configured_glossaries(config, options.glossaries, cache_dir)
         try:
             return cls(glossaries, options.selection, options.lang,
                        pack_paths=options.pack_paths, source_langs=options.source_langs,

@@ -17,7 +17,14 @@ from typing import Annotated
 
 import typer
 
-from translint.cli import check, glossary_edit, glossary_exchange, glossary_view, phrasing
+from translint.cli import (
+    check,
+    glossary_edit,
+    glossary_exchange,
+    glossary_view,
+    phrasing,
+    serve,
+)
 from translint.cli.exits import interrupt, run_guarded
 from translint.cli.translit import translit
 
@@ -30,6 +37,7 @@ app = typer.Typer(
 app.command("translit")(translit)
 app.command("check")(check.check)
 app.command("checks")(check.list_checks)
+app.command("serve")(serve.serve)
 
 glossary_app = typer.Typer(
     no_args_is_help=True,

@@ -1,0 +1,76 @@
+"""What the endpoints share: the engine holder, the server's settings (limits, token,
+CORS), the metrics, and running a check in a worker thread within the time limit."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import anyio
+import anyio.to_thread
+from starlette.requests import Request
+from starlette.responses import Response
+
+from translint.serve.engine import Engine, EngineHolder, RequestError
+from translint.serve.metrics import Metrics
+from translint.serve.protocol import (
+    DEFAULT_MAX_BODY,
+    ApiError,
+    invalid,
+    parse_json_object,
+    read_body,
+    require_token,
+)
+
+DEFAULT_TIME_LIMIT = 10.0
+T = TypeVar("T")
+# An endpoint: its method and path, and the function answering it.
+Endpoint = Callable[[Request], Awaitable[Response]]
+RouteSpec = tuple[str, str, Endpoint]
+
+
+@dataclass(frozen=True)
+class ServeSettings:
+    """The limits and safety settings of a server."""
+
+    token: str | None = None
+    require_token: bool = False  # for checks and glossary reads too, not only writes
+    max_body: int = DEFAULT_MAX_BODY
+    time_limit: float = DEFAULT_TIME_LIMIT
+    cors_origins: tuple[str, ...] = ()
+
+
+class Service:
+    """What the endpoints share: the engine holder, the settings, the metrics."""
+
+    def __init__(self, holder: EngineHolder, settings: ServeSettings) -> None:
+        self.holder = holder
+        self.settings = settings
+        self.metrics = Metrics()
+
+    def guard_read(self, request: Request) -> None:
+        """A 401 when the server requires its token for checks and reads and it is
+        missing."""
+        if self.settings.require_token:
+            require_token(request, self.settings.token)
+
+    async def json_body(self, request: Request) -> dict[str, Any]:
+        """The request body as a JSON object, within the body limit."""
+        return parse_json_object(await read_body(request, self.settings.max_body))
+
+    async def run(self, work: Callable[[Engine], T]) -> T:
+        """``work`` on the current engine in a worker thread, within the time limit."""
+        engine = self.holder.engine
+        try:
+            with anyio.fail_after(self.settings.time_limit):
+                return await anyio.to_thread.run_sync(work, engine, abandon_on_cancel=True)
+        except TimeoutError:
+            raise ApiError(504, "timeout", f"the check took longer than the server's limit "
+                                           f"of {self.settings.time_limit:g} s (translint "
+                                           "serve --time-limit)") from None
+        except RequestError as error:
+            raise invalid(error) from None
+
+    def count_findings(self, findings: list[dict[str, Any]], key: str = "code") -> None:
+        self.metrics.found([finding[key] for finding in findings])
