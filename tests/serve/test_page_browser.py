@@ -307,6 +307,51 @@ def test_editor_page_in_chromium(browser: Any, seed_path: Path) -> None:
     assert any("Kyiv" in text for text in results), results
 
 
+def _checks_answered(server: str) -> int:
+    """How many /v1/check requests the server has answered (its /metrics)."""
+    with urllib.request.urlopen(server + "metrics", timeout=5) as answer:
+        metrics = answer.read().decode()
+    return sum(int(float(line.rsplit(" ", 1)[1])) for line in metrics.splitlines()
+               if line.startswith('translint_requests_total{path="/v1/check"'))
+
+
+def test_typing_checks_and_offsets_count_utf16(browser: Any, server: str) -> None:
+    """A story typed in is checked when typing stops, and again on Ctrl+Enter; a character
+    beyond the Basic Multilingual Plane before a finding does not shift its span."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    driver = browser
+    driver.find_element(By.ID, "tab-check").click()
+    # chromedriver types only BMP characters: the emoji goes in as a paste would.
+    driver.execute_script(r"""
+        const story = document.getElementById('story');
+        story.value = '\u{1F4F0} Breaking: ';
+        story.dispatchEvent(new Event('input'));""")
+    story = driver.find_element(By.ID, "story")
+    story.click()
+    story.send_keys(Keys.END, "officials in Kiev met on Monday.")
+    _wait(driver, lambda: any(item["text"] == "Kiev" for item in _listed(driver))
+          and "·" in driver.find_element(By.ID, "status").text, "the check after typing")
+    text = _story(driver)
+    assert text.startswith("\U0001F4F0")
+    kiev = next(item for item in _listed(driver) if item["text"] == "Kiev")
+    driver.find_element(By.CSS_SELECTOR,
+                        f'li[data-index="{kiev["index"]}"] .finding-select').click()
+    selected = driver.execute_script(
+        "const s = document.getElementById('story');"
+        "return s.value.slice(s.selectionStart, s.selectionEnd)")
+    assert selected == "Kiev"
+    marked = driver.execute_script(
+        "return [...document.querySelectorAll('#overlay mark')].map((m) => m.textContent)")
+    assert "Kiev" in marked
+
+    before = _checks_answered(server)
+    story.send_keys(Keys.CONTROL, Keys.ENTER)
+    _wait(driver, lambda: _checks_answered(server) == before + 1, "the check on Ctrl+Enter")
+    assert _story(driver) == text
+
+
 def test_server_errors_are_shown_in_the_page(browser: Any) -> None:
     """A story over the server's body limit: the page says so (413), it does not hang."""
     from selenium.webdriver.common.by import By
