@@ -6,7 +6,6 @@ it the command says how to install it and exits 2.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import os
 from pathlib import Path
@@ -44,6 +43,8 @@ def serve(
     config_file: Annotated[str | None, typer.Option(
         "--config", help="Use this configuration file (translint.toml or pyproject.toml); "
                          "default: the one found from the current folder.")] = None,
+    no_config: Annotated[bool, typer.Option(
+        "--no-config", help="Ignore any configuration file.")] = False,
     glossary: Annotated[list[str] | None, typer.Option(
         "--glossary", "-g", help="Glossary file (repeatable; @bundled for the bundled ones). "
                                  "Default: the configuration's, else the bundled ones.")] = None,
@@ -64,11 +65,12 @@ def serve(
 ) -> None:
     """Serve checks over HTTP: /v1/check, /v1/fix, /v1/glossary, LanguageTool's /v2/check,
     the editor's page at /."""
-    if importlib.util.find_spec("starlette") is None or importlib.util.find_spec(
-            "uvicorn") is None:
+    try:
+        import starlette  # noqa: F401
+        import uvicorn
+    except ImportError:
         say("the server needs its extra: pip install 'translint[server]'")
-        raise typer.Exit(EXIT_ERROR)
-    import uvicorn
+        raise typer.Exit(EXIT_ERROR) from None
 
     from translint.serve.app import create_app
     from translint.serve.engine import Engine, EngineHolder
@@ -79,7 +81,7 @@ def serve(
         if require_token and token is None:
             raise ConfigError(f"--require-token: give the token in --token-file or "
                               f"${TOKEN_ENV}")
-        config = load_config(config_file)
+        config = load_config(config_file, no_config)
         engine = Engine(config, glossary, default_cache_dir())
     except TranslintError as error:
         raise fail(error) from None

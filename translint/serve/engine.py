@@ -24,7 +24,13 @@ from translint.glossary.model import Entry, Glossary
 from translint.linter import Linter
 from translint.text.formats import FORMATS_BY_NAME
 
+# The formats a request's text may be in: those of text files (DOCX is a binary file).
+TEXT_FORMATS = tuple(name for name, format in FORMATS_BY_NAME.items() if format.extract is None)
+
 FAIL_ON = ("error", "warning", "info", "never")
+# Checked once when an engine is built, so that what the checks build on their first English
+# document is built before the first request, not during it.
+WARM_UP = "Talks between the two delegations resumed in the capital on Tuesday, officials said."
 LINTERS_KEPT = 16  # linters for distinct option sets; the least recently used goes first
 # Which request field a ConfigError of check_options is about, by the option it names.
 _OPTION_FIELDS = (("--source-lang", "source_lang"), ("--select", "select"),
@@ -113,6 +119,7 @@ class Engine:
             OrderedDict())
         self.default = self._build(CheckRequest(text=""))
         self.default[0].prepare()
+        self.default[0].check_text(WARM_UP)
 
     def options_for(self, request: CheckRequest) -> CheckOptions:
         """The options of ``translint check`` with the request's changes; a
@@ -153,9 +160,9 @@ class Engine:
 
     def check(self, request: CheckRequest) -> Checked:
         """Check the request's text as ``translint check`` would check a file of it."""
-        if request.format not in FORMATS_BY_NAME:
-            raise RequestError("format", f"{request.format!r} is not a format; the formats "
-                                         f"are {', '.join(FORMATS_BY_NAME)}")
+        if request.format not in TEXT_FORMATS:
+            raise RequestError("format", f"{request.format!r} is not a format of text; the "
+                                         f"formats are {', '.join(TEXT_FORMATS)}")
         if request.fail_on is not None and request.fail_on not in FAIL_ON:
             raise RequestError("fail_on", f"{request.fail_on!r}: give one of "
                                           f"{', '.join(FAIL_ON)}")
