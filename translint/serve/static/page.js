@@ -117,8 +117,9 @@
       if (request !== state.requests || story.value !== text) return;
       showError(null);
       show(text, data);
-      setStatus(`${summary()} · language: ${languageName(data.language)}, ${
-        $("lang").value === "auto" ? "detected" : "as chosen"}`);
+      const language = !data.language ? "not detected (too little text?)"
+        : `${languageName(data.language)}, ${$("lang").value === "auto" ? "detected" : "as chosen"}`;
+      setStatus(`${summary()} · language: ${language}`);
     } catch (error) {
       if (request !== state.requests) return;
       showError(error.message);
