@@ -9,6 +9,7 @@ skipped with the reason.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -55,21 +56,25 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``translint serve`` on a free loopback port, from the repository (the options of
-    ``make run``); its address."""
+def _require_browser() -> None:
     reason = _unavailable()
     if reason is not None:
         if REQUIRED:
             pytest.fail(f"the browser test is required here: {reason}")
         pytest.skip(reason)
+
+
+@contextlib.contextmanager
+def _serving(folder: Path, *options: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    """``translint serve OPTIONS`` on a free loopback port, run from the repository (the
+    options of ``make run``), its output in ``folder``; its address."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    log = folder / "serve.log"
     command = [str(Path(sys.executable).with_name("translint")), "serve",
-               "--host", "127.0.0.1", "--port", str(port)]
+               "--host", "127.0.0.1", "--port", str(port), *options]
     with log.open("w") as output:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT,
+                                   env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + WAIT_S
@@ -93,9 +98,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             process.wait()
 
 
-@pytest.fixture(scope="module")
-def browser(server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """A headless Chromium with a fresh profile, on the page."""
+@contextlib.contextmanager
+def _chromium(url: str, profile: Path) -> Iterator[Any]:
+    """A headless Chromium with the fresh profile ``profile``, on the page at ``url``."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -103,14 +108,29 @@ def browser(server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[A
     options.binary_location = str(CHROMIUM)
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.add_argument(f"--user-data-dir={profile}")
     driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
     try:
-        driver.get(server)
+        driver.get(url)
         yield driver
     finally:
         driver.quit()
-        shutil.rmtree(tmp_path_factory.getbasetemp() / "chromium-profile0", ignore_errors=True)
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The server the page tests share."""
+    _require_browser()
+    with _serving(tmp_path_factory.mktemp("serve")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser(server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A headless Chromium on the shared server's page."""
+    with _chromium(server, tmp_path_factory.mktemp("chromium-profile")) as driver:
+        yield driver
 
 
 def _wait(driver: Any, condition: Callable[[], Any], what: str) -> Any:
@@ -366,3 +386,27 @@ def test_server_errors_are_shown_in_the_page(browser: Any) -> None:
     error = driver.find_element(By.ID, "error")
     _wait(driver, error.is_displayed, "the error")
     assert "(413)" in error.text and "too long" in error.text
+
+
+def test_a_server_that_requires_a_token(tmp_path: Path) -> None:
+    """Started with --require-token, the server answers the page 401 until the token is
+    typed into the page's token field; then the page checks."""
+    from selenium.webdriver.common.by import By
+
+    _require_browser()
+    token = "page-test-token-5f1c"
+    with _serving(tmp_path, "--require-token", env={"TRANSLINT_TOKEN": token}) as url, \
+            _chromium(url, tmp_path / "profile") as driver:
+        story = driver.find_element(By.ID, "story")
+        story.send_keys("Officials in Kiev met on Monday.")
+        driver.find_element(By.ID, "check").click()
+        error = driver.find_element(By.ID, "error")
+        _wait(driver, error.is_displayed, "the 401")
+        assert "(401)" in error.text and "token" in error.text
+        field = driver.find_element(By.ID, "token")
+        assert field.is_displayed()
+        field.send_keys(token)
+        driver.find_element(By.ID, "check").click()
+        _wait(driver, lambda: any(item["text"] == "Kiev" for item in _listed(driver)),
+              "the check with the token")
+        assert not error.is_displayed()

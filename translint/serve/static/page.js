@@ -66,16 +66,21 @@
 
   // ---- talking to the server -------------------------------------------------------
 
+  // Every request carries the token typed in, if any (kept in this page only, never stored).
   async function call(url, options) {
+    const token = $("token").value.trim();
+    const headers = { Accept: "application/json", ...(options.headers || {}) };
+    if (token) headers.Authorization = `Bearer ${token}`;
     let response;
     try {
-      response = await fetch(url, options);
+      response = await fetch(url, { ...options, headers });
     } catch (error) {
       throw new Error(`Cannot reach the translint server (${error.message}). Is it still running?`);
     }
     let data = null;
     try { data = await response.json(); } catch { data = null; }
     if (!response.ok) {
+      if (response.status === 401) $("token-box").open = true;
       const trouble = STATUS_TROUBLE[response.status] || "The server answered with an error";
       const detail = data && data.error && data.error.message ? data.error.message : response.statusText;
       throw new Error(`${trouble} (${response.status}): ${detail}`);
@@ -87,7 +92,7 @@
   function postJSON(body) {
     return {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      headers: { "Content-Type": "application/json" },
       body: JSON.stringify(body),
     };
   }
@@ -442,7 +447,7 @@
     const url = `v1/glossary?limit=${GLOSSARY_PAGE}${q ? `&q=${encodeURIComponent(q)}` : ""}`;
     $("glossary-status").textContent = "Searching…";
     try {
-      const data = await call(url, { headers: { Accept: "application/json" } });
+      const data = await call(url, {});
       if (search !== searches) return;
       showError(null, "glossary-error");
       $("glossary-results").replaceChildren(...data.entries.map(glossaryEntry));
