@@ -325,6 +325,10 @@ def test_editor_page_in_chromium(browser: Any, seed_path: Path) -> None:
     results = [element.text
                for element in driver.find_elements(By.CSS_SELECTOR, "#glossary-results li")]
     assert any("Kyiv" in text for text in results), results
+    disfavoured = [element.text for element in driver.find_elements(
+        By.CSS_SELECTOR, "#glossary-results li p.entry")
+        if element.text.startswith("Disfavoured in any language:")]
+    assert any("Kiev" in text.split(": ", 1)[1].split(", ") for text in disfavoured), disfavoured
 
 
 def _checks_answered(server: str) -> int:

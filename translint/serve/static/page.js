@@ -461,22 +461,24 @@
   }
 
   function glossaryEntry(entry) {
-    const rows = Object.entries(entry.forms || {}).map(([lang, forms]) => el("tr", {},
+    const forms = Object.entries(entry.forms || {});
+    const byLanguage = forms.some(([, form]) => (form.variants || []).length);
+    const rows = forms.map(([lang, form]) => el("tr", {},
       el("th", { scope: "row" }, lang),
-      el("td", {}, forms.preferred || ""),
-      el("td", {}, (forms.accepted || []).join(", ")),
-      el("td", {}, (forms.variants || []).join(", "))));
-    const table = rows.length ? el("table", {},
-      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "language"),
-        el("th", { scope: "col" }, "preferred"), el("th", { scope: "col" }, "also accepted"),
-        el("th", { scope: "col" }, "disfavoured variants"))),
-      el("tbody", {}, ...rows)) : null;
+      el("td", {}, form.preferred || ""),
+      el("td", {}, (form.accepted || []).join(", ")),
+      byLanguage ? el("td", {}, (form.variants || []).join(", ")) : null));
+    const heading = ["language", "preferred", "also accepted",
+      ...(byLanguage ? ["disfavoured"] : [])].map((name) => el("th", { scope: "col" }, name));
+    const table = rows.length
+      ? el("table", {}, el("thead", {}, el("tr", {}, ...heading)), el("tbody", {}, ...rows)) : null;
     const field = (name, value) => (value ? el("p", { className: "entry" }, `${name}: ${value}`) : null);
     return el("li", { "data-entry": entry.id },
       el("span", { className: "preferred" }, entry.preferred || entry.id),
       el("span", { className: "kind" }, entry.kind || ""),
       el("span", { className: "glossary" }, entry.glossary ? `(${entry.glossary})` : ""),
-      table, field("Source", entry.source), field("Note", entry.note));
+      table, field("Disfavoured in any language", (entry.variants || []).join(", ")),
+      field("Source", entry.source), field("Note", entry.note));
   }
 
   // ---- tabs ------------------------------------------------------------------------
