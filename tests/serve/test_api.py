@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -137,6 +138,20 @@ def test_body_limit_is_413_before_reading_the_rest(engine: Engine,
     assert answer.status == 413 and "1000 bytes" in answer.json()["error"]["message"]
     assert request(f"{url}/v2/check", "text=" + "a" * 2000,
                    headers={"Content-Type": "application/x-www-form-urlencoded"}).status == 413
+
+
+def test_a_chunked_body_over_the_limit_is_413(engine: Engine,
+                                              start_server: Callable[..., str]) -> None:
+    url = start_server(engine, max_body=1000)
+    host, port = url.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=30)
+    chunks = iter([b'{"text": "', *([b"a" * 500] * 4), b'"}'])  # no Content-Length
+    connection.request("POST", "/v1/check", body=chunks, encode_chunked=True,
+                       headers={"Content-Type": "application/json"})
+    response = connection.getresponse()
+    assert response.status == 413
+    assert json.loads(response.read())["error"]["code"] == "too-large"
+    connection.close()
 
 
 def test_time_limit_is_504(engine: Engine, seed_path: Path,
