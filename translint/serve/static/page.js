@@ -5,6 +5,9 @@
 // ones (`offset_utf16`), which is how JavaScript strings count. Every text the page shows
 // goes in through text nodes or textContent, never innerHTML. Nothing is fetched but the
 // server's own /v1 endpoints, relative to the page, so it works without a network.
+// Over the 450 lines of a Python module: one script, as the page is served with no build
+// step to join several; its sections (server, checking, drawing, caret, glossary, tabs,
+// files, wiring) are marked below.
 "use strict";
 
 (() => {
