@@ -193,7 +193,7 @@ def test_editor_page_in_chromium(browser: Any, seed_path: Path) -> None:
 
     driver = browser
     seed = seed_path.read_text(encoding="utf-8")
-    expected = _cli_json(seed_path)  # make run's findings (the issue's 15 predates TL210)
+    expected = _cli_json(seed_path)  # make run's: 16 today, the issue's 15 and TL210's note
     count = len(expected["findings"])
     assert count == expected["summary"]["findings"] > 0
 
