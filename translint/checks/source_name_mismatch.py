@@ -133,7 +133,8 @@ CHECK = Check(
             "*Putins*, Russian *Киеве*). The finding spans the target's text and gives the "
             "entry's preferred form in the target language, without a fix. Segments with an "
             "empty or missing target are TL112's. Not found: a source name inflected with "
-            "an ending (*Киеве*: only the forms the glossary writes are found in a source), "
+            "an ending (German *Putins*, Russian *Киеве*: only the forms the glossary writes "
+            "are found in a source), "
             "a stem that changes in the target (Ukrainian *Києва*), a person named in the "
             "source by the given name alone."
         ),
