@@ -4,8 +4,9 @@ For each segment of a bilingual document with a target, the glossary entries nam
 source (any form of any language, found by the name index as in copy) must be named in the
 target by some form of the entry: its preferred, accepted or variant forms in any language.
 A target holding a disfavoured form is TL101's finding (with its fix), so it counts as
-present here and is never reported twice. In the target a form may also carry one of the
-target language's ``name_endings`` (German *Kiewer*, *Putins*; Russian *Киеве*). A
+present here and is never reported twice. A form may also carry one of its language's
+``name_endings``: in the target, the target language's (German *Kiewer*, *Putins*); in the
+source, the source language's (Russian *Киеве*), added to what the index finds. A
 person's given name alone does not name the person; a source naming someone only by the
 given name is not matched by the index, so is not checked. The finding spans the target's
 text and gives the entry's preferred form in the target language, without a fix: where it
@@ -23,7 +24,7 @@ from translint.checks.naming import cite, one_line, where
 from translint.findings import Severity
 from translint.glossary.model import Entry
 from translint.languages import language
-from translint.names.fold import APOSTROPHES, lower_text
+from translint.names.fold import APOSTROPHES, form_identity, lower_text
 from translint.names.index import SEPARATOR, FormMatch
 from translint.text.bilingual import Segment
 from translint.text.document import Document
@@ -36,8 +37,7 @@ class _TargetForms:
     possibly followed by one of the language's name endings (built per entry on use)."""
 
     def __init__(self, lang: str | None) -> None:
-        endings = language(lang.split("-", 1)[0]).name_endings if lang else frozenset()
-        ordered = sorted(endings, key=lambda ending: (-len(ending), ending))
+        ordered = _endings(lang)
         self._ending = f"(?:{'|'.join(map(re.escape, ordered))})?" if ordered else ""
         self._patterns: dict[str, re.Pattern[str]] = {}
 
@@ -65,6 +65,42 @@ def _target_forms(resources: Resources, lang: str | None) -> _TargetForms:
     return _TargetForms(lang)
 
 
+def _endings(lang: str | None) -> list[str]:
+    """The name endings of ``lang``'s copy, longest first."""
+    endings = language(lang.split("-", 1)[0].lower()).name_endings if lang else frozenset()
+    return sorted(endings, key=lambda ending: (-len(ending), ending))
+
+
+def _inflected_forms(resources: Resources, lang: str | None) -> re.Pattern[str] | None:
+    """Every glossary form followed by one of ``lang``'s name endings, as one regex over
+    lower-case text (group 1: the form), or ``None`` when the language has no endings."""
+    endings = _endings(lang)
+    if not endings:
+        return None
+    forms = sorted({form.lower() for entry in resources.names.entries
+                    for form in entry.name.known()}, key=lambda form: (-len(form), form))
+    if not forms:
+        return None
+    return re.compile(rf"(?<![\w{APOSTROPHES}])({'|'.join(map(re.escape, forms))})"
+                      rf"(?:{'|'.join(map(re.escape, endings))})(?!\w)")
+
+
+def _source_names(segment: Segment, resources: Resources) -> list[FormMatch]:
+    """The glossary names of a segment's source: the forms the name index finds, and,
+    in a language with name endings, a form followed by one of them (*Киеве*, *Putins*)."""
+    lowered = lower_text(segment.source)
+    named = resources.names.scan(segment.source, lowered)
+    inflected = resources.get(_inflected_forms, segment.source_lang)
+    if inflected is None:
+        return named
+    identities = resources.names.identities
+    for found in inflected.finditer(lowered):
+        entry = identities.get(form_identity(found.group(1)))
+        if entry is not None:
+            named.append(FormMatch(found.start(), found.end(), entry, found.group(1)))
+    return named
+
+
 def _entries_in(matches: list[FormMatch], starts: list[int], segment: Segment) -> set[str]:
     """The ids of the entries whose forms the name index found in the segment's target."""
     first = bisect.bisect_left(starts, segment.start)
@@ -85,7 +121,7 @@ def source_name_mismatches(document: Document, context: Context) -> Iterator[Pro
     for segment in document.segments:
         if segment.target_is_empty:
             continue  # TL112's case
-        named = index.scan(segment.source, lower_text(segment.source))
+        named = _source_names(segment, context.resources)
         if not named:
             continue
         present = _entries_in(context.form_matches, context.get(_starts), segment)
@@ -128,15 +164,13 @@ CHECK = Check(
             "of the entry's forms: the name was dropped or mistranslated. Any form counts "
             "as present, so a target giving another accepted form is clean, and a target "
             "with a disfavoured form is left to TL101, which reports it with its fix. A "
-            "form in the target may be in any case, across a line break, or carry an ending "
-            "of the target language (`name_endings` of its language file: German *Kiewer*, "
-            "*Putins*, Russian *Киеве*). The finding spans the target's text and gives the "
-            "entry's preferred form in the target language, without a fix. Segments with an "
-            "empty or missing target are TL112's. Not found: a source name inflected with "
-            "an ending (German *Putins*, Russian *Киеве*: only the forms the glossary writes "
-            "are found in a source), "
-            "a stem that changes in the target (Ukrainian *Києва*), a person named in the "
-            "source by the given name alone."
+            "form may be in any case, across a line break, or carry an ending of its "
+            "language, source or target (`name_endings` of the language's file: German "
+            "*Kiewer*, *Putins*, Russian *Киеве*, *Путиным*). The finding spans the target's "
+            "text and gives the entry's preferred form in the target language, without a "
+            "fix. Segments with an empty or missing target are TL112's. Not found: a name "
+            "whose stem changes when inflected (Ukrainian *Києва* for *Київ*, Russian "
+            "*Зеленского*), a person named in the source by the given name alone."
         ),
         why=(
             "A translator who drops or garbles a name (*Kyiv* rendered as *the capital*, or "
