@@ -24,12 +24,13 @@ from translint.checks.naming import cite, one_line, where
 from translint.findings import Severity
 from translint.glossary.model import Entry
 from translint.languages import language
-from translint.names.fold import APOSTROPHES, form_identity, lower_text
+from translint.names.fold import APOSTROPHES, lower_text
 from translint.names.index import SEPARATOR, FormMatch
 from translint.text.bilingual import Segment
 from translint.text.document import Document
 
 _WORD_SPLIT = re.compile(r"[\s\u2010\u2011-]+")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 class _TargetForms:
@@ -71,33 +72,29 @@ def _endings(lang: str | None) -> list[str]:
     return sorted(endings, key=lambda ending: (-len(ending), ending))
 
 
-def _inflected_forms(resources: Resources, lang: str | None) -> re.Pattern[str] | None:
-    """Every glossary form followed by one of ``lang``'s name endings, as one regex over
-    lower-case text (group 1: the form), or ``None`` when the language has no endings."""
-    endings = _endings(lang)
-    if not endings:
-        return None
-    forms = sorted({form.lower() for entry in resources.names.entries
-                    for form in entry.name.known()}, key=lambda form: (-len(form), form))
-    if not forms:
-        return None
-    return re.compile(rf"(?<![\w{APOSTROPHES}])({'|'.join(map(re.escape, forms))})"
-                      rf"(?:{'|'.join(map(re.escape, endings))})(?!\w)")
+def _source_endings(resources: Resources, lang: str | None) -> tuple[str, ...]:
+    """The name endings of a source language (built once per language)."""
+    return tuple(_endings(lang))
 
 
 def _source_names(segment: Segment, resources: Resources) -> list[FormMatch]:
-    """The glossary names of a segment's source: the forms the name index finds, and,
-    in a language with name endings, a form followed by one of them (*Киеве*, *Putins*)."""
+    """The glossary names of a segment's source: the forms the name index finds, and, in
+    a language with name endings, a word that is a one-word form followed by one of them
+    (*Киеве*, *Putins*); a form of several words is found only as the index finds it."""
     lowered = lower_text(segment.source)
     named = resources.names.scan(segment.source, lowered)
-    inflected = resources.get(_inflected_forms, segment.source_lang)
-    if inflected is None:
+    endings = resources.get(_source_endings, segment.source_lang)
+    if not endings:
         return named
     identities = resources.names.identities
-    for found in inflected.finditer(lowered):
-        entry = identities.get(form_identity(found.group(1)))
-        if entry is not None:
-            named.append(FormMatch(found.start(), found.end(), entry, found.group(1)))
+    for word in _WORD.finditer(lowered):
+        text = word.group()
+        for ending in endings:
+            if len(text) > len(ending) and text.endswith(ending):
+                entry = identities.get(text[:-len(ending)])
+                if entry is not None:
+                    named.append(FormMatch(word.start(), word.end(), entry, text))
+                    break
     return named
 
 
