@@ -15,7 +15,7 @@ from ..conftest import CASES
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
-    return Linter.from_paths([str(CASES / "glossary.toml")], Selection(select=("TL110",)))
+    return Linter.from_paths([str(CASES / "bilingual-glossary.toml")], Selection(select=("TL110",)))
 
 
 def _xliff(target_lang: str, source: str, target: str, units: int = 1) -> str:
