@@ -95,7 +95,7 @@ def _source_names(segment: Segment, resources: Resources) -> list[FormMatch]:
                 if entry is not None:
                     named.append(FormMatch(word.start(), word.end(), entry, text))
                     break
-    return named
+    return sorted(named, key=lambda match: match.start)
 
 
 def _entries_in(matches: list[FormMatch], starts: list[int], segment: Segment) -> set[str]:
@@ -129,6 +129,7 @@ def source_name_mismatches(document: Document, context: Context) -> Iterator[Pro
                 continue
             pattern = context.resources.get(_target_forms, lang).pattern(entry)
             if pattern.search(context.lowered, segment.start, segment.end):
+                present.add(entry.id)
                 continue
             reported.add(entry.id)
             yield _problem(segment, match, lang, index.fallback[entry.id])
