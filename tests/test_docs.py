@@ -198,6 +198,25 @@ def allowed_exit_codes(text: str) -> set[int]:
     return {0}
 
 
+# A translator's German → English file: the second target drops the source's Kyjiw.
+_STORY_XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="de" target-language="en" datatype="plaintext" original="story.txt">
+    <body>
+      <trans-unit id="1">
+        <source>Selenskyj empfing Putins Gesandten nicht.</source>
+        <target>Zelenskyy did not receive Putin's envoy.</target>
+      </trans-unit>
+      <trans-unit id="2">
+        <source>Die Gespräche in Kyjiw dauern an.</source>
+        <target>The talks continue.</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
 def prepare_folder(folder: Path) -> Path:
     """The files command examples may name (see docs/index.md); returns the ``bin`` folder."""
     seed = next((ROOT / "seeds").glob("*.txt"))
@@ -212,6 +231,7 @@ def prepare_folder(folder: Path) -> Path:
         shutil.copy(article, desk / article.name)
     shutil.copy(seed, desk / "story.txt")
     (desk / "archive" / "old.md").write_text("Talks in Kiev resumed.\n", encoding="utf-8")
+    (folder / "story.xlf").write_text(_STORY_XLIFF, encoding="utf-8")
     archive = folder / "archive"
     archive.mkdir()
     for name, spelling in (("a.txt", "Syrsky"), ("b.txt", "Syrskyi")):

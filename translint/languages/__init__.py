@@ -64,6 +64,10 @@ class Language:
     titles: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
+    # Endings a name takes in this language's copy without changing its stem (German
+    # "Putins", "Kiewer"; Russian "Путина"): a bilingual check finds a name's form in a
+    # target with one of them.
+    name_endings: frozenset[str] = frozenset()
     gloss_former: frozenset[str] = frozenset()
     gloss_called: frozenset[str] = frozenset()
     gloss_as: frozenset[str] = frozenset()
@@ -87,7 +91,7 @@ class Language:
 _TOP: dict[str, str] = {
     "name": "text", "script": "text", "stop_words": "words", "homographs": "words",
     "function_words": "words", "titles": "words", "common_words": "words",
-    "abbreviations": "words",
+    "abbreviations": "words", "name_endings": "words",
 }
 _TABLES: dict[str, dict[str, str]] = {
     "gloss": {"former": "words", "called": "words", "as": "words", "or": "words",
@@ -154,6 +158,7 @@ def load_language(path: Path) -> Language:
         titles=top.get("titles", frozenset()),
         common_words=top.get("common_words", frozenset()),
         abbreviations=top.get("abbreviations", frozenset()),
+        name_endings=top.get("name_endings", frozenset()),
         gloss_former=gloss.get("former", frozenset()),
         gloss_called=gloss.get("called", frozenset()),
         gloss_as=gloss.get("as", frozenset()), gloss_or=gloss.get("or", frozenset()),
