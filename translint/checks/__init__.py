@@ -17,6 +17,7 @@ from translint.checks import (
     foreign_punctuation,
     inconsistent_spelling,
     mixed_script_word,
+    number_mismatch,
     translation_source,
     unknown_variant,
     untranslated_residue,
@@ -39,6 +40,7 @@ CHECKS: tuple[Check, ...] = (
     mixed_script_word.CHECK,
     wire_boilerplate.CHECK,
     caption_in_body.CHECK,
+    number_mismatch.CHECK,
     untranslated_segment.CHECK,
     unused_directive.CHECK,
 )
