@@ -4,11 +4,11 @@ Each number of the source (digits: ``3,5 %``, ``11.000 millones``, a date's part
 is read with the source language's conventions and looked for among the target's numbers,
 read with the target language's, digits or words (``translint.text.numbers``): it matches
 when they may mean the same value (``11.000 millones`` = ``11 billion`` = ``11,000
-million``; ``3`` = ``three``; ``15.00 horas`` = ``3 p.m.``; the month of ``05.05.2024`` =
-``May``). A source number with no equal is reported, spanning the target's text, with the
-target's numbers that matched none of the source's. A target number with no source equal
-is not reported on its own: a year, a conversion or a total added for the reader is too
-common for that to be precise.
+million``; ``3`` = ``three``; ``15.00 horas`` = ``3 p.m.``, and a source's bare ``alle 18`` =
+``6pm``; the month of ``05.05.2024`` = ``May``). A source number with no equal is reported,
+spanning the target's text, with the target's numbers that matched none of the source's.
+A target number with no source equal is not reported on its own: a year, a conversion or
+a total added for the reader is too common for that to be precise.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def number_mismatches(document: Document, context: Context) -> Iterator[Problem]
     for segment in document.segments:
         if segment.target_is_empty or segment.target is None:
             continue
-        source = mentions(segment.source, segment.source_lang)
+        source = mentions(segment.source, segment.source_lang, bare_hours=True)
         if not source:
             continue
         target = mentions(segment.target, document.lang, spelled=True)

@@ -144,9 +144,11 @@ def _scaled(text: str, end: int, values: frozenset[Decimal],
     return frozenset(keys), scale_end, after
 
 
-def mentions(text: str, lang: str | None, *, spelled: bool = False) -> list[Mention]:
+def mentions(text: str, lang: str | None, *, spelled: bool = False,
+             bare_hours: bool = False) -> list[Mention]:
     """The numbers of ``text`` in copy of ``lang``, in order; with ``spelled``, numbers
-    and months written as words too (``three``, ``fifth``, ``May``)."""
+    and months written as words too (``three``, ``fifth``, ``May``); with ``bare_hours``,
+    a whole number up to 24 may also be an hour (``alle 18`` = ``6pm``)."""
     style = _style(lang)
     found = list(_dates(text))
     taken = list(_date_spans(text))
@@ -170,8 +172,11 @@ def mentions(text: str, lang: str | None, *, spelled: bool = False) -> list[Ment
         if not values or not free(*match.span()):
             continue
         scaled, end, after = _scaled(text, match.end(), values, style)
+        hours: frozenset[Key] = frozenset(
+            ("time", int(value) % _CLOCK, 0) for value in values
+            if bare_hours and token.isdigit() and value <= _MAX_HOUR)
         found.append(Mention(match.start(), end, text[match.start():end],
-                             scaled | _extra_keys(token, values, after, style)))
+                             scaled | hours | _extra_keys(token, values, after, style)))
     if spelled and style is not None:
         found.extend(_spelled(text, style))
     return sorted(found, key=lambda mention: mention.start)
