@@ -41,6 +41,15 @@ class NumberStyle:
     currencies: frozenset[str] = frozenset()
     rates: frozenset[str] = frozenset()
     range_words: frozenset[str] = frozenset()
+    # What TL111 compares numbers across languages with: scale words (word → power of ten),
+    # numbers and ordinals spelled as words (word → value), ordinal suffixes (5th, 1er),
+    # month names (word → month) and the words that make a number a time (Uhr, p.m.).
+    scales: dict[str, int] = field(default_factory=dict, hash=False)
+    words: dict[str, int] = field(default_factory=dict, hash=False)
+    ordinals: dict[str, int] = field(default_factory=dict, hash=False)
+    ordinal_suffixes: frozenset[str] = frozenset()
+    months: dict[str, int] = field(default_factory=dict, hash=False)
+    time_words: frozenset[str] = frozenset()
     # False where both conventions are native (Mexican Spanish writes 3.5 millones): then
     # only a document that also writes numbers the other way is flagged.
     always: bool = True
@@ -86,8 +95,8 @@ class Language:
 
 
 # The keys of a file, table by table, each with its kind: text, flag, words (a list of
-# strings, read as a set), list (a list of strings, in order) or phrases (a list of
-# strings, each split into words).
+# strings, read as a set), list (a list of strings, in order), phrases (a list of
+# strings, each split into words) or values (a table of words, each to a whole number).
 _TOP: dict[str, str] = {
     "name": "text", "script": "text", "stop_words": "words", "homographs": "words",
     "function_words": "words", "titles": "words", "common_words": "words",
@@ -100,7 +109,9 @@ _TABLES: dict[str, dict[str, str]] = {
     "numbers": {"decimal": "text", "group": "text", "magnitudes": "words",
                 "percent": "phrases", "units": "words", "counted": "words",
                 "currencies": "words", "rates": "words", "range_words": "words",
-                "always": "flag"},
+                "always": "flag", "scales": "values", "words": "values",
+                "ordinals": "values", "ordinal_suffixes": "words", "months": "values",
+                "time_words": "words"},
     "verbs": {"scheme": "text", "irregular": "phrases"},
 }
 # Keys a table must have when it is there.
@@ -220,6 +231,13 @@ def _converted(value: Any, kind: str, key: str, where: str) -> Any:
         if not isinstance(value, bool):
             raise LanguageError(f'"{key}" must be true or false', where)
         return value
+    if kind == "values":
+        if not isinstance(value, dict) or not all(
+                isinstance(word, str) and word.strip() and isinstance(number, int)
+                and not isinstance(number, bool) for word, number in value.items()):
+            raise LanguageError(f'"{key}" must be a table of words, each to a whole number',
+                                where)
+        return dict(value)
     if not isinstance(value, list) or not all(isinstance(item, str) and item.strip()
                                               for item in value):
         raise LanguageError(f'"{key}" must be a list of non-empty strings', where)
