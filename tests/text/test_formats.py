@@ -11,7 +11,8 @@ from translint.text.formats import DEFAULT_INCLUDE, FORMATS, PLAIN, Format, form
 @pytest.mark.parametrize(("path", "name"), [
     ("story.txt", "text"), ("story.TEXT", "text"), ("story.md", "markdown"),
     ("notes.Markdown", "markdown"), ("a.mdown", "markdown"), ("a.mkd", "markdown"),
-    ("feed.html", "html"), ("page.HTM", "html"), ("memory.TMX", "tmx"), ("feed.xml", "text"), ("<stdin>", "text"),
+    ("feed.html", "html"), ("page.HTM", "html"), ("memory.TMX", "tmx"),
+    ("feed.xml", "text"), ("<stdin>", "text"),
 ])
 def test_a_file_gets_the_format_of_its_suffix(path: str, name: str) -> None:
     assert format_for(path).name == name

@@ -47,11 +47,10 @@ def aligned_segments(source: str, target: str, source_lang: str | None = None, *
     for number, ((source_start, source_end), (start, end)) in enumerate(
             zip(source_lines, target_lines, strict=True), start=1):
         line = target[start:end]
-        trimmed_start = start + len(line) - len(line.lstrip())
-        trimmed_end = max(trimmed_start, start + len(line.rstrip()))
+        if line.strip():  # the text, trimmed; a blank line is spanned whole
+            start, end = start + len(line) - len(line.lstrip()), start + len(line.rstrip())
         segments.append(Segment(id=str(number), source=source[source_start:source_end],
-                                source_lang=source_lang, target=line,
-                                start=trimmed_start, end=trimmed_end))
+                                source_lang=source_lang, target=line, start=start, end=end))
     return tuple(segments)
 
 
