@@ -195,3 +195,17 @@ def test_a_file_that_cannot_be_read_is_an_error_of_that_file(
 def test_an_empty_memory_has_nothing_to_check() -> None:
     reading = read_tmx('<tmx version="1.4"><header srclang="en"/><body/></tmx>', None)
     assert (reading.prose.strip(), reading.language, reading.segments) == ("", None, ())
+
+
+def test_crlf_line_ends_a_byte_order_mark_and_non_ascii_text_keep_fixes_exact(
+        run_cli: RunCli, tmp_path: Path) -> None:
+    memory = tmp_path / "memory.tmx"
+    original = "\ufeff" + MEMORY.replace("\n", "\r\n").replace(
+        "<body>", "<body><!-- Łódź, 東京, ñandú -->")
+    memory.write_bytes(original.encode("utf-8"))
+    result = run_cli("check", str(memory), "--no-config", "--select", "TL101", "-f", "json")
+    assert [(f["line"], f["column"]) for f in json.loads(result.stdout)["findings"]] == [
+        (_line(MEMORY, "Talks in"), 67), (_line(MEMORY, "<hi"), 74)]
+    run_cli("check", str(memory), "--no-config", "--select", "TL101", "--fix", "-q")
+    assert memory.read_bytes() == original.replace("</bpt>Kiev", "</bpt>Kyiv").replace(
+        ">Kharkov<", ">Kharkiv<").encode("utf-8")
