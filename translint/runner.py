@@ -190,11 +190,16 @@ class AlignedSource:
 def aligned_source(path: str, targets: Iterable[str],
                    max_bytes: int = DEFAULT_MAX_BYTES) -> AlignedSource:
     """Read the source file ``targets`` are aligned with (``check --source``): each target
-    is a file (or ``-``), never a directory, since its lines pair with the source's."""
+    is a file (or ``-``), never a directory, since its lines pair with the source's, nor a
+    bilingual file (XLIFF, TMX), which holds its own source."""
     for target in targets:
         if target != STDIN and _is_directory(target):
             raise ConfigError(f"--source {path}: {target} is a directory; name the target "
                               "files aligned with the source, one segment a line")
+        chosen = format_for(target)
+        if chosen.segments is not None or chosen.read is not None:
+            raise ConfigError(f"--source {path}: {target} is a bilingual file ({chosen.name}) "
+                              "with its own source: check it without --source")
     return AlignedSource(path, read_text_file(path, max_bytes))
 
 

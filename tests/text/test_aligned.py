@@ -112,6 +112,9 @@ def test_check_source_errors(run_cli: RunCli, tmp_path: Path) -> None:
     assert folder.returncode == 2
     assert folder.errors == [f"translint: --source {source}: {tmp_path} is a directory; name "
                              "the target files aligned with the source, one segment a line"]
+    bilingual = run_cli("check", "--no-config", "--source", str(source), "story.xlf")
+    assert bilingual.errors == [f"translint: --source {source}: story.xlf is a bilingual file "
+                                "(xliff) with its own source: check it without --source"]
     missing = run_cli("check", "--no-config", "--source", str(tmp_path / "nope.txt"),
                       str(short))
     assert missing.returncode == 2 and "nope.txt" in missing.stderr

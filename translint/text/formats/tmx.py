@@ -155,6 +155,11 @@ class _Reader:
                 self._open_run = self._parser.CurrentByteIndex
 
 
+@functools.lru_cache(maxsize=256)
+def _is_source(lang: str, source: str) -> bool:
+    return lang == source or ("-" not in source and language_of(lang) == source)
+
+
 @dataclass(frozen=True)
 class _Memory:
     """A TMX file read: its source language and units, or why it cannot be read."""
@@ -164,8 +169,9 @@ class _Memory:
     units: tuple[_Unit, ...]
 
     def is_source(self, lang: str) -> bool:
-        source = _code(self.srclang)
-        return lang == source or ("-" not in source and language_of(lang) == source)
+        """Tell whether a variant of ``lang`` is in the source language (``srclang="en"``
+        covers ``en-GB`` too)."""
+        return _is_source(lang, _code(self.srclang))
 
     def target_languages(self) -> list[str]:
         """The languages of the variants that are not the source, in order of appearance."""
