@@ -209,3 +209,12 @@ def test_crlf_line_ends_a_byte_order_mark_and_non_ascii_text_keep_fixes_exact(
     run_cli("check", str(memory), "--no-config", "--select", "TL101", "--fix", "-q")
     assert memory.read_bytes() == original.replace("</bpt>Kiev", "</bpt>Kyiv").replace(
         ">Kharkov<", ">Kharkiv<").encode("utf-8")
+
+
+def test_glossary_suggest_names_a_memory_it_cannot_read(run_cli: RunCli, tmp_path: Path) -> None:
+    memory = tmp_path / "three.tmx"
+    memory.write_text(THREE_LANGUAGES, encoding="utf-8")
+    result = run_cli("glossary", "suggest", str(tmp_path))
+    assert result.returncode == 2
+    assert result.errors == [f"translint: {memory}: this TMX file holds translations into "
+                             "de, es (source en): give --lang to choose the one to check"]
