@@ -196,10 +196,25 @@ class Linter:
             if check.prepare is not None:
                 check.prepare(self.resources, self.lang)
 
-    def make_document(self, text: str, path: str = "<text>",
-                      format: str | None = None) -> Document:
-        """Build a document, with the language forced by this linter if it has one."""
-        return make_document(text, path, lang=self.lang, format=format, locale=self.locale)
+    def make_document(self, text: str, path: str = "<text>", format: str | None = None, *,
+                      source_text: str | None = None,
+                      source_path: str = "<source>") -> Document:
+        """Build a document, with the language forced by this linter if it has one.
+
+        ``source_text``: the source ``text`` translates, aligned line for line (one segment
+        a line, for the bilingual checks; ``text`` is then read as plain text); its
+        language is this linter's one source language (``--source-lang``), else detected.
+        """
+        return make_document(text, path, lang=self.lang, format=format, locale=self.locale,
+                             source_text=source_text, source_lang=self.source_lang,
+                             source_path=source_path)
+
+    @property
+    def source_lang(self) -> str | None:
+        """The one language the copy was translated from, when given (``--source-lang
+        es``), else ``None`` (several, ``auto`` or none: detected per document)."""
+        langs = self.resources.settings.source_langs
+        return langs[0] if len(langs) == 1 and langs[0] != "auto" else None
 
     def check_document(self, document: Document) -> list[Finding]:
         """Run every selected check on ``document`` and return its findings, sorted.
@@ -239,10 +254,13 @@ class Linter:
             if not _SIC.match(document.text, problem.end):
                 yield problem
 
-    def check_text(self, text: str, path: str = "<text>",
-                   format: str | None = None) -> list[Finding]:
-        """Check a text given as a string."""
-        return self.check_document(self.make_document(text, path, format))
+    def check_text(self, text: str, path: str = "<text>", format: str | None = None, *,
+                   source_text: str | None = None,
+                   source_path: str = "<source>") -> list[Finding]:
+        """Check a text given as a string (``source_text``: its source, aligned line for
+        line; see ``make_document``)."""
+        return self.check_document(self.make_document(
+            text, path, format, source_text=source_text, source_path=source_path))
 
     def _finding(self, document: Document, check: Check, problem: Problem) -> Finding:
         start, end = document.source_span(problem.start, problem.end)

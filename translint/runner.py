@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from translint.errors import InputError, RuleTimeout, TranslintError
+from translint.errors import ConfigError, InputError, RuleTimeout, TranslintError
 from translint.findings import Finding, Report
 from translint.gitignore import SKIPPED_FOLDERS, Ignored
 from translint.linter import Linter
@@ -179,16 +179,43 @@ def _globs(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
     return re.compile(by_name), re.compile(by_path)
 
 
+@dataclass(frozen=True)
+class AlignedSource:
+    """The source file every input translates, line for line (``check --source``)."""
+
+    path: str
+    text: str
+
+
+def aligned_source(path: str, targets: Iterable[str],
+                   max_bytes: int = DEFAULT_MAX_BYTES) -> AlignedSource:
+    """Read the source file ``targets`` are aligned with (``check --source``): each target
+    is a file (or ``-``), never a directory, since its lines pair with the source's, nor a
+    bilingual file (XLIFF, TMX), which holds its own source."""
+    for target in targets:
+        if target != STDIN and _is_directory(target):
+            raise ConfigError(f"--source {path}: {target} is a directory; name the target "
+                              "files aligned with the source, one segment a line")
+        chosen = format_for(target)
+        if chosen.segments is not None or chosen.read is not None:
+            raise ConfigError(f"--source {path}: {target} is a bilingual file ({chosen.name}) "
+                              "with its own source: check it without --source")
+    return AlignedSource(path, read_text_file(path, max_bytes))
+
+
 def check_file(linter: Linter, path: str, stdin_name: str | None = None,
                max_bytes: int = DEFAULT_MAX_BYTES, stdin_text: str | None = None,
-               stdin_format: str | None = None) -> FileResult:
+               stdin_format: str | None = None,
+               source: AlignedSource | None = None) -> FileResult:
     """Read and check one input (``-`` is standard input, or ``stdin_text`` when it was
-    read already; ``stdin_format``: its input format by name, else by ``stdin_name``)."""
+    read already; ``stdin_format``: its input format by name, else by ``stdin_name``;
+    ``source``: the source the input is aligned with, read as plain text)."""
     is_stdin = path == STDIN
     display = (stdin_name or "<stdin>") if is_stdin else path
     try:
         if not is_stdin:
-            text = read_input(path, max_bytes)
+            text = (read_text_file(path, max_bytes) if source is not None
+                    else read_input(path, max_bytes))
         elif stdin_text is not None:
             text = stdin_text
         else:
@@ -196,7 +223,11 @@ def check_file(linter: Linter, path: str, stdin_name: str | None = None,
     except InputError as error:
         return FileResult(display, [], 0, error, is_stdin)
     try:
-        findings = linter.check_text(text, display, stdin_format if is_stdin else None)
+        if source is not None:
+            findings = linter.check_text(text, display, source_text=source.text,
+                                         source_path=source.path)
+        else:
+            findings = linter.check_text(text, display, stdin_format if is_stdin else None)
     except InputError as error:  # a format that cannot read this text (XLIFF not XML)
         if error.path is None:
             error.path = display
@@ -222,19 +253,22 @@ def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
 
 _worker_linter: Linter | None = None
 _worker_max_bytes = DEFAULT_MAX_BYTES
+_worker_source: AlignedSource | None = None
 
 
-def _init_worker(linter: Linter, max_bytes: int) -> None:
-    global _worker_linter, _worker_max_bytes
+def _init_worker(linter: Linter, max_bytes: int, source: AlignedSource | None = None) -> None:
+    global _worker_linter, _worker_max_bytes, _worker_source
     _worker_linter = linter
     _worker_max_bytes = max_bytes
+    _worker_source = source
     # Ctrl-C reaches the whole process group: the parent stops the run and says so.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _check_in_worker(path: str) -> FileResult:
     assert _worker_linter is not None
-    return check_file(_worker_linter, path, max_bytes=_worker_max_bytes)
+    return check_file(_worker_linter, path, max_bytes=_worker_max_bytes,
+                      source=_worker_source)
 
 
 def run(linter: Linter, files: list[str], jobs: int | None = None,
@@ -253,12 +287,15 @@ def check_files(linter: Linter, files: list[str], jobs: int | None = None,
                 progress: Callable[[int, int, int, float], None] | None = None,
                 max_bytes: int = DEFAULT_MAX_BYTES,
                 stdin_text: str | None = None,
-                stdin_format: str | None = None) -> Iterator[FileResult]:
+                stdin_format: str | None = None,
+                source: AlignedSource | None = None) -> Iterator[FileResult]:
     """Check ``files`` one result at a time, in the order given (so that a caller can
-    report and forget each file's findings)."""
+    report and forget each file's findings); ``source``: the source every file is
+    aligned with (``translint.text.aligned``)."""
     started = time.perf_counter()
     characters = 0
-    results = _results(linter, files, jobs, stdin_name, max_bytes, stdin_text, stdin_format)
+    results = _results(linter, files, jobs, stdin_name, max_bytes, stdin_text, stdin_format,
+                       source)
     for done, result in enumerate(results, start=1):
         characters += result.characters
         if progress is not None:
@@ -268,16 +305,18 @@ def check_files(linter: Linter, files: list[str], jobs: int | None = None,
 
 def _results(linter: Linter, files: list[str], jobs: int | None, stdin_name: str | None,
              max_bytes: int, stdin_text: str | None,
-             stdin_format: str | None = None) -> Iterator[FileResult]:
+             stdin_format: str | None = None,
+             source: AlignedSource | None = None) -> Iterator[FileResult]:
     workers = worker_count(files, jobs)
     if workers <= 1:
         for path in files:
-            yield check_file(linter, path, stdin_name, max_bytes, stdin_text, stdin_format)
+            yield check_file(linter, path, stdin_name, max_bytes, stdin_text, stdin_format,
+                             source)
         return
     linter.prepare()
     context = multiprocessing.get_context("fork" if "fork" in
                                           multiprocessing.get_all_start_methods() else None)
-    pool = context.Pool(workers, initializer=_init_worker, initargs=(linter, max_bytes))
+    pool = context.Pool(workers, initializer=_init_worker, initargs=(linter, max_bytes, source))
     try:
         yield from pool.imap(_check_in_worker, files, chunksize=chunk_size(len(files), workers))
     except BaseException:

@@ -28,7 +28,7 @@ from translint.findings import Finding, Report, Severity
 from translint.glossary.cache import CACHE_ENV, default_cache_dir
 from translint.linter import Linter
 from translint.reporters import REPORTER_CLASSES, make_reporter
-from translint.runner import STDIN, FileResult, check_files, find_inputs
+from translint.runner import STDIN, FileResult, aligned_source, check_files, find_inputs
 from translint.text.formats import DEFAULT_INCLUDE, FORMATS_BY_NAME, format_for
 from translint.text.read import read_standard_input
 
@@ -144,6 +144,10 @@ def check(
     write_baseline: Annotated[str | None, typer.Option(
         "--write-baseline", help="Record this run's findings in this file as the baseline "
                                  "(JSON), and exit 0.")] = None,
+    source: Annotated[str | None, typer.Option(
+        "--source", help="The source file the targets translate, line for line (one segment "
+                         "a line): each target is read as plain text and the bilingual "
+                         "checks compare it with the source.")] = None,
     no_files_ok: Annotated[bool, typer.Option(
         "--no-files-ok", help="Exit 0 when the paths hold no file to check (default: exit 2, "
                               "so that a gate never passes on copy it did not see).")] = False,
@@ -154,6 +158,8 @@ def check(
     if STDIN in paths and fix and not diff and len(paths) > 1:
         raise fail(ConfigError("--fix with - writes the fixed text to standard output: "
                                 "give - alone"))
+    if format_in is not None and source is not None:
+        raise fail(ConfigError("--format-in: with --source the target is read as plain text"))
     if format_in is not None:
         _check_stdin_format(paths, format_in)
     threshold = gc.get_threshold()
@@ -174,6 +180,8 @@ def check(
             linter = Linter.from_config(config, options,
                                         cache_dir=None if no_cache else default_cache_dir())
             known = load_baseline(baseline_file) if baseline_file is not None else None
+            aligned = (aligned_source(source, paths, options.max_bytes)
+                       if source is not None else None)
         except TranslintError as error:
             raise fail(error) from None
         finally:
@@ -218,7 +226,8 @@ def check(
                 reporter.begin()
             for result in check_files(linter, inputs.files, jobs=jobs, stdin_name=stdin_filename,
                                       progress=progress, max_bytes=options.max_bytes,
-                                      stdin_text=stdin_text, stdin_format=format_in):
+                                      stdin_text=stdin_text, stdin_format=format_in,
+                                      source=aligned):
                 silenced = ([finding for finding in result.findings if finding.suppressed]
                             if sarif else [])
                 if silenced:  # reported as such, never fixed, counted or baselined
