@@ -20,6 +20,7 @@ from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
 from translint.findings import Severity
+from translint.names.declension import InflectionTable, declines, with_inflected
 from translint.names.extract import count_names
 from translint.names.fold import lower_text
 from translint.names.index import FormMatch, NameIndex
@@ -108,8 +109,14 @@ class Context:
 
     @cached_property
     def form_matches(self) -> list[FormMatch]:
-        """Every glossary form in the prose."""
-        return self.resources.names.scan(self.document.prose, self.lowered)
+        """Every glossary form in the prose, inflected ones too in copy of a language that
+        declines names (``translint.names.declension``)."""
+        matches = self.resources.names.scan(self.document.prose, self.lowered)
+        lang = self.document.names_lang
+        if not declines(lang):
+            return matches
+        return with_inflected(matches, self.document.prose,
+                              self.resources.get(_inflection_table), lang)
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -172,3 +179,7 @@ class Check:
         """What the check does, in a paragraph (the first section of its docs)."""
         return self.docs.what
 
+
+def _inflection_table(resources: Resources, _lang: str | None) -> InflectionTable:
+    """The inflected forms of the run's glossary forms (one table for every language)."""
+    return InflectionTable(resources.names)

@@ -10,6 +10,7 @@ from translint.checks.base import Check, CheckDocs, Context, Problem
 from translint.checks.naming import cite, one_line, preferred_given, where
 from translint.findings import Severity
 from translint.languages import union
+from translint.names.declension import decline_to
 from translint.names.fold import keep_separators, match_case
 from translint.names.index import FormMatch
 from translint.text.document import Document
@@ -41,8 +42,6 @@ def _gloss_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"\s*(?:\(|,|–|—)\s*{now}\s+(?:{called}\s+(?:{as_}\s+)?)?[\"“‘'«„]?",
         re.IGNORECASE)
     return older, newer
-
-
 
 
 def _is_gloss(match: FormMatch, matches: list[FormMatch], position: int, document: Document,
@@ -91,6 +90,9 @@ def disfavoured_variants(document: Document, context: Context) -> Iterator[Probl
             new_family = (match_case(preferred, document.text[match.split:match.end])
                           if family_bad else document.text[match.split:match.end])
             suggestion = new_given + document.text[match.given_end:match.split] + new_family
+        elif match.cases is not None:
+            yield _inflected(match, written, preferred, lang, fallback)
+            continue
         else:
             suggestion = keep_separators(match_case(preferred, written), written)
         resolved = entry.resolve_lang(lang, fallback)
@@ -103,6 +105,27 @@ def disfavoured_variants(document: Document, context: Context) -> Iterator[Probl
             f'use "{one_line(suggestion)}"{cite(entry, resolved)}',
             suggestion, entry.id,
         )
+
+
+def _inflected(match: FormMatch, written: str, preferred: str, lang: str | None,
+               fallback: str) -> Problem:
+    """TL101 on an inflected form (*до Киева*): the preferred form in the same case, or,
+    when the case is ambiguous or the preferred form does not decline, no fix."""
+    entry = match.entry
+    resolved = entry.resolve_lang(lang, fallback)
+    kind = "person" if entry.kind == "person" else "place"
+    declined = decline_to(preferred, kind, resolved, match.cases or (), written)
+    if declined is not None:
+        suggestion = match_case(declined, written)
+        return Problem(match.start, match.end,
+                       f'"{written}" ({match.form}) is a disfavoured spelling'
+                       f'{where(entry, lang, resolved)}; use "{suggestion}" '
+                       f'({preferred}){cite(entry, resolved)}', suggestion, entry.id)
+    return Problem(match.start, match.end,
+                   f'"{written}" is a form of "{match.form}", a disfavoured spelling'
+                   f'{where(entry, lang, resolved)}; use "{preferred}" in the same case '
+                   f"(the case is ambiguous: no automatic fix){cite(entry, resolved)}",
+                   None, entry.id)
 
 
 CHECK = Check(

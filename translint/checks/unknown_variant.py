@@ -16,6 +16,7 @@ from translint.checks.naming import (
 from translint.findings import Severity
 from translint.names.fold import keep_separators, match_case
 from translint.text.document import Document
+from translint.text.scripts import OTHER_SCRIPT_CHAR
 
 
 def unknown_variants(document: Document, context: Context) -> Iterator[Problem]:
@@ -28,6 +29,8 @@ def unknown_variants(document: Document, context: Context) -> Iterator[Problem]:
         preferred = entry.preferred(lang, fallback)
         if preferred is None:
             continue
+        if _other_script(near.written, preferred):
+            continue  # never a Latin answer for a Cyrillic word (nor the reverse)
         if near.full_name:
             given = preferred_given(entry, lang, fallback)
             preferred = f"{given} {preferred}" if given else preferred
@@ -56,6 +59,12 @@ def _separator_variants(document: Document, context: Context) -> Iterator[Proble
                       f'"{one_line(written)}" is hyphenated differently from "{match.form}"; '
                       f'use "{suggestion}"{cite(match.entry, lang)}',
                       suggestion, match.entry.id)
+
+
+def _other_script(written: str, preferred: str) -> bool:
+    """Tell whether one of ``written`` and ``preferred`` is in Latin letters and the other
+    in another script (Cyrillic, Greek …)."""
+    return bool(OTHER_SCRIPT_CHAR.search(written)) != bool(OTHER_SCRIPT_CHAR.search(preferred))
 
 
 def _hyphenation(text: str) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from translint.errors import TranslintError
+from translint.languages.declension import DeclensionRow, parse_declension
 from translint.text.read import read_text_file
 from translint.tomldata import parse_toml
 
@@ -77,6 +78,10 @@ class Language:
     # "Putins", "Kiewer"; Russian "Путина"): a bilingual check finds a name's form in a
     # target with one of them.
     name_endings: frozenset[str] = frozenset()
+    # How names decline (``[[declension]]``, ``translint.languages.declension``) and the
+    # letters after which a consonant row does not apply.
+    declension: tuple[DeclensionRow, ...] = ()
+    vowels: str = ""
     gloss_former: frozenset[str] = frozenset()
     gloss_called: frozenset[str] = frozenset()
     gloss_as: frozenset[str] = frozenset()
@@ -100,7 +105,7 @@ class Language:
 _TOP: dict[str, str] = {
     "name": "text", "script": "text", "stop_words": "words", "homographs": "words",
     "function_words": "words", "titles": "words", "common_words": "words",
-    "abbreviations": "words", "name_endings": "words",
+    "abbreviations": "words", "name_endings": "words", "vowels": "text",
 }
 _TABLES: dict[str, dict[str, str]] = {
     "gloss": {"former": "words", "called": "words", "as": "words", "or": "words",
@@ -151,7 +156,7 @@ def load_language(path: Path) -> Language:
     where = str(path)
     text = read_text_file(path, error=LanguageError, what="language file")
     data = parse_toml(text, where, LanguageError)
-    top = _checked(data, _TOP, "", where, ("name",), set(_TABLES))
+    top = _checked(data, _TOP, "", where, ("name",), {*_TABLES, "declension"})
     tables = {name: _checked(_table(data, name, where), keys, name, where,
                              _REQUIRED.get(name, ()) if name in data else ())
               for name, keys in _TABLES.items()}
@@ -170,6 +175,8 @@ def load_language(path: Path) -> Language:
         common_words=top.get("common_words", frozenset()),
         abbreviations=top.get("abbreviations", frozenset()),
         name_endings=top.get("name_endings", frozenset()),
+        declension=parse_declension(data.get("declension", []), where, LanguageError),
+        vowels=top.get("vowels", ""),
         gloss_former=gloss.get("former", frozenset()),
         gloss_called=gloss.get("called", frozenset()),
         gloss_as=gloss.get("as", frozenset()), gloss_or=gloss.get("or", frozenset()),

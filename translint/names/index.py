@@ -65,6 +65,9 @@ class FormMatch(NamedTuple):
     given: str | None = None
     given_end: int | None = None
     split: int | None = None
+    # Of an inflected form (``translint.names.declension``): the cases its ending may
+    # stand for (empty: not known); ``form`` is then the nominative.
+    cases: tuple[str, ...] | None = None
 
 
 class _Target(NamedTuple):
