@@ -47,7 +47,9 @@ _linters: dict[tuple[Any, ...], Linter] = {}
 def _linter(path: Path, data: dict[str, Any], case: dict[str, Any]) -> Linter:
     selection = Selection(select=tuple(case.get("select", ())),
                           ignore=tuple(case.get("ignore", ())))
-    glossaries = [str(path.parent / data["glossary"])] if "glossary" in data else []
+    # A case may name its own glossary (the bundled ones: real entries in uk and ru).
+    glossary = case.get("glossary", data.get("glossary"))
+    glossaries = [str(path.parent / glossary)] if glossary else []
     options = tuple(case.get("options", ()))
     sources = tuple(case.get("source_lang", ()))
     key = (tuple(glossaries), selection.select, selection.ignore, case.get("lang"), options,

@@ -1,0 +1,77 @@
+"""Inflected names in Cyrillic copy: the declension rows of uk.toml and ru.toml, and what
+TL101 makes of an inflected form (the fix in the same case, or none when it is ambiguous)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from translint.languages import language
+from translint.linter import Linter
+from translint.names.declension import decline_to, declined
+from translint.settings import Selection
+
+BUNDLED = str(Path(__file__).parent.parent / "glossaries" / "ukraine-russia.toml")
+
+
+@pytest.mark.parametrize(("form", "kind", "lang", "expected"), [
+    ("Київ", "place", "uk", {"gen": ("Києва",), "dat": ("Києву",), "ins": ("Києвом",),
+                             "loc": ("Києві",)}),
+    ("Харків", "place", "uk", {"gen": ("Харкова",), "dat": ("Харкову",),
+                               "ins": ("Харковом",), "loc": ("Харкові",)}),
+    ("Донецьк", "place", "uk", {"gen": ("Донецька",), "dat": ("Донецьку",),
+                                "ins": ("Донецьком",), "loc": ("Донецьку",)}),
+    ("Одеса", "place", "uk", {"gen": ("Одеси",), "dat": ("Одесі",), "acc": ("Одесу",),
+                              "ins": ("Одесою",), "loc": ("Одесі",)}),
+    ("Киев", "place", "ru", {"gen": ("Киева",), "dat": ("Киеву",), "ins": ("Киевом",),
+                             "loc": ("Киеве",)}),
+    ("Мариуполь", "place", "ru", {"gen": ("Мариуполя",), "dat": ("Мариуполю",),
+                                  "ins": ("Мариуполем",), "loc": ("Мариуполе",)}),
+    ("Путин", "person", "ru", {"gen": ("Путина",), "dat": ("Путину",), "acc": ("Путина",),
+                               "ins": ("Путиным",), "loc": ("Путине",)}),
+])
+def test_the_rows_decline_names_as_the_language_does(
+        form: str, kind: str, lang: str, expected: dict[str, tuple[str, ...]]) -> None:
+    assert declined(form, kind, language(lang)) == expected
+
+
+def test_a_surname_is_declined_as_a_person_and_a_place_as_a_place() -> None:
+    assert declined("Резніков", "person", language("uk"))["ins"] == ("Резніковим",)
+    assert declined("Харків", "place", language("uk"))["ins"] == ("Харковом",)
+
+
+def test_a_vowel_final_name_no_row_fits_is_not_declined() -> None:
+    assert declined("Суми", "place", language("uk")) == {}
+    assert declined("Кривий Ріг", "place", language("uk")) == {}
+
+
+@pytest.mark.parametrize(("cases", "written", "expected"), [
+    (("gen",), "Резникова", "Резнікова"),
+    (("gen", "acc"), "Резникова", "Резнікова"),
+    (("dat", "loc"), "Резникову", "Резнікову"),  # right for both cases
+    (("dat", "loc"), "Резникові", "Резнікові"),
+    ((), "Резникова", None),  # no case known
+])
+def test_a_fix_is_one_form_right_for_every_case(cases: tuple[str, ...], written: str,
+                                                expected: str | None) -> None:
+    assert decline_to("Резніков", "person", "uk", cases, written) == expected
+
+
+def test_ambiguous_cases_give_no_form() -> None:
+    # Ukrainian -ові is dative or locative: Russian writes -ову and -ове.
+    assert decline_to("Резников", "person", "ru", ("dat", "loc"), "Резнікові") is None
+
+
+def test_an_ambiguous_inflection_is_reported_with_the_nominative_and_no_fix() -> None:
+    linter = Linter.from_paths([BUNDLED], Selection(select=("TL101",)), "ru")
+    [finding] = linter.check_text("Слово дали Резнікові.", "story.txt")
+    assert finding.suggestion is None
+    assert finding.message.startswith(
+        '"Резнікові" is a form of "Резніков", a disfavoured spelling in ru copy; use '
+        '"Резников" in the same case (the case is ambiguous: no automatic fix)')
+
+
+def test_english_copy_does_not_decline() -> None:
+    linter = Linter.from_paths([BUNDLED], Selection(select=("TL1",)), "en")
+    assert linter.check_text("Kyiv said Kyivs and Киева are words.", "story.txt") == []
