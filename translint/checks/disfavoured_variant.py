@@ -139,7 +139,9 @@ CHECK = Check(
         what=(
             "A glossary variant, or another language's form, where the document's language "
             "prefers another form: *Kiev*, *Kiev's*, *pro-Kiev*, *Kiev-based* → *Kyiv* in "
-            "English; *Kyiv* → *Kiew* in German."
+            "English; *Kyiv* → *Kiew* in German. In Ukrainian and Russian copy inflected forms "
+            "count, and the fix keeps the case: *до Киева* → *до Києва*, *в Киеве* → *в Києві*; "
+            "where the case is ambiguous there is no fix."
         ),
         why=(
             "A desk's style decides one spelling per name and language; the other spellings "
