@@ -4,8 +4,9 @@ A row says, for names of one kind (``person``, ``place`` or ``any``) whose nomin
 ``nominative`` (``""``: after a consonant, as the language's ``vowels`` say), which endings
 replace it in each grammatical case (``gen``, ``dat``, ``acc``, ``ins``, ``loc``): Ukrainian
 *Київ* (``nominative = "їв"``) → *Києва*, *Києву*, *Києвом*, *Києві*. The first ending of a
-case is the one a fix writes; the others are recognised. ``translint.names.declension``
-applies them.
+case is the one a fix writes; the others are recognised. A case listed in ``unsure`` is
+recognised but never fixed: its ending depends on the word (Ukrainian *Херсона* but
+*Криму*). ``translint.names.declension`` applies them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from translint.errors import TranslintError
 
 CASES = ("gen", "dat", "acc", "ins", "loc")
 KINDS = ("person", "place", "any")
-_ROW_KEYS = ("kind", "nominative", "cases")
+_ROW_KEYS = ("kind", "nominative", "cases", "unsure")
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class DeclensionRow:
     kind: str
     nominative: str
     cases: tuple[tuple[str, tuple[str, ...]], ...]
+    unsure: frozenset[str] = frozenset()
 
     def applies(self, form: str, kind: str, vowels: str) -> bool:
         """Tell whether the row declines ``form``, a name of ``kind``."""
@@ -67,5 +69,8 @@ def parse_declension(value: Any, where: str,
                 raise error(f'{name}: "cases.{case}" must be a list of lower-case endings',
                             where)
             endings.append((case, tuple(forms)))
-        rows.append(DeclensionRow(kind, nominative, tuple(endings)))
+        unsure = row.get("unsure", [])
+        if not isinstance(unsure, list) or not set(unsure) <= set(cases):
+            raise error(f'{name}: "unsure" must be a list of the row\'s cases', where)
+        rows.append(DeclensionRow(kind, nominative, tuple(endings), frozenset(unsure)))
     return tuple(rows)

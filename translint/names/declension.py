@@ -53,11 +53,15 @@ def decline_to(form: str, kind: str, lang: str | None, cases: tuple[str, ...],
                written: str) -> str | None:
     """``form`` in a form right for every case of ``cases`` in ``lang``: the one they share,
     or of several the one ending as ``written`` does; ``None`` when there is no such single
-    form or no case is known (*Резникову*, dative or locative → *Резнікову*, right for both;
-    *Захаровой*, four cases → none)."""
+    form, no case is known, or a case is ``unsure`` in ``lang`` (*Резникову*, dative or
+    locative → *Резнікову*, right for both; *Захаровой*, four cases → none)."""
     if not cases or lang is None:
         return None
-    table = declined(form, kind, language(lang.split("-", 1)[0]))
+    target = language(lang.split("-", 1)[0])
+    row = _row(form, kind, target)
+    if row is None or row.unsure & set(cases):
+        return None  # an ending the word decides (Криму, not Крима): no fix
+    table = declined(form, kind, target)
     if any(case not in table for case in cases):
         return None
     shared = set.intersection(*(set(table[case]) for case in cases))
@@ -99,10 +103,13 @@ class InflectionTable:
 
     def _add(self, entry: Entry, form: str, kind: str, rules: list[Language]) -> None:
         by_written: dict[str, set[str]] = {}
-        for lang in rules:
+        for position, lang in enumerate(rules):
+            # The form's own language first: another's rows only add what it does not write.
+            own = set(by_written)
             for case, written_forms in declined(form, kind, lang).items():
                 for written in written_forms:
-                    by_written.setdefault(written.lower(), set()).add(case)
+                    if position == 0 or written.lower() not in own:
+                        by_written.setdefault(written.lower(), set()).add(case)
         if " " not in form and "-" not in form:
             for ending in rules[0].name_endings:
                 by_written.setdefault((form + ending).lower(), set())
