@@ -1,6 +1,7 @@
 """Project configuration: ``translint.toml``, or ``[tool.translint]`` in ``pyproject.toml``.
 
-The file is found by walking up from the first checked path (or the current
+The file is found by walking up from a path (``translint check``: from each file, see
+``translint.scopes``; the glossary commands: from the first path, or the current
 directory); in each directory ``translint.toml`` wins over ``pyproject.toml``, and a
 ``pyproject.toml`` without ``[tool.translint]`` is passed over. Paths in the file are
 relative to the file. Precedence: command-line options > configuration file > defaults;
