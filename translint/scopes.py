@@ -104,7 +104,9 @@ class Scopes:
         limits: list[int] = []
         chosen: dict[str, int] = {}
         for path in files:
-            scope = self.for_path(path, stdin_name)
+            # A file found or named (never a directory): its folder, without a stat.
+            scope = (self.for_path(path, stdin_name) if path == STDIN
+                     else self.for_folder(os.path.dirname(os.path.abspath(path))))
             index = scopes.get(id(scope))
             if index is None:
                 index = scopes[id(scope)] = len(linters)
