@@ -135,6 +135,14 @@ def test_one_linter_per_configuration_on_several_processes(repo: Path) -> None:
     assert len(plan.linters) == 2 and len(files) == 27
     assert plan.setup(files[0])[0] is plan.setup(files[1])[0]
     assert scopes.plan(files).linters == plan.linters  # built once, not per plan
+    # A configuration that differs only in what the linter does not read shares its linter.
+    write(repo / "desk-b" / "sub" / "translint.toml",
+          'glossaries = ["../luhansk.toml"]\nlang = "en"\nfail_on = "warning"\n')
+    shared = Scopes().plan([str(repo / "desk-b" / "story.md"),
+                            str(repo / "desk-b" / "sub" / "notes.txt")])
+    assert shared.linters[0] is shared.linters[1]
+    assert check(repo, "desk-b")[0].returncode == 1  # sub's fail_on holds for its files
+    (repo / "desk-b" / "sub" / "translint.toml").unlink()
     serial, found = check(repo, ".", "-j", "1")
     parallel, found_in_parallel = check(repo, ".", "-j", "2")
     assert found_in_parallel == found and len(found) == 27

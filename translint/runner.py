@@ -319,8 +319,9 @@ def check_files(linter: Linter | FilePlan, files: list[str], jobs: int | None = 
 def _results(linter: Linter | FilePlan, files: list[str], jobs: int | None,
              stdin_name: str | None, max_bytes: int, stdin_text: str | None,
              stdin_format: str | None = None) -> Iterator[FileResult]:
-    if isinstance(linter, FilePlan) and len(linter.linters) == 1:
-        max_bytes = linter.max_bytes[0]  # one configuration: as fast as ever
+    if isinstance(linter, FilePlan) and len(set(map(id, linter.linters))) == 1 and len(
+            set(linter.max_bytes)) == 1:
+        max_bytes = linter.max_bytes[0]  # one linter for every file: as fast as ever
         linter = linter.linters[0]
     workers = worker_count(files, jobs)
     if workers <= 1:
@@ -329,7 +330,8 @@ def _results(linter: Linter | FilePlan, files: list[str], jobs: int | None,
                           else (linter, max_bytes))
             yield check_file(one, path, stdin_name, limit, stdin_text, stdin_format)
         return
-    for prepared in linter.linters if isinstance(linter, FilePlan) else (linter,):
+    for prepared in ({id(one): one for one in linter.linters}.values()
+                     if isinstance(linter, FilePlan) else (linter,)):
         prepared.prepare()
     context = multiprocessing.get_context("fork" if "fork" in
                                           multiprocessing.get_all_start_methods() else None)

@@ -61,6 +61,7 @@ class Scopes:
         self._nearest: dict[str, Path | None] = {}  # folder -> its configuration file
         self._read: dict[Path | None, Scope] = {}
         self._linters: dict[int, Linter] = {}  # id(scope) -> its linter
+        self._built: list[tuple[tuple[Any, ...], Linter]] = []  # each with its settings
         self.planned: list[Scope] = []  # the scopes of the last plan, in its order
 
     def for_path(self, path: str, stdin_name: str | None = None) -> Scope:
@@ -88,10 +89,18 @@ class Scopes:
         return self.for_folder(folder).rules
 
     def linter(self, scope: Scope) -> Linter:
-        """The linter of ``scope``, built the first time it is asked for."""
+        """The linter of ``scope``, built the first time it is asked for; configurations
+        that differ only in what the linter does not read (include, exclude, fail_on, …)
+        share one."""
         linter = self._linters.get(id(scope))
         if linter is None:
-            linter = Linter.from_config(scope.config, scope.options, cache_dir=self.cache_dir)
+            wanted = _linter_settings(scope)
+            linter = next((built for settings, built in self._built if settings == wanted),
+                          None)
+            if linter is None:
+                linter = Linter.from_config(scope.config, scope.options,
+                                            cache_dir=self.cache_dir)
+                self._built.append((wanted, linter))
             self._linters[id(scope)] = linter
         return linter
 
@@ -135,3 +144,12 @@ class Scopes:
             base = None  # the paths as given are already relative to it
         return Scope(config, options, FileRules(options.include, options.exclude,
                                                 options.respect_gitignore, base))
+
+
+def _linter_settings(scope: Scope) -> tuple[Any, ...]:
+    """What ``Linter.from_config`` reads of a scope (compared with ``==``: a ``Selection``
+    holds a dict). House rules cite their file, so a configuration with some is its own."""
+    options, config = scope.options, scope.config
+    return (options.glossaries, options.selection, options.lang, options.pack_paths,
+            options.source_langs, options.disabled_rules, options.rule_options,
+            config.house, config.path if config.house else None)
