@@ -127,13 +127,19 @@ class Scopes:
 
     def _find(self, folder: str) -> Path | None:
         """The configuration file nearest to ``folder``, each folder looked at once."""
-        if folder in self._nearest:
-            return self._nearest[folder]
-        found = config_in_folder(Path(folder))
-        if found is None:
+        unknown: list[str] = []  # folders looked at, nearest first, until one is known
+        found: Path | None = None
+        while folder not in self._nearest:
+            unknown.append(folder)
+            found = config_in_folder(Path(folder))
             parent = os.path.dirname(folder)
-            found = None if parent == folder else self._find(parent)
-        self._nearest[folder] = found
+            if found is not None or parent == folder:
+                break
+            folder = parent
+        else:
+            found = self._nearest[folder]
+        for each in unknown:
+            self._nearest[each] = found
         return found
 
     def _scope(self, config: Config) -> Scope:
