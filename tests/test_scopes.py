@@ -142,6 +142,16 @@ def test_one_linter_per_configuration_on_several_processes(repo: Path) -> None:
                             str(repo / "desk-b" / "sub" / "notes.txt")])
     assert shared.linters[0] is shared.linters[1]
     assert check(repo, "desk-b")[0].returncode == 1  # sub's fail_on holds for its files
+    # Another selection: its own linter, but the glossaries' index and what the checks
+    # build from it are built once for both.
+    write(repo / "desk-b" / "sub" / "translint.toml",
+          'glossaries = ["../luhansk.toml"]\nlang = "en"\nselect = ["TL1"]\n')
+    apart = Scopes().plan([str(repo / "desk-b" / "story.md"),
+                           str(repo / "desk-b" / "sub" / "notes.txt")])
+    assert apart.linters[0] is not apart.linters[1]
+    assert apart.linters[0].resources is apart.linters[1].resources
+    assert [len(linter.checks) > 0 for linter in apart.linters] == [True, True]
+    assert len(apart.linters[1].checks) < len(apart.linters[0].checks)
     (repo / "desk-b" / "sub" / "translint.toml").unlink()
     serial, found = check(repo, ".", "-j", "1")
     parallel, found_in_parallel = check(repo, ".", "-j", "2")

@@ -98,8 +98,12 @@ class Scopes:
             linter = next((built for settings, built in self._built if settings == wanted),
                           None)
             if linter is None:
+                # Same glossaries and settings, another selection or language: the name
+                # index and what the checks build from it (packs, indexes) are shared.
+                like = next((built for settings, built in self._built
+                             if settings[_RESOURCES] == wanted[_RESOURCES]), None)
                 linter = Linter.from_config(scope.config, scope.options,
-                                            cache_dir=self.cache_dir)
+                                            cache_dir=self.cache_dir, like=like)
                 self._built.append((wanted, linter))
             self._linters[id(scope)] = linter
         return linter
@@ -154,8 +158,12 @@ class Scopes:
 
 def _linter_settings(scope: Scope) -> tuple[Any, ...]:
     """What ``Linter.from_config`` reads of a scope (compared with ``==``: a ``Selection``
-    holds a dict). House rules cite their file, so a configuration with some is its own."""
+    holds a dict), what its resources are built from first (``_RESOURCES``). House rules
+    cite their file, so a configuration with some is its own."""
     options, config = scope.options, scope.config
-    return (options.glossaries, options.selection, options.lang, options.pack_paths,
-            options.source_langs, options.disabled_rules, options.rule_options,
-            config.house, config.path if config.house else None)
+    return (options.glossaries, config.house, config.path if config.house else None,
+            options.pack_paths, options.source_langs, options.disabled_rules,
+            options.rule_options, options.selection, options.lang)
+
+
+_RESOURCES = slice(0, 7)  # the glossaries and the settings of ``checks.Settings``
