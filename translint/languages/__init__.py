@@ -63,6 +63,7 @@ class Language:
     function_words: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
     gloss_former: frozenset[str] = frozenset()
     gloss_called: frozenset[str] = frozenset()
@@ -87,7 +88,7 @@ class Language:
 _TOP: dict[str, str] = {
     "name": "text", "script": "text", "stop_words": "words", "homographs": "words",
     "function_words": "words", "titles": "words", "common_words": "words",
-    "abbreviations": "words",
+    "not_names": "words", "abbreviations": "words",
 }
 _TABLES: dict[str, dict[str, str]] = {
     "gloss": {"former": "words", "called": "words", "as": "words", "or": "words",
@@ -153,6 +154,7 @@ def load_language(path: Path) -> Language:
         function_words=top.get("function_words", frozenset()),
         titles=top.get("titles", frozenset()),
         common_words=top.get("common_words", frozenset()),
+        not_names=top.get("not_names", frozenset()),
         abbreviations=top.get("abbreviations", frozenset()),
         gloss_former=gloss.get("former", frozenset()),
         gloss_called=gloss.get("called", frozenset()),
