@@ -9,7 +9,7 @@ import re
 import signal
 import stat
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from translint.errors import ConfigError, InputError, RuleTimeout, TranslintError
@@ -43,6 +43,42 @@ class FileResult:
     stdin: bool = False  # the input was standard input (``path`` is its display name)
 
 
+@dataclass(frozen=True)
+class FileRules:
+    """Which files a folder's walk takes: include and exclude globs, whether ``.gitignore``
+    counts, and the folder the globs are relative to (``None``: the paths as given)."""
+
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    base: str | None = None
+
+    def matches(self, path: str, name: str, patterns: tuple[str, ...]) -> bool:
+        """``matches_globs`` on the path as given, or on the path from ``base``."""
+        if not patterns:
+            return False
+        if matches_globs(path, name, patterns):
+            return True
+        return self.base is not None and matches_globs(
+            os.path.relpath(os.path.abspath(path), self.base), name, patterns)
+
+
+@dataclass(frozen=True)
+class FilePlan:
+    """Several linters in one run: each file (as listed) checked by the linter of its
+    configuration, read with that configuration's size limit. Handed to worker processes
+    once, when they start; the files sent to them stay plain paths."""
+
+    linters: tuple[Linter, ...]
+    max_bytes: tuple[int, ...]
+    chosen: Mapping[str, int]  # file -> index into linters
+
+    def setup(self, path: str) -> tuple[Linter, int]:
+        """The linter and size limit of ``path``."""
+        index = self.chosen[path]
+        return self.linters[index], self.max_bytes[index]
+
+
 @dataclass
 class Inputs:
     """The files a run checks, the directories it could not read, and what it skipped."""
@@ -53,7 +89,8 @@ class Inputs:
 
 
 def find_inputs(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE,
-                exclude: tuple[str, ...] = (), respect_gitignore: bool = True) -> Inputs:
+                exclude: tuple[str, ...] = (), respect_gitignore: bool = True,
+                rules_for: Callable[[str], FileRules] | None = None) -> Inputs:
     """Expand directories (recursively, sorted: a folder's files, then its folders) into
     the files to check.
 
@@ -66,17 +103,24 @@ def find_inputs(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE
     (``respect_gitignore``; see ``translint.gitignore``). A directory that
     cannot be read is an error; a FIFO, socket or device met in a directory is skipped
     with a note (named explicitly, reading it reports the error).
+
+    ``rules_for``: the rules of each folder (its configuration's, ``translint.scopes``),
+    replacing ``include``, ``exclude`` and ``respect_gitignore``; a folder's entries, files
+    and folders, are taken or left by its rules, a file named explicitly by its folder's.
     """
     inputs = Inputs()
+    fixed = FileRules(include, exclude, respect_gitignore)
+    rules_of = rules_for if rules_for is not None else (lambda folder: fixed)
     for path in paths:
         if path == STDIN:
             inputs.files.append(path)
         elif _is_directory(path):
-            _walk(path, include, exclude, inputs,
-                  Ignored.for_walk(path) if respect_gitignore else Ignored())
-        elif exclude and matches_globs(path, os.path.basename(path), exclude):
+            gitignore = rules_for is not None or respect_gitignore
+            _walk(path, rules_of, inputs, Ignored.for_walk(path) if gitignore else Ignored())
+        elif (rules := rules_of(os.path.dirname(path) or os.curdir)).matches(
+                path, os.path.basename(path), rules.exclude):
             inputs.skipped.append(f"{path}: not checked: excluded by --exclude / exclude "
-                                  f"({' '.join(exclude)})")
+                                  f"({' '.join(rules.exclude)})")
         else:
             inputs.files.append(path)
     # A file named twice, or named and inside a directory named, is checked once.
@@ -98,8 +142,8 @@ def _is_directory(path: str) -> bool:
         return False  # reading it will say what is wrong
 
 
-def _walk(folder: str, include: tuple[str, ...], exclude: tuple[str, ...],
-          inputs: Inputs, ignored: Ignored) -> None:
+def _walk(folder: str, rules_of: Callable[[str], FileRules], inputs: Inputs,
+          ignored: Ignored) -> None:
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -108,6 +152,8 @@ def _walk(folder: str, include: tuple[str, ...], exclude: tuple[str, ...],
                                         f"{describe_os_error(error)}", folder))
         return
     ignored = ignored.enter(folder)
+    rules = rules_of(folder)
+    include, exclude = rules.include, rules.exclude
     folders: list[str] = []
     for entry in entries:
         name = entry.name
@@ -115,19 +161,19 @@ def _walk(folder: str, include: tuple[str, ...], exclude: tuple[str, ...],
             continue
         full = os.path.join(folder, name)
         kind = _kind(entry)
-        if ignored.ignores(full, kind == "folder"):
+        if rules.respect_gitignore and ignored.ignores(full, kind == "folder"):
             continue
         if kind == "folder":
-            if name not in SKIPPED_FOLDERS and not matches_globs(full, name, exclude):
+            if name not in SKIPPED_FOLDERS and not rules.matches(full, name, exclude):
                 folders.append(full)
-        elif kind != "linked folder" and matches_globs(full, name, include) and not matches_globs(
-                full, name, exclude):
+        elif kind != "linked folder" and rules.matches(full, name, include) and not (
+                rules.matches(full, name, exclude)):
             if kind == "file":
                 inputs.files.append(full)
             else:
                 inputs.skipped.append(f"{full}: not checked: {kind}, not a regular file")
     for sub in folders:
-        _walk(sub, include, exclude, inputs, ignored)
+        _walk(sub, rules_of, inputs, ignored)
 
 
 def _kind(entry: os.DirEntry[str]) -> str:
@@ -251,12 +297,13 @@ def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         raise InputError(str(error), path) from None
 
 
-_worker_linter: Linter | None = None
+_worker_linter: Linter | FilePlan | None = None
 _worker_max_bytes = DEFAULT_MAX_BYTES
 _worker_source: AlignedSource | None = None
 
 
-def _init_worker(linter: Linter, max_bytes: int, source: AlignedSource | None = None) -> None:
+def _init_worker(linter: Linter | FilePlan, max_bytes: int,
+                 source: AlignedSource | None = None) -> None:
     global _worker_linter, _worker_max_bytes, _worker_source
     _worker_linter = linter
     _worker_max_bytes = max_bytes
@@ -267,6 +314,9 @@ def _init_worker(linter: Linter, max_bytes: int, source: AlignedSource | None = 
 
 def _check_in_worker(path: str) -> FileResult:
     assert _worker_linter is not None
+    if isinstance(_worker_linter, FilePlan):
+        linter, max_bytes = _worker_linter.setup(path)
+        return check_file(linter, path, max_bytes=max_bytes, source=_worker_source)
     return check_file(_worker_linter, path, max_bytes=_worker_max_bytes,
                       source=_worker_source)
 
@@ -282,7 +332,7 @@ def run(linter: Linter, files: list[str], jobs: int | None = None,
     return report
 
 
-def check_files(linter: Linter, files: list[str], jobs: int | None = None,
+def check_files(linter: Linter | FilePlan, files: list[str], jobs: int | None = None,
                 stdin_name: str | None = None,
                 progress: Callable[[int, int, int, float], None] | None = None,
                 max_bytes: int = DEFAULT_MAX_BYTES,
@@ -290,8 +340,9 @@ def check_files(linter: Linter, files: list[str], jobs: int | None = None,
                 stdin_format: str | None = None,
                 source: AlignedSource | None = None) -> Iterator[FileResult]:
     """Check ``files`` one result at a time, in the order given (so that a caller can
-    report and forget each file's findings); ``source``: the source every file is
-    aligned with (``translint.text.aligned``)."""
+    report and forget each file's findings). ``linter``: one for every file, or a
+    ``FilePlan`` of one per configuration (``max_bytes`` is then each one's);
+    ``source``: the source every file is aligned with (``translint.text.aligned``)."""
     started = time.perf_counter()
     characters = 0
     results = _results(linter, files, jobs, stdin_name, max_bytes, stdin_text, stdin_format,
@@ -303,17 +354,24 @@ def check_files(linter: Linter, files: list[str], jobs: int | None = None,
         yield result
 
 
-def _results(linter: Linter, files: list[str], jobs: int | None, stdin_name: str | None,
-             max_bytes: int, stdin_text: str | None,
+def _results(linter: Linter | FilePlan, files: list[str], jobs: int | None,
+             stdin_name: str | None, max_bytes: int, stdin_text: str | None,
              stdin_format: str | None = None,
              source: AlignedSource | None = None) -> Iterator[FileResult]:
+    if isinstance(linter, FilePlan) and len(set(map(id, linter.linters))) == 1 and len(
+            set(linter.max_bytes)) == 1:
+        max_bytes = linter.max_bytes[0]  # one linter for every file: as fast as ever
+        linter = linter.linters[0]
     workers = worker_count(files, jobs)
     if workers <= 1:
         for path in files:
-            yield check_file(linter, path, stdin_name, max_bytes, stdin_text, stdin_format,
-                             source)
+            one, limit = (linter.setup(path) if isinstance(linter, FilePlan)
+                          else (linter, max_bytes))
+            yield check_file(one, path, stdin_name, limit, stdin_text, stdin_format, source)
         return
-    linter.prepare()
+    for prepared in ({id(one): one for one in linter.linters}.values()
+                     if isinstance(linter, FilePlan) else (linter,)):
+        prepared.prepare()
     context = multiprocessing.get_context("fork" if "fork" in
                                           multiprocessing.get_all_start_methods() else None)
     pool = context.Pool(workers, initializer=_init_worker, initargs=(linter, max_bytes, source))

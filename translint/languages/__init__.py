@@ -73,6 +73,7 @@ class Language:
     function_words: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
     # Endings a name takes in this language's copy without changing its stem (German
     # "Putins", "Kiewer"; Russian "Путина"): a bilingual check finds a name's form in a
@@ -105,7 +106,8 @@ class Language:
 _TOP: dict[str, str] = {
     "name": "text", "script": "text", "stop_words": "words", "homographs": "words",
     "function_words": "words", "titles": "words", "common_words": "words",
-    "abbreviations": "words", "name_endings": "words", "vowels": "text",
+    "not_names": "words", "abbreviations": "words", "name_endings": "words",
+    "vowels": "text",
 }
 _TABLES: dict[str, dict[str, str]] = {
     "gloss": {"former": "words", "called": "words", "as": "words", "or": "words",
@@ -173,6 +175,7 @@ def load_language(path: Path) -> Language:
         function_words=top.get("function_words", frozenset()),
         titles=top.get("titles", frozenset()),
         common_words=top.get("common_words", frozenset()),
+        not_names=top.get("not_names", frozenset()),
         abbreviations=top.get("abbreviations", frozenset()),
         name_endings=top.get("name_endings", frozenset()),
         declension=parse_declension(data.get("declension", []), where, LanguageError),
