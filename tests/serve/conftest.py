@@ -20,6 +20,7 @@ import uvicorn
 from translint.config import Config, read_config
 from translint.serve.app import create_app
 from translint.serve.engine import Engine, EngineHolder
+from translint.serve.reload import Reloader
 from translint.serve.service import ServeSettings
 
 # A configuration with a severity and a house rule, so that a test shows the server applies
@@ -70,12 +71,13 @@ def _lower(headers: Any) -> dict[str, str]:
 class RunningServer:
     """uvicorn serving an app in a thread, on a socket bound to a free loopback port."""
 
-    def __init__(self, holder: EngineHolder, settings: ServeSettings) -> None:
+    def __init__(self, holder: EngineHolder, settings: ServeSettings,
+                 reloader: Reloader | None = None) -> None:
         self.socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.socket.bind(("127.0.0.1", 0))
         self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}"
-        config = uvicorn.Config(create_app(holder, settings), log_level="warning")
+        config = uvicorn.Config(create_app(holder, settings, reloader), log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run,
                                        kwargs={"sockets": [self.socket]}, daemon=True)

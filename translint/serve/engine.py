@@ -183,13 +183,28 @@ class Engine:
 
 class EngineHolder:
     """The engine requests use now; ``swap`` replaces it atomically (a reload builds the
-    new one aside first, so a configuration that does not load leaves the old serving)."""
+    new one aside first, so a configuration that does not load leaves the old serving).
+
+    It also keeps what /healthz and /metrics tell of reloads: the content hash of each
+    served file (``versions``), the reloads done and failed, the last failure's message
+    (cleared by the next reload that succeeds)."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.reloads = 0
+        self.failed_reloads = 0
+        self.reload_error: str | None = None
+        self.versions: dict[str, str | None] = {}
 
-    def swap(self, engine: Engine) -> None:
+    def swap(self, engine: Engine, versions: dict[str, str | None] | None = None) -> None:
         """Serve ``engine`` from the next request on."""
         self.engine = engine
         self.reloads += 1
+        self.reload_error = None
+        if versions is not None:
+            self.versions = versions
+
+    def failed(self, message: str) -> None:
+        """Record a reload that did not load (the engine serving stays)."""
+        self.failed_reloads += 1
+        self.reload_error = message
