@@ -3,8 +3,11 @@ disk while a client keeps checking, a broken glossary, an entry added over HTTP,
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import shutil
+import subprocess
 import threading
 import time
 from collections import Counter
@@ -16,6 +19,7 @@ from typing import Any
 import pytest
 
 from tests.serve.conftest import RunningServer, request
+from tests.serve.test_docs_examples import block
 from translint.serve.engine import EngineHolder
 from translint.serve.reload import EngineSource, Fingerprints, Reloader
 from translint.serve.service import ServeSettings
@@ -220,3 +224,14 @@ def test_fingerprints_read_a_file_again_only_when_its_stat_changes(tmp_path: Pat
     path.unlink()
     assert first[str(path)] != second[str(path)] and prints.of([str(path)]) == {
         str(path): None}
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="the example needs curl")
+def test_the_documented_curl_adds_an_entry(desk: Desk) -> None:
+    script = block("sh", "glossary/entries").replace("http://127.0.0.1:8765", desk.url)
+    done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "TRANSLINT_TOKEN": TOKEN})
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert answer["served"] is True and answer["entry"]["note"] == "Mayor of Blorvik"
+    assert flagged(desk.url) == ["Dravnik"]
