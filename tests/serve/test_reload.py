@@ -235,3 +235,33 @@ def test_the_documented_curl_adds_an_entry(desk: Desk) -> None:
     answer = json.loads(done.stdout)
     assert answer["served"] is True and answer["entry"]["note"] == "Mayor of Blorvik"
     assert flagged(desk.url) == ["Dravnik"]
+
+
+def test_a_changed_configuration_is_served(tmp_path: Path) -> None:
+    glossary = tmp_path / "desk.toml"
+    glossary.write_text(WITH_VARIANT, encoding="utf-8")
+    config = tmp_path / "translint.toml"
+    config.write_text('glossaries = ["desk.toml"]\n', encoding="utf-8")
+    source = EngineSource(config_file=str(config))
+    holder = EngineHolder(source.build())
+    server = RunningServer(holder, ServeSettings(), Reloader(holder, source, 0.05))
+    try:
+        assert flagged(server.url) == ["Blorwick"]
+        config.write_text('glossaries = ["desk.toml"]\nignore = ["TL101"]\n', encoding="utf-8")
+        wait_for(lambda: flagged(server.url) == [])
+        config.write_text('glossaries = ["desk.toml"]\nignroe = ["TL101"]\n', encoding="utf-8")
+        wait_for(lambda: holder.reload_error is not None)
+        assert holder.reload_error.startswith(f"{config}:")
+        assert "ignroe" in holder.reload_error and flagged(server.url) == []
+        # The configuration now names another glossary: it is served, and watched.
+        other = tmp_path / "other.toml"
+        other.write_text(GLOSSARY.replace("blorvik", "kestrova").replace(
+            "Blorvik", "Kestrova"), encoding="utf-8")
+        config.write_text('glossaries = ["other.toml"]\n', encoding="utf-8")
+        wait_for(lambda: "kestrova" in holder.engine.entries)
+        assert str(other) in request(f"{server.url}/healthz").json()["files"]
+        other.write_text(other.read_text(encoding="utf-8").replace(
+            'kind = "place"\n', 'kind = "place"\nvariants = ["Kestrowa"]\n'), encoding="utf-8")
+        wait_for(lambda: flagged(server.url, "Kestrowa is far.") == ["Kestrowa"])
+    finally:
+        server.stop()
