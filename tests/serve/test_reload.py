@@ -20,7 +20,7 @@ import pytest
 
 from tests.serve.conftest import RunningServer, request
 from tests.serve.test_docs_examples import block
-from translint.serve.engine import EngineHolder
+from translint.serve.engine import CheckRequest, EngineHolder
 from translint.serve.reload import EngineSource, Fingerprints, Reloader
 from translint.serve.service import ServeSettings
 
@@ -265,3 +265,16 @@ def test_a_changed_configuration_is_served(tmp_path: Path) -> None:
         wait_for(lambda: flagged(server.url, "Kestrowa is far.") == ["Kestrowa"])
     finally:
         server.stop()
+
+
+def test_a_reloaded_engine_comes_with_the_linters_requests_used(tmp_path: Path) -> None:
+    glossary = tmp_path / "desk.toml"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    source = EngineSource(no_config=True, glossaries=(str(glossary),))
+    serving = source.build()
+    serving.linter_for(CheckRequest("", lang="en", select=("TL1",)))
+    serving.linter_for(CheckRequest("", lang="de"))
+    new = source.build()
+    assert len(new._linters) == 0
+    new.warm_like(serving)  # built before the swap, not by the first requests after it
+    assert list(new._linters) == list(serving._linters)

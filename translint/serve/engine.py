@@ -37,6 +37,11 @@ _OPTION_FIELDS = (("--source-lang", "source_lang"), ("--select", "select"),
                   ("--ignore", "ignore"), ("--lang", "lang"), ("--fail-on", "fail_on"))
 
 
+# What picks a request's linter: lang, source_langs, select, ignore.
+OptionalStrings = tuple[str, ...] | None
+LinterKey = tuple[str | None, OptionalStrings, OptionalStrings, OptionalStrings]
+
+
 class RequestError(Exception):
     """A request field with a bad value (HTTP 422)."""
 
@@ -59,7 +64,7 @@ class CheckRequest:
     ignore: tuple[str, ...] | None = None
     fail_on: str | None = None
 
-    def key(self) -> tuple[object, ...]:
+    def key(self) -> LinterKey:
         """What picks the linter (the text, the format and fail_on do not)."""
         return (self.lang, self.source_langs, self.select, self.ignore)
 
@@ -115,7 +120,7 @@ class Engine:
             entry.id: (entry, glossary)
             for glossary in self.glossaries for entry in glossary.entries}
         self._lock = threading.Lock()
-        self._linters: OrderedDict[tuple[object, ...], tuple[Linter, CheckOptions]] = (
+        self._linters: OrderedDict[LinterKey, tuple[Linter, CheckOptions]] = (
             OrderedDict())
         self.default = self._build(CheckRequest(text=""))
         self.default[0].prepare()
@@ -157,6 +162,21 @@ class Engine:
                 while len(self._linters) > LINTERS_KEPT:
                     self._linters.popitem(last=False)
         return kept[0], self.options_for(request)
+
+    def warm_like(self, other: Engine) -> None:
+        """Build now the linters ``other`` has built for requests, so that a reload does
+        not leave the first requests after the swap each building one."""
+        with other._lock:
+            keys = list(other._linters)
+        for lang, source_langs, select, ignore in keys:
+            request = CheckRequest("", lang=lang, source_langs=source_langs, select=select,
+                                   ignore=ignore)
+            try:
+                linter = self.linter_for(request)[0]
+                linter.prepare()
+                linter.check_text(WARM_UP)
+            except RequestError:  # an option the new configuration refuses: built on use
+                continue
 
     def check(self, request: CheckRequest) -> Checked:
         """Check the request's text as ``translint check`` would check a file of it."""

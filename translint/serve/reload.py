@@ -147,6 +147,7 @@ class Reloader:
             changed = sorted(path for path in hashes if hashes[path] != self._served.get(path))
             try:
                 engine = self.source.build()
+                engine.warm_like(self.holder.engine)
             except Exception as error:
                 self._failed = hashes
                 message = str(error) if isinstance(error, TranslintError) else (
