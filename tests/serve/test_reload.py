@@ -91,14 +91,18 @@ def test_an_edit_on_disk_is_served_and_no_request_fails(desk: Desk) -> None:
     seen: list[list[str]] = []
     stop = threading.Event()
 
-    def client() -> None:
+    by_client: list[list[list[str]]] = [[], [], []]
+
+    def client(own: list[list[str]]) -> None:
         while not stop.is_set():
             answer = request(f"{desk.url}/v1/check", {"text": TEXT, "lang": "en"})
             statuses[answer.status] += 1
             if answer.status == 200:
-                seen.append([finding["text"] for finding in answer.json()["findings"]])
+                found = [finding["text"] for finding in answer.json()["findings"]]
+                own.append(found)
+                seen.append(found)
 
-    clients = [threading.Thread(target=client) for _ in range(3)]
+    clients = [threading.Thread(target=client, args=(own,)) for own in by_client]
     for thread in clients:
         thread.start()
     try:
@@ -114,9 +118,10 @@ def test_an_edit_on_disk_is_served_and_no_request_fails(desk: Desk) -> None:
         for thread in clients:
             thread.join(timeout=30)
     assert set(statuses) == {200} and statuses[200] >= 60, statuses
-    # Once the new glossary answered, every later answer has the finding.
-    first = next(index for index, found in enumerate(seen) if found)
-    assert all(found == ["Blorwick"] for found in seen[first:])
+    # Each client (one request at a time) saw the old glossary, then only the new one.
+    for own in by_client:
+        first = next(index for index, found in enumerate(own) if found)
+        assert first > 0 and all(found == ["Blorwick"] for found in own[first:])
     health = request(f"{desk.url}/healthz").json()
     assert health["reloads"] == 1 and health["reload_error"] is None
     assert health["files"][str(desk.glossary)] not in (before, None)
@@ -278,3 +283,28 @@ def test_a_reloaded_engine_comes_with_the_linters_requests_used(tmp_path: Path) 
     assert len(new._linters) == 0
     new.warm_like(serving)  # built before the swap, not by the first requests after it
     assert list(new._linters) == list(serving._linters)
+
+
+def test_without_polling_a_write_is_still_served(tmp_path: Path) -> None:
+    from translint.serve.launch import Launch
+
+    glossary = tmp_path / "desk.toml"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    token = tmp_path / "token"
+    token.write_text(TOKEN, encoding="utf-8")
+    launch = Launch(EngineSource(no_config=True, glossaries=(str(glossary),)),
+                    token_file=str(token), reload_interval=0)
+    app = launch.app()
+    assert app.state.service.reloader.interval == 0
+    server = RunningServer.of_app(app)
+    try:
+        glossary.write_text(WITH_VARIANT, encoding="utf-8")  # not looked at
+        time.sleep(0.3)
+        assert flagged(server.url) == []
+        answer = request(f"{server.url}/v1/glossary/entries",
+                         {"id": "dravnik", "preferred": "Dravnyk", "variants": ["Dravnik"]},
+                         headers=AUTH)
+        assert answer.status == 201 and answer.json()["served"] is True
+        assert flagged(server.url) == ["Blorwick", "Dravnik"]  # the write reloaded all
+    finally:
+        server.stop()

@@ -49,7 +49,7 @@ def serve(
     reload_interval: Annotated[float, typer.Option(
         "--reload-interval", min=0, help="Seconds between looks at the configuration, "
                                          "glossaries and packs for changes to reload "
-                                         "(0: never reload).")] = 1.0,
+                                         "(0: never look).")] = 1.0,
     workers: Annotated[int, typer.Option(
         "--workers", min=1, help="Worker processes, each with its own linter, reloader and "
                                  "metrics.")] = 1,

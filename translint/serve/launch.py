@@ -55,7 +55,7 @@ class Launch:
     max_body: int = 2 * 1024 * 1024
     time_limit: float = 10.0
     cors_origins: tuple[str, ...] = ()
-    reload_interval: float = 1.0  # 0: no reloading
+    reload_interval: float = 1.0  # 0: no polling
 
     def settings(self) -> ServeSettings:
         """The server's settings, with the token read now."""
@@ -66,9 +66,9 @@ class Launch:
     def app(self, engine: Engine | None = None) -> Starlette:
         """The app, serving ``engine`` (default: one built now) and reloading it."""
         holder = EngineHolder(engine or self.source.build())
-        reloader = (Reloader(holder, self.source, self.reload_interval)
-                    if self.reload_interval > 0 else None)
-        return create_app(holder, self.settings(), reloader)
+        # With an interval of 0 it does not poll, but a glossary write still reloads.
+        return create_app(holder, self.settings(),
+                          Reloader(holder, self.source, self.reload_interval))
 
     def to_json(self) -> str:
         data = dataclasses.asdict(self)

@@ -118,8 +118,9 @@ class Reloader:
         holder.versions = short_versions(self._served)
 
     def start(self) -> None:
-        """Start polling in a daemon thread."""
-        if self._thread is None:
+        """Start polling in a daemon thread (not with an interval of 0: then only
+        ``check`` reloads, as a glossary write calls it)."""
+        if self._thread is None and self.interval > 0:
             self._thread = threading.Thread(target=self._loop, name="translint-reload",
                                             daemon=True)
             self._thread.start()
