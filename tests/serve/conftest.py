@@ -16,10 +16,12 @@ from typing import Any
 
 import pytest
 import uvicorn
+from starlette.applications import Starlette
 
 from translint.config import Config, read_config
 from translint.serve.app import create_app
 from translint.serve.engine import Engine, EngineHolder
+from translint.serve.reload import Reloader
 from translint.serve.service import ServeSettings
 
 # A configuration with a severity and a house rule, so that a test shows the server applies
@@ -70,12 +72,14 @@ def _lower(headers: Any) -> dict[str, str]:
 class RunningServer:
     """uvicorn serving an app in a thread, on a socket bound to a free loopback port."""
 
-    def __init__(self, holder: EngineHolder, settings: ServeSettings) -> None:
+    def __init__(self, holder: EngineHolder, settings: ServeSettings,
+                 reloader: Reloader | None = None, app: Starlette | None = None) -> None:
         self.socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.socket.bind(("127.0.0.1", 0))
         self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}"
-        config = uvicorn.Config(create_app(holder, settings), log_level="warning")
+        config = uvicorn.Config(app or create_app(holder, settings, reloader),
+                                log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run,
                                        kwargs={"sockets": [self.socket]}, daemon=True)
@@ -85,6 +89,12 @@ class RunningServer:
             if time.monotonic() > deadline or not self.thread.is_alive():
                 raise RuntimeError("the test server did not start")
             time.sleep(0.01)
+
+    @classmethod
+    def of_app(cls, app: Starlette) -> RunningServer:
+        """A server running ``app`` as it is (its own holder and settings)."""
+        service = app.state.service
+        return cls(service.holder, service.settings, app=app)
 
     def stop(self) -> None:
         self.server.should_exit = True

@@ -86,3 +86,55 @@ def test_a_real_process_serves_with_its_token(tmp_path: Path, from_file: bool) -
     assert process.returncode in (0, -signal.SIGTERM), stderr.decode()
     assert "Finished server process" in stderr.decode()
     assert "t0ken" not in stderr.decode()
+
+
+def test_the_worker_options_travel_as_json() -> None:
+    from translint.serve.launch import Launch
+    from translint.serve.reload import EngineSource
+
+    launch = Launch(EngineSource(config_file="t.toml", glossaries=("a.toml", "@bundled"),
+                                 cache_dir=Path("/tmp/c")), token_file="tok",
+                    require_token=True, max_body=10, time_limit=2.5,
+                    cors_origins=("https://desk.example",), reload_interval=0.5)
+    assert Launch.from_json(launch.to_json()) == launch
+    assert "tok\"" in launch.to_json() and "s3cret" not in launch.to_json()
+
+
+@pytest.mark.slow
+def test_two_workers_serve_and_each_reloads(tmp_path: Path) -> None:
+    port = _free_port()
+    glossary = tmp_path / "desk.toml"
+    glossary.write_text('[[entry]]\nid = "blorvik"\n  [entry.forms.en]\n  preferred = "Blorvik"\n',
+                        encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "translint", "serve", "--port", str(port), "--workers", "2",
+         "--no-config", "--glossary", str(glossary), "--reload-interval", "0.2"],
+        env={**os.environ, "TRANSLINT_TOKEN": ""}, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, cwd=tmp_path)
+    url = f"http://127.0.0.1:{port}"
+    body = {"text": "The mayor of Blorwick spoke.", "lang": "en"}
+    try:
+        pids: set[int] = set()
+        deadline = time.monotonic() + 60
+        while len(pids) < 2:  # both workers answer, each with its own engine
+            assert process.poll() is None, process.communicate()[1].decode()
+            assert time.monotonic() < deadline, f"only the workers {pids} answered"
+            try:
+                answer = request(f"{url}/healthz")
+                pids.add(answer.json()["pid"])
+            except OSError:
+                time.sleep(0.1)
+        assert process.pid not in pids
+        assert request(f"{url}/v1/check", body).json()["findings"] == []
+        glossary.write_text(glossary.read_text(encoding="utf-8").replace(
+            'id = "blorvik"\n', 'id = "blorvik"\nvariants = ["Blorwick"]\n'), encoding="utf-8")
+        time.sleep(2)  # every worker polls its own files
+        for _ in range(20):
+            answer = request(f"{url}/v1/check", body)
+            assert answer.status == 200
+            assert [f["text"] for f in answer.json()["findings"]] == ["Blorwick"]
+    finally:
+        process.terminate()
+        _, stderr = process.communicate(timeout=60)
+    assert process.returncode in (0, -signal.SIGTERM), stderr.decode()
+    assert stderr.decode().count("Finished server process") == 2, stderr.decode()

@@ -41,7 +41,7 @@ def stories(tmp_path: Path, seed_path: Path) -> dict[str, Path]:
 @pytest.mark.skipif(shutil.which("curl") is None or shutil.which("jq") is None,
                     reason="the example needs curl and jq")
 def test_the_curl_gate(server: str, stories: dict[str, Path]) -> None:
-    script = block("sh", "curl").replace("http://127.0.0.1:8765", server)
+    script = block("sh", "/v1/check").replace("http://127.0.0.1:8765", server)
     seed = subprocess.run(["bash", "-c", script], cwd=stories["seed"].parent,
                           capture_output=True, text=True, timeout=60)
     assert seed.returncode == 1, seed.stderr

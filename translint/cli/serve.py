@@ -8,32 +8,16 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from translint.cli.exits import EXIT_ERROR, fail, say
-from translint.config import load_config
 from translint.errors import ConfigError, TranslintError
 from translint.glossary.cache import default_cache_dir
 
-TOKEN_ENV = "TRANSLINT_TOKEN"
+TOKEN_ENV = "TRANSLINT_TOKEN"  # as translint.serve.launch reads it
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
-
-
-def read_token(token_file: str | None) -> str | None:
-    """The bearer token: the first line of ``token_file``, else $TRANSLINT_TOKEN, else
-    none."""
-    if token_file is not None:
-        try:
-            token = Path(token_file).read_text(encoding="utf-8").strip()
-        except (OSError, UnicodeDecodeError) as error:
-            raise ConfigError(f"--token-file: cannot read it ({error})", token_file) from None
-        if not token:
-            raise ConfigError("--token-file: the file is empty", token_file)
-        return token
-    return os.environ.get(TOKEN_ENV, "").strip() or None
 
 
 def serve(
@@ -62,6 +46,13 @@ def serve(
     cors_origin: Annotated[list[str] | None, typer.Option(
         "--cors-origin", help="Allow browser pages from this origin (repeatable); "
                               "default: no CORS.")] = None,
+    reload_interval: Annotated[float, typer.Option(
+        "--reload-interval", min=0, help="Seconds between looks at the configuration, "
+                                         "glossaries and packs for changes to reload "
+                                         "(0: never look).")] = 1.0,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1, help="Worker processes, each with its own linter, reloader and "
+                                 "metrics.")] = 1,
 ) -> None:
     """Serve checks over HTTP: /v1/check, /v1/fix, /v1/glossary, LanguageTool's /v2/check,
     the editor's page at /."""
@@ -72,24 +63,33 @@ def serve(
         say("the server needs its extra: pip install 'translint[server]'")
         raise typer.Exit(EXIT_ERROR) from None
 
-    from translint.serve.app import create_app
-    from translint.serve.engine import Engine, EngineHolder
-    from translint.serve.service import ServeSettings
+    from translint.serve.launch import FACTORY, LOG_FORMAT, OPTIONS_ENV, Launch, read_token
+    from translint.serve.reload import EngineSource
 
+    source = EngineSource(config_file=config_file, no_config=no_config,
+                          glossaries=tuple(glossary) if glossary else None,
+                          cache_dir=default_cache_dir())
+    launch = Launch(source, token_file=token_file, require_token=require_token,
+                    max_body=max_body, time_limit=time_limit,
+                    cors_origins=tuple(cors_origin or ()),
+                    reload_interval=reload_interval)
     try:
         token = read_token(token_file)
         if require_token and token is None:
             raise ConfigError(f"--require-token: give the token in --token-file or "
                               f"${TOKEN_ENV}")
-        config = load_config(config_file, no_config)
-        engine = Engine(config, glossary, default_cache_dir())
+        engine = source.build()  # with --workers too: a bad configuration is exit 2 here
     except TranslintError as error:
         raise fail(error) from None
-    settings = ServeSettings(token=token, require_token=require_token, max_body=max_body,
-                             time_limit=time_limit, cors_origins=tuple(cors_origin or ()))
     if host not in LOOPBACK:
         say(f"listening on {host}, beyond this machine"
             + ("" if token and require_token else "; checks need no token (--require-token)"))
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    uvicorn.run(create_app(EngineHolder(engine), settings), host=host, port=port,
+    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    if workers == 1:
+        uvicorn.run(launch.app(engine), host=host, port=port, log_level="info",
+                    server_header=False)
+        return
+    del engine  # each worker builds its own
+    os.environ[OPTIONS_ENV] = launch.to_json()
+    uvicorn.run(FACTORY, factory=True, workers=workers, host=host, port=port,
                 log_level="info", server_header=False)

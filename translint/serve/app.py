@@ -8,8 +8,11 @@ error that is not the client's is logged with its traceback and answered 500 wit
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -21,9 +24,10 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from translint import __version__
-from translint.serve import glossary_api, languagetool
+from translint.serve import glossary_api, glossary_write, languagetool
 from translint.serve.engine import EngineHolder
 from translint.serve.protocol import ApiError, check_request, error_response, json_response
+from translint.serve.reload import Reloader
 from translint.serve.results import checked_json, fixed_json
 from translint.serve.service import Endpoint, RouteSpec, ServeSettings, Service
 
@@ -65,13 +69,18 @@ def routes(service: Service) -> list[BaseRoute]:
         return json_response(answer)
 
     async def healthz(request: Request) -> Response:
-        engine = service.holder.engine
+        holder = service.holder
+        engine = holder.engine
         return json_response({"status": "ok", "version": __version__,
                               "glossaries": len(engine.glossaries),
-                              "entries": len(engine.entries)})
+                              "entries": len(engine.entries), "pid": os.getpid(),
+                              "files": holder.versions, "reloads": holder.reloads,
+                              "failed_reloads": holder.failed_reloads,
+                              "reload_error": holder.reload_error})
 
     async def metrics(request: Request) -> Response:
-        return PlainTextResponse(service.metrics.render(service.holder.reloads),
+        holder = service.holder
+        return PlainTextResponse(service.metrics.render(holder.reloads, holder.failed_reloads),
                                  media_type="text/plain; version=0.0.4; charset=utf-8")
 
     async def page(request: Request) -> Response:
@@ -87,6 +96,7 @@ def routes(service: Service) -> list[BaseRoute]:
         ("/healthz", "GET", healthz),
         ("/metrics", "GET", metrics),
         *glossary_api.endpoints(service),
+        *glossary_write.endpoints(service),
         *languagetool.endpoints(service),
     ]
     found: list[BaseRoute] = [
@@ -97,14 +107,26 @@ def routes(service: Service) -> list[BaseRoute]:
     return found
 
 
-def create_app(holder: EngineHolder, settings: ServeSettings | None = None) -> Starlette:
-    """The app serving ``holder``'s engine under ``settings``."""
+def create_app(holder: EngineHolder, settings: ServeSettings | None = None,
+               reloader: Reloader | None = None) -> Starlette:
+    """The app serving ``holder``'s engine under ``settings``; ``reloader`` (polling the
+    files ``holder``'s engine came from) runs while the app does."""
     settings = settings or ServeSettings()
-    service = Service(holder, settings)
+    service = Service(holder, settings, reloader)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if reloader is not None:
+            reloader.start()
+        try:
+            yield
+        finally:
+            if reloader is not None:
+                reloader.stop()
     middleware = ([Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                               allow_methods=["GET", "POST"],
                               allow_headers=["Authorization", "Content-Type"])]
                   if settings.cors_origins else [])
-    app = Starlette(routes=routes(service), middleware=middleware)
+    app = Starlette(routes=routes(service), middleware=middleware, lifespan=lifespan)
     app.state.service = service
     return app

@@ -37,6 +37,11 @@ _OPTION_FIELDS = (("--source-lang", "source_lang"), ("--select", "select"),
                   ("--ignore", "ignore"), ("--lang", "lang"), ("--fail-on", "fail_on"))
 
 
+# What picks a request's linter: lang, source_langs, select, ignore.
+OptionalStrings = tuple[str, ...] | None
+LinterKey = tuple[str | None, OptionalStrings, OptionalStrings, OptionalStrings]
+
+
 class RequestError(Exception):
     """A request field with a bad value (HTTP 422)."""
 
@@ -59,7 +64,7 @@ class CheckRequest:
     ignore: tuple[str, ...] | None = None
     fail_on: str | None = None
 
-    def key(self) -> tuple[object, ...]:
+    def key(self) -> LinterKey:
         """What picks the linter (the text, the format and fail_on do not)."""
         return (self.lang, self.source_langs, self.select, self.ignore)
 
@@ -115,7 +120,7 @@ class Engine:
             entry.id: (entry, glossary)
             for glossary in self.glossaries for entry in glossary.entries}
         self._lock = threading.Lock()
-        self._linters: OrderedDict[tuple[object, ...], tuple[Linter, CheckOptions]] = (
+        self._linters: OrderedDict[LinterKey, tuple[Linter, CheckOptions]] = (
             OrderedDict())
         self.default = self._build(CheckRequest(text=""))
         self.default[0].prepare()
@@ -158,6 +163,21 @@ class Engine:
                     self._linters.popitem(last=False)
         return kept[0], self.options_for(request)
 
+    def warm_like(self, other: Engine) -> None:
+        """Build now the linters ``other`` has built for requests, so that a reload does
+        not leave the first requests after the swap each building one."""
+        with other._lock:
+            keys = list(other._linters)
+        for lang, source_langs, select, ignore in keys:
+            request = CheckRequest("", lang=lang, source_langs=source_langs, select=select,
+                                   ignore=ignore)
+            try:
+                linter = self.linter_for(request)[0]
+                linter.prepare()
+                linter.check_text(WARM_UP)
+            except RequestError:  # an option the new configuration refuses: built on use
+                continue
+
     def check(self, request: CheckRequest) -> Checked:
         """Check the request's text as ``translint check`` would check a file of it."""
         if request.format not in TEXT_FORMATS:
@@ -183,13 +203,28 @@ class Engine:
 
 class EngineHolder:
     """The engine requests use now; ``swap`` replaces it atomically (a reload builds the
-    new one aside first, so a configuration that does not load leaves the old serving)."""
+    new one aside first, so a configuration that does not load leaves the old serving).
+
+    It also keeps what /healthz and /metrics tell of reloads: the content hash of each
+    served file (``versions``), the reloads done and failed, the last failure's message
+    (cleared by the next reload that succeeds)."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.reloads = 0
+        self.failed_reloads = 0
+        self.reload_error: str | None = None
+        self.versions: dict[str, str | None] = {}
 
-    def swap(self, engine: Engine) -> None:
+    def swap(self, engine: Engine, versions: dict[str, str | None] | None = None) -> None:
         """Serve ``engine`` from the next request on."""
         self.engine = engine
         self.reloads += 1
+        self.reload_error = None
+        if versions is not None:
+            self.versions = versions
+
+    def failed(self, message: str) -> None:
+        """Record a reload that did not load (the engine serving stays)."""
+        self.failed_reloads += 1
+        self.reload_error = message

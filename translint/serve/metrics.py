@@ -45,7 +45,7 @@ class Metrics:
         with self._lock:
             self.findings.update(codes)
 
-    def render(self, reloads: int) -> str:
+    def render(self, reloads: int, failed_reloads: int = 0) -> str:
         """Every metric in the text exposition format (version 0.0.4)."""
         with self._lock:
             lines = ["# HELP translint_requests_total HTTP requests answered, by path and "
@@ -65,5 +65,9 @@ class Metrics:
                       for code, count in sorted(self.findings.items())]
             lines += ["# HELP translint_reloads_total Configurations and glossaries "
                       "reloaded since the start.", "# TYPE translint_reloads_total counter",
-                      f"translint_reloads_total {reloads}"]
+                      f"translint_reloads_total {reloads}",
+                      "# HELP translint_reload_failures_total Reloads whose files did not "
+                      "load (the previous version kept serving).",
+                      "# TYPE translint_reload_failures_total counter",
+                      f"translint_reload_failures_total {failed_reloads}"]
         return "\n".join(lines) + "\n"

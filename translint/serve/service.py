@@ -17,11 +17,13 @@ from translint.serve.metrics import Metrics
 from translint.serve.protocol import (
     DEFAULT_MAX_BODY,
     ApiError,
+    has_token,
     invalid,
     parse_json_object,
     read_body,
     require_token,
 )
+from translint.serve.reload import Reloader
 
 DEFAULT_TIME_LIMIT = 10.0
 T = TypeVar("T")
@@ -44,9 +46,11 @@ class ServeSettings:
 class Service:
     """What the endpoints share: the engine holder, the settings, the metrics."""
 
-    def __init__(self, holder: EngineHolder, settings: ServeSettings) -> None:
+    def __init__(self, holder: EngineHolder, settings: ServeSettings,
+                 reloader: Reloader | None = None) -> None:
         self.holder = holder
         self.settings = settings
+        self.reloader = reloader
         self.metrics = Metrics()
 
     def guard_read(self, request: Request) -> None:
@@ -54,6 +58,17 @@ class Service:
         missing."""
         if self.settings.require_token:
             require_token(request, self.settings.token)
+
+    def guard_write(self, request: Request) -> None:
+        """Writes need the token: 403 when the server has none (writes are off), 401
+        when the request carries none, 403 when it carries another."""
+        if self.settings.token is None:
+            raise ApiError(403, "forbidden", "this server takes no writes: start it with "
+                                             "--token-file (or $TRANSLINT_TOKEN)")
+        if not request.headers.get("authorization"):
+            require_token(request, self.settings.token)  # the 401 with WWW-Authenticate
+        if not has_token(request, self.settings.token):
+            raise ApiError(403, "forbidden", "the token sent is not the server's")
 
     async def json_body(self, request: Request) -> dict[str, Any]:
         """The request body as a JSON object, within the body limit."""
