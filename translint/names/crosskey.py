@@ -72,7 +72,7 @@ def _cross_fold(name: str, lang: str | None) -> str:
 def sound_key(folded: str) -> str:
     """The consonant skeleton of a ``cross_fold``-ed name: a leading vowel as ``a``, each
     consonant by its class, vowels dropped, a class repeated in a row written once."""
-    classes = []
+    classes: list[str] = []
     for match in _SOUNDS.finditer(folded):
         sound = _SOUND_OF.get(match.group(), "a" if match.start() == 0 else "")
         if sound and (not classes or classes[-1] != sound):
