@@ -51,6 +51,11 @@ def _rules(lang: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
     return re.compile("|".join(re.escape(spelling) for spelling in spellings)), table
 
 
+def has_cyrillic(text: str) -> bool:
+    """Tell whether ``text`` has a Cyrillic letter."""
+    return _CYRILLIC.search(text) is not None
+
+
 def cross_fold(name: str, lang: str | None) -> str:
     """Fold ``name``, written in copy of ``lang``, to English romanisation and then to its
     ``name_key`` (``Stefantchouk``, fr → ``stefanchuk``; ``Стефанчук`` → ``stefanchuk``)."""
