@@ -17,8 +17,6 @@ from __future__ import annotations
 import functools
 import re
 
-from rapidfuzz.distance import Indel
-
 from translint.languages import language
 from translint.names.fold import form_identity, name_key
 from translint.names.translit import romanise
@@ -87,6 +85,10 @@ def sound_key(folded: str) -> str:
 
 def similarity(first: str, second: str) -> float:
     """The normalised Indel similarity (0 to 1) of two folded spellings."""
+    # Imported here: 80-120 ms of start-up that `check` (which keys names with cross_fold
+    # alone) does not need.
+    from rapidfuzz.distance import Indel
+
     return Indel.normalized_similarity(first, second)
 
 
