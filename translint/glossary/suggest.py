@@ -30,7 +30,13 @@ from dataclasses import dataclass, field
 
 from translint.errors import InputError
 from translint.glossary.serialise import make_id, toml_array, toml_string
-from translint.names.crosskey import MIN_SIMILARITY, cross_fold, similarity, sound_key
+from translint.names.crosskey import (
+    MIN_SIMILARITY,
+    cross_fold,
+    has_cyrillic,
+    similarity,
+    sound_key,
+)
 from translint.names.extract import count_names, letter_count, words_of
 from translint.names.fold import form_identity, name_key
 from translint.names.index import NameIndex
@@ -68,7 +74,8 @@ class _Spelling:
     written: Counter[str]
     files: Counter[str]
     neighbours: set[str]
-    # Its language's transliteration conventions change it (Stefantchouk in French copy).
+    # Its language's transliteration conventions change it (Stefantchouk in French copy),
+    # or it is written in Cyrillic (the original of a romanised name).
     transliterated: bool = False
 
 
@@ -111,7 +118,8 @@ def _add_name(spellings: dict[tuple[str | None, str], _Spelling], lang: str | No
         spelling = spellings.get((lang, identity))
         if spelling is None:
             spelling = spellings[lang, identity] = _Spelling(
-                lang, key, Counter(), Counter(), set(), key != name_key(written))
+                lang, key, Counter(), Counter(), set(),
+                key != name_key(written) or has_cyrillic(written))
         spelling.written[written] += count
         spelling.files[path] += count
         # Neighbours by their cross-language key: Rouslan in French copy is Ruslan.
