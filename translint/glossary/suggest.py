@@ -1,13 +1,14 @@
 """Mine an archive of copy for names written several ways, and propose glossary entries.
 
-The words of capitalised names (``translint.names.extract``) are grouped by transliteration key
-(``translint.names.fold.name_key``), as the TL102 check does within one text, but over
-the whole archive: Podoliak, Podolyak and Podoljak share the key ``podoliak``. Texts
-are grouped by their detected language first (``translint.text.langid``), so that
-the English "Russia" and the Spanish "Rusia" are not taken for two spellings of one
-name. A group becomes a proposal when it has two or more different spellings
-(apostrophe style and case do not make a spelling different) and occurs at least
-``min_count`` times, and when none of these holds:
+The words of capitalised names (``translint.names.extract``) are grouped by their
+cross-language key (``translint.names.crosskey``) over the whole archive and across its
+languages: each word is folded by the transliteration conventions of its text's detected
+language (``translint.text.langid``), so Podoliak, Podolyak and Podoljak, and Stefanchuk
+(English), Stefantchouk (French) and Stefantschuk (German) each make one group. Spellings
+with the same consonant skeleton are joined when their folded spellings are close enough
+(``crosskey.same_name``): Putin and Biden are not. A group becomes a proposal when it has
+two or more different spellings (apostrophe style and case do not make a spelling
+different) and occurs at least ``min_count`` times, and when none of these holds:
 
 * the word is in a glossary already (its key or its written form is known);
 * the word is shorter than four letters or written in capitals (acronyms, headlines);
@@ -25,10 +26,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from translint.errors import InputError
 from translint.glossary.serialise import make_id, toml_array, toml_string
+from translint.names.crosskey import (
+    MIN_SIMILARITY,
+    cross_fold,
+    has_cyrillic,
+    similarity,
+    sound_key,
+)
 from translint.names.extract import count_names, letter_count, words_of
 from translint.names.fold import form_identity, name_key
 from translint.names.index import NameIndex
@@ -45,7 +53,8 @@ _LOWER_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?!\w)")
 class Proposal:
     """A name written several ways in an archive: the spellings, how often, and where.
 
-    ``lang`` is the language of the texts it was found in (``None``: undetected).
+    ``lang`` is the language of the texts it was found in (``None``: undetected, or
+    several); ``languages`` gives each spelling's language.
     """
 
     key: str
@@ -53,6 +62,7 @@ class Proposal:
     files: dict[str, list[tuple[str, int]]]
     total: int
     lang: str | None = None
+    languages: dict[str, tuple[str | None, ...]] = field(default_factory=dict, compare=False)
 
 
 @dataclass
@@ -64,6 +74,9 @@ class _Spelling:
     written: Counter[str]
     files: Counter[str]
     neighbours: set[str]
+    # Its language's transliteration conventions change it (Stefantchouk in French copy),
+    # or it is written in Cyrillic (the original of a romanised name).
+    transliterated: bool = False
 
 
 def suggest_entries(texts: Iterable[tuple[str, str]], known: NameIndex | None,
@@ -82,11 +95,8 @@ def suggest_entries(texts: Iterable[tuple[str, str]], known: NameIndex | None,
             word for word in _LOWER_WORD.findall(prose) if word.islower())
         for name, count in count_names(prose).items():
             _add_name(spellings, lang, name, count, path, known)
-    groups: dict[tuple[str | None, str], list[_Spelling]] = {}
-    for spelling in spellings.values():
-        groups.setdefault((spelling.lang, spelling.key), []).append(spelling)
-    proposals = [_proposal(key, lang, group) for (lang, key), group in groups.items()
-                 if len(group) > 1 and not _rejected(group, ordinary[lang])]
+    proposals = [_proposal(group) for group in _groups(spellings.values())
+                 if _several_ways(group) and not _rejected(group, ordinary)]
     proposals = [proposal for proposal in proposals if proposal.total >= min_count]
     proposals.sort(key=lambda proposal: (-proposal.total, proposal.key, proposal.lang or ""))
     return proposals
@@ -100,46 +110,96 @@ def _add_name(spellings: dict[tuple[str | None, str], _Spelling], lang: str | No
     for position, written in enumerate(words):
         if letter_count(written) < MIN_LETTERS or written.isupper():
             continue
-        key, identity = name_key(written), form_identity(written)
+        key, identity = cross_fold(written, lang), form_identity(written)
         if known is not None and (key in known.keys or key in known.given_keys
+                                  or name_key(written) in known.keys
                                   or identity in known.identities):
             continue
         spelling = spellings.get((lang, identity))
         if spelling is None:
-            spelling = spellings[lang, identity] = _Spelling(lang, key, Counter(), Counter(),
-                                                             set())
+            spelling = spellings[lang, identity] = _Spelling(
+                lang, key, Counter(), Counter(), set(),
+                key != name_key(written) or has_cyrillic(written))
         spelling.written[written] += count
         spelling.files[path] += count
-        spelling.neighbours.update(other for index, other in enumerate(lowered)
+        # Neighbours by their cross-language key: Rouslan in French copy is Ruslan.
+        spelling.neighbours.update(cross_fold(other, lang) for index, other in enumerate(lowered)
                                    if index != position and other not in not_names)
 
 
-def _rejected(group: list[_Spelling], ordinary: set[str]) -> bool:
+def _groups(spellings: Iterable[_Spelling]) -> list[list[_Spelling]]:
+    """The spellings of one name together: the same consonant skeleton, and each close
+    enough to one already in the group (``crosskey.same_name``'s rule)."""
+    by_sound: dict[str, list[list[_Spelling]]] = {}
+    for spelling in sorted(spellings, key=lambda each: -each.written.total()):
+        groups = by_sound.setdefault(sound_key(spelling.key), [])
+        for group in groups:
+            if any(other.key == spelling.key
+                   or similarity(other.key, spelling.key) >= MIN_SIMILARITY
+                   for other in group):
+                group.append(spelling)
+                break
+        else:
+            groups.append([spelling])
+    return [group for groups in by_sound.values() for group in groups]
+
+
+def _several_ways(group: list[_Spelling]) -> bool:
+    """Tell whether a group is one name written several ways: two spellings in one
+    language, or spellings in several languages of which one follows its language's
+    transliteration conventions (Stefantchouk beside Stefanchuk) — not one name translated
+    (the Spanish "Rusia" beside the English "Russia": a glossary entry's other forms)."""
+    if len(group) < 2:
+        return False
+    languages = [spelling.lang for spelling in group]
+    return (len(set(languages)) < len(languages)
+            or any(spelling.transliterated for spelling in group))
+
+
+def _rejected(group: list[_Spelling], ordinary: dict[str | None, set[str]]) -> bool:
     """Tell whether a group is ordinary words or different people, not one name."""
-    if any(written.lower() in ordinary for spelling in group for written in spelling.written):
+    if any(written.lower() in ordinary[spelling.lang] for spelling in group
+           for written in spelling.written):
         return True
     neighbours = [spelling.neighbours for spelling in group]
     return all(neighbours) and not set.intersection(*neighbours)
 
 
-def _proposal(key: str, lang: str | None, group: list[_Spelling]) -> Proposal:
-    counted = []
+def _proposal(group: list[_Spelling]) -> Proposal:
+    """One proposal of a group; a spelling used in several languages counts once, with its
+    most frequent way of writing it."""
+    written_as: dict[str, Counter[str]] = {}
+    files: dict[str, Counter[str]] = {}
+    languages: dict[str, set[str | None]] = {}
+    keys: dict[str, str] = {}
     for spelling in group:
-        written = max(spelling.written, key=lambda form: (spelling.written[form], form))
-        files = sorted(spelling.files.items(), key=lambda item: (-item[1], item[0]))
-        counted.append((written, spelling.written.total(), files))
+        identity = form_identity(next(iter(spelling.written)))
+        written_as.setdefault(identity, Counter()).update(spelling.written)
+        files.setdefault(identity, Counter()).update(spelling.files)
+        languages.setdefault(identity, set()).add(spelling.lang)
+        keys.setdefault(identity, spelling.key)
+    counted = []
+    for identity, written in written_as.items():
+        shown = max(written, key=lambda form: (written[form], form))
+        where = sorted(files[identity].items(), key=lambda item: (-item[1], item[0]))
+        counted.append((shown, written.total(), where, identity))
     counted.sort(key=lambda item: (-item[1], item[0]))
-    return Proposal(key=key, forms=[(written, count) for written, count, _ in counted],
-                    files={written: files for written, _, files in counted},
-                    total=sum(count for _, count, _ in counted), lang=lang)
+    seen = set().union(*languages.values())
+    return Proposal(key=keys[counted[0][3]], forms=[(shown, total) for shown, total, *_ in counted],
+                    files={shown: where for shown, _, where, _ in counted},
+                    total=sum(total for _, total, *_ in counted),
+                    lang=seen.pop() if len(seen) == 1 else None,
+                    languages={shown: tuple(sorted(languages[identity], key=str))
+                               for shown, _, _, identity in counted})
 
 
 def render_proposals_toml(proposals: Iterable[Proposal]) -> str:
     """Write proposals as commented-out glossary entries, ready to review and uncomment.
 
     Every line starts with "# "; removing that prefix gives valid glossary TOML, with the
-    counts and files as comments. The most frequent spelling is proposed as the preferred
-    form of the proposal's language (English when it is unknown), the others as variants.
+    counts and files as comments. In each language seen (English for texts whose language
+    is unknown) the most frequent spelling is proposed as the preferred form, and the
+    other spellings as variants.
     """
     blocks = []
     taken: set[str] = set()
@@ -152,6 +212,12 @@ def render_proposals_toml(proposals: Iterable[Proposal]) -> str:
             entry_id = f"{base}-{number}"
         taken.add(entry_id)
         where = f" in {proposal.lang} copy" if proposal.lang else ""
+        seen = {lang or "undetected" for langs in proposal.languages.values() for lang in langs}
+        if len(seen) > 1:
+            where = " in " + ", ".join(sorted(seen)) + " copy"
+        preferred_in = _preferred_by_language(proposal)
+        variants = [written for written, _ in proposal.forms
+                    if written not in preferred_in.values()]
         lines = [f"{proposal.key}: {len(proposal.forms)} spellings, "
                  f"{proposal.total} occurrences{where}"]
         lines += [f"  {written} ×{count}: {_files(proposal.files[written])}"
@@ -159,11 +225,20 @@ def render_proposals_toml(proposals: Iterable[Proposal]) -> str:
         block = ["# " + line for line in lines]
         block += ["[[entry]]", f"id = {toml_string(entry_id)}",
                   'kind = "term"  # or place, person, organisation',
-                  f"variants = {toml_array(written for written, _ in proposal.forms[1:])}",
-                  f"  [entry.forms.{proposal.lang or 'en'}]",
-                  f"  preferred = {toml_string(preferred)}"]
+                  f"variants = {toml_array(variants)}"]
+        for lang, written in preferred_in.items():
+            block += [f"  [entry.forms.{lang}]", f"  preferred = {toml_string(written)}"]
         blocks.append("\n".join("# " + line for line in block) + "\n")
     return "\n".join(blocks)
+
+
+def _preferred_by_language(proposal: Proposal) -> dict[str, str]:
+    """The most frequent spelling of each language seen (forms are most frequent first)."""
+    preferred: dict[str, str] = {}
+    for written, _ in proposal.forms:
+        for lang in proposal.languages.get(written, (proposal.lang,)):
+            preferred.setdefault(lang or "en", written)
+    return preferred
 
 
 def _files(files: list[tuple[str, int]]) -> str:

@@ -93,6 +93,9 @@ class Language:
     numbers: NumberStyle | None = None
     verb_scheme: str | None = None
     irregular_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    # How the language's copy spells sounds that English romanisation writes otherwise
+    # (French "tch" → "ch"): folded before names are compared across languages.
+    transliteration: dict[str, str] = field(default_factory=dict, hash=False)
 
     @property
     def non_latin(self) -> bool:
@@ -120,6 +123,7 @@ _TABLES: dict[str, dict[str, str]] = {
                 "ordinals": "values", "ordinal_suffixes": "words", "months": "values",
                 "time_words": "words"},
     "verbs": {"scheme": "text", "irregular": "phrases"},
+    "transliteration": {"rules": "spellings"},
 }
 # Keys a table must have when it is there.
 _REQUIRED: dict[str, tuple[str, ...]] = {"numbers": ("decimal", "group"),
@@ -189,6 +193,7 @@ def load_language(path: Path) -> Language:
         numbers=NumberStyle(**numbers) if "numbers" in data else None,
         verb_scheme=verbs.get("scheme"),
         irregular_verbs=_irregular_verbs(verbs.get("irregular", ()), where),
+        transliteration=tables["transliteration"].get("rules", {}),
     )
 
 
@@ -241,6 +246,13 @@ def _converted(value: Any, kind: str, key: str, where: str) -> Any:
         if not isinstance(value, bool):
             raise LanguageError(f'"{key}" must be true or false', where)
         return value
+    if kind == "spellings":
+        if not isinstance(value, dict) or not all(
+                isinstance(spelling, str) and spelling and spelling == spelling.lower()
+                and isinstance(english, str) for spelling, english in value.items()):
+            raise LanguageError(f'"{key}" must be a table of lower-case spellings, each to '
+                                "a string", where)
+        return dict(value)
     if kind == "values":
         if not isinstance(value, dict) or not all(
                 isinstance(word, str) and word.strip() and isinstance(number, int)

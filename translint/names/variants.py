@@ -22,6 +22,7 @@ from typing import NamedTuple
 from translint.glossary.model import Entry
 from translint.languages import language, union
 from translint.memo import BoundedMemo
+from translint.names.crosskey import cross_fold, has_cyrillic
 from translint.names.extract import find_all_of, hyphenated_runs, words_of
 from translint.names.fold import APOSTROPHES, form_identity, name_key, word_keys
 from translint.names.index import NameIndex
@@ -152,6 +153,10 @@ class SpellingTables:
                           else union(lambda each: each.not_names))
         self.all_keys = index.keys
         self.all_given_keys = index.given_keys
+        # Copy of a language with transliteration conventions (French "tch", German "sch")
+        # keys its Latin words with them: Stefantchouk is a spelling of Stefanchuk.
+        code = lang.split("-", 1)[0] if lang is not None else None
+        self.cross_lang = code if code and language(code).transliteration else None
         self.memo: BoundedMemo[str, NameFacts] = BoundedMemo(MEMO_SIZE)
 
     def candidates(self, names: Mapping[str, int]) -> Iterator[_Candidate]:
@@ -186,6 +191,9 @@ class SpellingTables:
         for name, name_words in parts.items():
             words = tuple(FoldedWord(word.text, word.start, word.end, *folds[word.text])
                           for word in name_words)
+            if self.cross_lang is not None:
+                words = tuple(word if has_cyrillic(word.text) else word._replace(
+                    key=cross_fold(word.text, self.cross_lang)) for word in words)
             unknown = tuple((word.key, word.text) for word in words
                             if word.clusterable and word.key not in self.all_keys
                             and word.identity not in self.identities
