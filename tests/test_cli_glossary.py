@@ -259,18 +259,18 @@ def test_import_refuses_unknown_formats(tmp_path: Path) -> None:
 
 
 def test_suggest_prints_and_writes_proposals(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("Oleksandr Syrskyi spoke. Syrskyi said. Kiev.\n",
+    (tmp_path / "a.txt").write_text("Oleksandr Verbytskyi spoke. Verbytskyi said. Kiev.\n",
                                     encoding="utf-8")
-    (tmp_path / "b.md").write_text("General Syrsky met Syrsky aides in Kyiv.\n",
+    (tmp_path / "b.md").write_text("General Verbytsky met Verbytsky aides in Kyiv.\n",
                                    encoding="utf-8")
     review = tmp_path / "review.toml"
     review.write_text("# proposals to review\n", encoding="utf-8")
     result = translint("glossary", "suggest", ".", "--write", "review.toml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "sirski: 4 times",
-        "    Syrsky                             2  ./b.md (2)",
-        "    Syrskyi                            2  ./a.txt (2)",
+        "verbitski: 4 times",
+        "    Verbytsky                          2  ./b.md (2)",
+        "    Verbytskyi                         2  ./a.txt (2)",
     ]
     text = review.read_text(encoding="utf-8")
     assert text.startswith("# proposals to review\n\n")
