@@ -33,8 +33,10 @@ CLI
     processes at a time (so both sides may use every core), for ``--seconds``: stories per second.
     The ratio is the server's requests/s at 8 clients over this, both measured in this run.
 Memory
-    The server's resident memory (``VmRSS`` of ``/proc/PID/status``) after the warm-up and after
-    ``--memory-requests`` more (default 10,000, at 8 clients).
+    The server's resident memory (``VmRSS`` of ``/proc/PID/status``) after the warm-up, after
+    ``--memory-requests`` more (default 10,000, at 8 clients), after the load rows, and after
+    another ``--memory-requests``: the first pair shows what a fresh server grows by, the
+    second whether it keeps growing once warm.
 Repetition
     Each load row is run ``--runs`` times, the levels alternating; the table gives the median of
     the runs of each figure (requests/s, and each latency percentile). The machine has 2 shared
@@ -371,6 +373,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if warm.errors:
             raise SystemExit(f"the warm-up failed: {warm.errors[0]}")
         rss_before = server.rss_mb()
+        status(f"memory: {options.memory_requests:,} requests at 8 clients")
+        first = run_load(server, requests, 8, 3600, limit=options.memory_requests)
+        rss_first = server.rss_mb()
         loads: dict[str, list[Load]] = {}
         cli: list[Spawned] = []
         for run in range(options.runs):
@@ -386,7 +391,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             cli.append(run_cli(work, stories, options.seconds, parallel, env, limit))
         status(f"memory: {options.memory_requests:,} requests at 8 clients")
         rss_mid = server.rss_mb()
-        memory = run_load(server, requests, 8, 3600, limit=options.memory_requests)
+        second = run_load(server, requests, 8, 3600, limit=options.memory_requests)
         rss_after = server.rss_mb()
     finally:
         server.stop()
@@ -395,7 +400,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     cli_rate = median([spawned.per_second() for spawned in cli])
     sized_p95 = median([load.percentile(0.95) for load in loads["5 KB stories, 8 clients"]])
     errors = [error for rows in loads.values() for load in rows for error in load.errors]
-    errors += [error for spawned in cli for error in spawned.errors] + memory.errors
+    errors += [error for spawned in cli for error in spawned.errors] + first.errors + second.errors
     lines = [
         f"Measured {date.today().isoformat()}: {platform.platform()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}; load average (1 min) before: {load_before:.2f}. "
@@ -416,9 +421,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         (f"- Throughput, server at 8 clients / CLI per story: **{server_rate / cli_rate:.1f}×** "
          "(target ≥ 20×)." if cli_rate else "- Throughput ratio: no CLI run succeeded."),
         f"- p95 of a 5 KB story at 8 clients: **{sized_p95:.1f} ms** (target < 50 ms).",
-        f"- Server memory: {rss_before:.1f} MB after the warm-up, {rss_mid:.1f} MB after the "
-        f"load rows, **{rss_after:.1f} MB** after {len(memory.latencies):,} more requests "
-        f"({len(memory.errors)} errors) (target: flat).",
+        f"- Server memory (RSS): {rss_before:.1f} MB after the warm-up, {rss_first:.1f} MB "
+        f"after {len(first.latencies):,} more requests; {rss_mid:.1f} MB after the load rows, "
+        f"**{rss_after:.1f} MB** after {len(second.latencies):,} more "
+        f"({len(first.errors) + len(second.errors)} errors) (target: flat).",
         "- Glossary rewritten on disk under load: not measured; it waits for hot reload.",
         "",
         "CPU columns: CPU seconds per wall second (1.0 = one core busy).",
