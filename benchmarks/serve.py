@@ -396,6 +396,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         server.stop()
 
+    load_after = os.getloadavg()[0]
     server_rate = median([load.per_second() for load in loads["all articles, 8 clients"]])
     cli_rate = median([spawned.per_second() for spawned in cli])
     sized_p95 = median([load.percentile(0.95) for load in loads["5 KB stories, 8 clients"]])
@@ -403,7 +404,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     errors += [error for spawned in cli for error in spawned.errors] + first.errors + second.errors
     lines = [
         f"Measured {date.today().isoformat()}: {platform.platform()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}; load average (1 min) before: {load_before:.2f}. "
+        f"Python {platform.python_version()}; load average (1 min) before: {load_before:.2f}, "
+        f"after: {load_after:.2f}"
+        + (" (**other processes competed for the cores: the times are not reliable; run it "
+           "again on an idle machine**). " if max(load_before, load_after) > parallel else ". ")
         + ("Smoke run: a few requests a row, not a measurement. " if options.smoke else
            f"{options.seconds:g} s a row, median of {options.runs} run(s); ")
         + f"{len(stories):,} articles (median "
