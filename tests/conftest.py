@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from translint.cli import run
 from translint.glossary.cache import CACHE_ENV
+from translint.glossary.load import bundled_glossary_paths
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
@@ -23,6 +24,13 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
+
+
+def bundled_glossary(name: str) -> Path:
+    """The bundled glossary file ``glossaries/<name>.toml`` (there are several)."""
+    found = [path for path in bundled_glossary_paths() if path.stem == name]
+    assert found, f"no bundled glossary {name!r}"
+    return found[0]
 
 
 def load_toml(path: Path) -> dict[str, Any]:

@@ -77,8 +77,9 @@ def _matches(expected: str, finding: Finding) -> bool:
 @pytest.mark.parametrize(("path", "data", "case"), _cases())
 def test_case(path: Path, data: dict[str, Any], case: dict[str, Any]) -> None:
     linter = _linter(path, data, case)
+    # source: the text is a translation of it, line for line (aligned plain files)
     findings = linter.check_text(case["text"], f"case.{case.get('format', 'text')}".replace(
-        ".markdown", ".md"), case.get("format"))
+        ".markdown", ".md"), case.get("format"), source_text=case.get("source"))
     expected = case["expect"]
     described = [_describe(finding) for finding in findings]
     assert len(findings) == len(expected), f"got {described}"

@@ -13,12 +13,14 @@ import pytest
 
 from translint.glossary.load import bundled_glossary_paths, load_glossary
 
-from .conftest import CASES, ROOT, load_toml
+from .conftest import CASES, ROOT, bundled_glossary, load_toml
 from .test_cli import translint
 
 SESSIONS = load_toml(CASES / "cli_glossary" / "sessions.toml")["session"]
 MINI = str(CASES / "glossary.toml")
-BUNDLED = str(bundled_glossary_paths()[0])
+BUNDLED = str(bundled_glossary("ukraine-russia"))
+MIDDLE_EAST = str(bundled_glossary("middle-east"))
+WORLD = str(bundled_glossary("world"))
 
 
 @pytest.mark.parametrize("session", SESSIONS, ids=[session["name"] for session in SESSIONS])
@@ -115,12 +117,15 @@ def test_show() -> None:
 # -- validate -------------------------------------------------------------------------
 
 
-def test_bundled_glossary_passes_validate() -> None:
+def test_bundled_glossaries_pass_validate() -> None:
     result = translint("glossary", "validate")
     assert result.returncode == 0, result.stdout
-    assert result.stdout == "No problems in 1 glossary.\n"
+    count = len(bundled_glossary_paths())  # every bundled glossary, validated together
+    assert count >= 2
+    assert result.stdout == f"No problems in {count} glossaries.\n"
     assert result.stderr == ""
-    assert translint("glossary", "validate", BUNDLED, "-q").stdout == ""
+    for path in bundled_glossary_paths():
+        assert translint("glossary", "validate", str(path), "-q").stdout == ""
 
 
 def test_validate_reports_problems_with_exit_1() -> None:
@@ -159,28 +164,37 @@ def _comparable(path: Path | str) -> list[Any]:
              entry.source) for entry in load_glossary(path).entries]
 
 
-# The bundled glossary's merge into itself re-reads the file for each of its entries:
+# A bundled glossary's merge into itself re-reads the file for each of its entries:
 # seconds, so it is the slow tier's; the small one takes the same path in the fast tier.
 @pytest.mark.parametrize(("glossary", "entries"), [
     pytest.param(MINI, 8, id="small"),
-    pytest.param(None, 78, id="bundled", marks=pytest.mark.slow)])
+    pytest.param(BUNDLED, 78, id="ukraine-russia", marks=pytest.mark.slow),
+    pytest.param(MIDDLE_EAST, 84, id="middle-east", marks=pytest.mark.slow),
+    pytest.param(WORLD, 76, id="world", marks=pytest.mark.slow)])
 @pytest.mark.parametrize("suffix", ["tbx", "csv"])
-def test_export_then_import_gives_the_glossary_back(suffix: str, glossary: str | None,
+def test_export_then_import_gives_the_glossary_back(suffix: str, glossary: str,
                                                     entries: int, tmp_path: Path) -> None:
     exported = tmp_path / f"exported.{suffix}"
-    chosen = ["-g", glossary] if glossary else []  # default: the bundled one
-    result = translint("glossary", "export", "-o", str(exported), *chosen)
+    result = translint("glossary", "export", "-o", str(exported), "-g", glossary)
     assert result.returncode == 0, result.stderr
     imported = translint("glossary", "import", str(exported))
     assert imported.returncode == 0, imported.stderr
     assert imported.stderr == (f"translint: imported {entries} entries from {exported} into "
                                f"{tmp_path}/exported.toml\n")
-    assert _comparable(tmp_path / "exported.toml") == _comparable(glossary or BUNDLED)
+    assert _comparable(tmp_path / "exported.toml") == _comparable(glossary)
     again = translint("glossary", "import", str(exported))
     assert again.returncode == 2
     assert "exists already; give --merge" in again.stderr
     merged = translint("glossary", "import", str(exported), "--merge")
     assert merged.returncode == 0, merged.stderr
+
+
+def test_export_without_a_glossary_asks_for_one_of_the_bundled_ones(tmp_path: Path) -> None:
+    result = translint("glossary", "export", "-o", str(tmp_path / "all.tbx"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == ("translint: several glossaries are configured; choose one with "
+                             "--glossary\n")
+    assert not (tmp_path / "all.tbx").exists()
 
 
 def test_a_csv_file_export_starts_with_a_byte_order_mark_for_spreadsheets(

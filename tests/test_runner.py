@@ -28,3 +28,18 @@ def test_globs_match_a_name_or_the_end_of_a_path(patterns: tuple[str, ...]) -> N
             full = root + path
             name = os.path.basename(full)
             assert matches_globs(full, name, patterns) == _fnmatch(full, name, patterns), full
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="no CPU affinity here")
+def test_workers_come_from_the_cpu_affinity_not_the_machine() -> None:
+    """A process pinned to one CPU (a container's cpuset, taskset) checks on one process."""
+    from translint.runner import usable_cpus, worker_count
+
+    allowed = os.sched_getaffinity(0)
+    assert usable_cpus() == len(allowed)
+    try:
+        os.sched_setaffinity(0, {min(allowed)})
+        assert usable_cpus() == 1
+        assert worker_count([f"{number}.txt" for number in range(5000)], jobs=8) == 1
+    finally:
+        os.sched_setaffinity(0, allowed)

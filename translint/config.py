@@ -1,6 +1,7 @@
 """Project configuration: ``translint.toml``, or ``[tool.translint]`` in ``pyproject.toml``.
 
-The file is found by walking up from the first checked path (or the current
+The file is found by walking up from a path (``translint check``: from each file, see
+``translint.scopes``; the glossary commands: from the first path, or the current
 directory); in each directory ``translint.toml`` wins over ``pyproject.toml``, and a
 ``pyproject.toml`` without ``[tool.translint]`` is passed over. Paths in the file are
 relative to the file. Precedence: command-line options > configuration file > defaults;
@@ -118,12 +119,21 @@ def find_config(start: str | Path | None = None) -> Path | None:
     if not _is_dir(here):
         here = here.parent
     for folder in (here, *here.parents):
-        candidate = folder / CONFIG_NAME
-        if _is_file(candidate):
-            return candidate
-        pyproject = folder / PYPROJECT_NAME
-        if _is_file(pyproject) and _has_tool_table(pyproject):
-            return pyproject
+        found = config_in_folder(folder)
+        if found is not None:
+            return found
+    return None
+
+
+def config_in_folder(folder: Path) -> Path | None:
+    """The configuration file of ``folder`` itself: its ``translint.toml``, else its
+    ``pyproject.toml`` if that has ``[tool.translint]``; ``None`` when it has neither."""
+    candidate = folder / CONFIG_NAME
+    if _is_file(candidate):
+        return candidate
+    pyproject = folder / PYPROJECT_NAME
+    if _is_file(pyproject) and _has_tool_table(pyproject):
+        return pyproject
     return None
 
 
@@ -153,7 +163,7 @@ def load_config(config_file: str | None = None, no_config: bool = False,
     if config_file is not None:
         return read_config(config_file)
     found = find_config(start)
-    return read_config(_display(found)) if found is not None else Config()
+    return read_config(display_path(found)) if found is not None else Config()
 
 
 def read_config(path: str | Path) -> Config:
@@ -185,7 +195,7 @@ def _has_tool_table(pyproject: Path) -> bool:
     return isinstance(tool, dict) and "translint" in tool
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
     """``path`` relative to the current directory when it lies below it."""
     try:
         return str(path.relative_to(Path.cwd()))

@@ -100,11 +100,13 @@ class Linter:
     def __init__(self, glossaries: Iterable[Glossary], selection: Selection | None = None,
                  lang: str | None = None, *, pack_paths: Iterable[str | Path] | None = None,
                  source_langs: Iterable[str] = (), disabled_rules: Iterable[str] = (),
-                 options: Iterable[str] = ()) -> None:
+                 options: Iterable[str] = (), shared: Resources | None = None) -> None:
         """``pack_paths``: phrasing packs (default: the bundled ones); ``source_langs``: only
         packs for copy translated from these, or ``["auto"]``: every pack runs and TL201
         keeps, per document, the packs its calques fit best; ``disabled_rules``: pack or
-        pack/rule ids to leave out; ``options``: rule switches (strip-credits).
+        pack/rule ids to leave out; ``options``: rule switches (strip-credits); ``shared``:
+        the resources of another linter built from the same glossaries and settings (the
+        name index and what checks build from it, built once for both).
 
         Packs named explicitly, or rules disabled, are loaded and checked now, so that a bad
         pack or an unknown rule id is an error before any file is read.
@@ -124,7 +126,10 @@ class Linter:
             pack_paths=tuple(map(str, pack_paths)) if pack_paths is not None else None,
             source_langs=tuple(source_langs), options=frozenset(options),
             disabled_rules=frozenset(disabled_rules))
-        self.resources = Resources(NameIndex.of(self.glossaries), settings)
+        if shared is not None and shared.settings != settings:
+            raise ValueError("shared resources were built with other settings")
+        self.resources = (shared if shared is not None
+                          else Resources(NameIndex.of(self.glossaries), settings))
         # Checks a selected rule id belongs to run for it, whatever their code's selection.
         by_rule = _checks_of_rules(self.selection, self.resources)
         self.checks: tuple[Check, ...] = tuple(
@@ -154,7 +159,8 @@ class Linter:
     @classmethod
     def from_config(cls, config: Config | None = None, options: CheckOptions | None = None,
                     *, cache_dir: Path | None = None,
-                    glossaries: Iterable[Glossary] | None = None) -> Linter:
+                    glossaries: Iterable[Glossary] | None = None,
+                    like: Linter | None = None) -> Linter:
         """The linter ``translint check`` would use: the configured glossaries with the
         house style, the selection and severities, packs and rule switches.
 
@@ -162,18 +168,23 @@ class Linter:
         the current folder, as the command finds it); ``options``: what the command line
         changes (``check_options(config, lang="de", …)``); ``cache_dir``: the glossary
         cache folder (default: none); ``glossaries``: the configured glossaries, already
-        loaded (a server building linters for several selections loads them once). A
-        ``disabled_rules`` id that names no pack or rule
-        is a ``ConfigError`` at the configuration's line.
+        loaded (a server building linters for several selections loads them once);
+        ``like``: a linter built from the same glossaries and settings (the same
+        configuration but for its selection or language), whose glossaries and resources
+        are reused rather than built again. A ``disabled_rules`` id that names no pack or
+        rule is a ``ConfigError`` at the configuration's line.
         """
         config = config if config is not None else load_config()
         options = options if options is not None else check_options(config)
-        if glossaries is None:
+        if like is not None:
+            glossaries = like.glossaries
+        elif glossaries is None:
             glossaries = load_configured_glossaries(config, options.glossaries, cache_dir)
         try:
             return cls(glossaries, options.selection, options.lang,
                        pack_paths=options.pack_paths, source_langs=options.source_langs,
-                       disabled_rules=options.disabled_rules, options=options.rule_options)
+                       disabled_rules=options.disabled_rules, options=options.rule_options,
+                       shared=like.resources if like is not None else None)
         except RuleError as error:
             if error.path is None and config.path is not None and options.disabled_rules:
                 raise ConfigError(error.message, config.path,
@@ -196,10 +207,25 @@ class Linter:
             if check.prepare is not None:
                 check.prepare(self.resources, self.lang)
 
-    def make_document(self, text: str, path: str = "<text>",
-                      format: str | None = None) -> Document:
-        """Build a document, with the language forced by this linter if it has one."""
-        return make_document(text, path, lang=self.lang, format=format, locale=self.locale)
+    def make_document(self, text: str, path: str = "<text>", format: str | None = None, *,
+                      source_text: str | None = None,
+                      source_path: str = "<source>") -> Document:
+        """Build a document, with the language forced by this linter if it has one.
+
+        ``source_text``: the source ``text`` translates, aligned line for line (one segment
+        a line, for the bilingual checks; ``text`` is then read as plain text); its
+        language is this linter's one source language (``--source-lang``), else detected.
+        """
+        return make_document(text, path, lang=self.lang, format=format, locale=self.locale,
+                             source_text=source_text, source_lang=self.source_lang,
+                             source_path=source_path)
+
+    @property
+    def source_lang(self) -> str | None:
+        """The one language the copy was translated from, when given (``--source-lang
+        es``), else ``None`` (several, ``auto`` or none: detected per document)."""
+        langs = self.resources.settings.source_langs
+        return langs[0] if len(langs) == 1 and langs[0] != "auto" else None
 
     def check_document(self, document: Document) -> list[Finding]:
         """Run every selected check on ``document`` and return its findings, sorted.
@@ -239,10 +265,13 @@ class Linter:
             if not _SIC.match(document.text, problem.end):
                 yield problem
 
-    def check_text(self, text: str, path: str = "<text>",
-                   format: str | None = None) -> list[Finding]:
-        """Check a text given as a string."""
-        return self.check_document(self.make_document(text, path, format))
+    def check_text(self, text: str, path: str = "<text>", format: str | None = None, *,
+                   source_text: str | None = None,
+                   source_path: str = "<source>") -> list[Finding]:
+        """Check a text given as a string (``source_text``: its source, aligned line for
+        line; see ``make_document``)."""
+        return self.check_document(self.make_document(
+            text, path, format, source_text=source_text, source_path=source_path))
 
     def _finding(self, document: Document, check: Check, problem: Problem) -> Finding:
         start, end = document.source_span(problem.start, problem.end)

@@ -9,10 +9,10 @@ import re
 import signal
 import stat
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from translint.errors import InputError, RuleTimeout, TranslintError
+from translint.errors import ConfigError, InputError, RuleTimeout, TranslintError
 from translint.findings import Finding, Report
 from translint.gitignore import SKIPPED_FOLDERS, Ignored
 from translint.linter import Linter
@@ -43,6 +43,42 @@ class FileResult:
     stdin: bool = False  # the input was standard input (``path`` is its display name)
 
 
+@dataclass(frozen=True)
+class FileRules:
+    """Which files a folder's walk takes: include and exclude globs, whether ``.gitignore``
+    counts, and the folder the globs are relative to (``None``: the paths as given)."""
+
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    base: str | None = None
+
+    def matches(self, path: str, name: str, patterns: tuple[str, ...]) -> bool:
+        """``matches_globs`` on the path as given, or on the path from ``base``."""
+        if not patterns:
+            return False
+        if matches_globs(path, name, patterns):
+            return True
+        return self.base is not None and matches_globs(
+            os.path.relpath(os.path.abspath(path), self.base), name, patterns)
+
+
+@dataclass(frozen=True)
+class FilePlan:
+    """Several linters in one run: each file (as listed) checked by the linter of its
+    configuration, read with that configuration's size limit. Handed to worker processes
+    once, when they start; the files sent to them stay plain paths."""
+
+    linters: tuple[Linter, ...]
+    max_bytes: tuple[int, ...]
+    chosen: Mapping[str, int]  # file -> index into linters
+
+    def setup(self, path: str) -> tuple[Linter, int]:
+        """The linter and size limit of ``path``."""
+        index = self.chosen[path]
+        return self.linters[index], self.max_bytes[index]
+
+
 @dataclass
 class Inputs:
     """The files a run checks, the directories it could not read, and what it skipped."""
@@ -53,7 +89,8 @@ class Inputs:
 
 
 def find_inputs(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE,
-                exclude: tuple[str, ...] = (), respect_gitignore: bool = True) -> Inputs:
+                exclude: tuple[str, ...] = (), respect_gitignore: bool = True,
+                rules_for: Callable[[str], FileRules] | None = None) -> Inputs:
     """Expand directories (recursively, sorted: a folder's files, then its folders) into
     the files to check.
 
@@ -66,17 +103,24 @@ def find_inputs(paths: Iterable[str], include: tuple[str, ...] = DEFAULT_INCLUDE
     (``respect_gitignore``; see ``translint.gitignore``). A directory that
     cannot be read is an error; a FIFO, socket or device met in a directory is skipped
     with a note (named explicitly, reading it reports the error).
+
+    ``rules_for``: the rules of each folder (its configuration's, ``translint.scopes``),
+    replacing ``include``, ``exclude`` and ``respect_gitignore``; a folder's entries, files
+    and folders, are taken or left by its rules, a file named explicitly by its folder's.
     """
     inputs = Inputs()
+    fixed = FileRules(include, exclude, respect_gitignore)
+    rules_of = rules_for if rules_for is not None else (lambda folder: fixed)
     for path in paths:
         if path == STDIN:
             inputs.files.append(path)
         elif _is_directory(path):
-            _walk(path, include, exclude, inputs,
-                  Ignored.for_walk(path) if respect_gitignore else Ignored())
-        elif exclude and matches_globs(path, os.path.basename(path), exclude):
+            gitignore = rules_for is not None or respect_gitignore
+            _walk(path, rules_of, inputs, Ignored.for_walk(path) if gitignore else Ignored())
+        elif (rules := rules_of(os.path.dirname(path) or os.curdir)).matches(
+                path, os.path.basename(path), rules.exclude):
             inputs.skipped.append(f"{path}: not checked: excluded by --exclude / exclude "
-                                  f"({' '.join(exclude)})")
+                                  f"({' '.join(rules.exclude)})")
         else:
             inputs.files.append(path)
     # A file named twice, or named and inside a directory named, is checked once.
@@ -98,8 +142,8 @@ def _is_directory(path: str) -> bool:
         return False  # reading it will say what is wrong
 
 
-def _walk(folder: str, include: tuple[str, ...], exclude: tuple[str, ...],
-          inputs: Inputs, ignored: Ignored) -> None:
+def _walk(folder: str, rules_of: Callable[[str], FileRules], inputs: Inputs,
+          ignored: Ignored) -> None:
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -108,6 +152,8 @@ def _walk(folder: str, include: tuple[str, ...], exclude: tuple[str, ...],
                                         f"{describe_os_error(error)}", folder))
         return
     ignored = ignored.enter(folder)
+    rules = rules_of(folder)
+    include, exclude = rules.include, rules.exclude
     folders: list[str] = []
     for entry in entries:
         name = entry.name
@@ -115,19 +161,19 @@ def _walk(folder: str, include: tuple[str, ...], exclude: tuple[str, ...],
             continue
         full = os.path.join(folder, name)
         kind = _kind(entry)
-        if ignored.ignores(full, kind == "folder"):
+        if rules.respect_gitignore and ignored.ignores(full, kind == "folder"):
             continue
         if kind == "folder":
-            if name not in SKIPPED_FOLDERS and not matches_globs(full, name, exclude):
+            if name not in SKIPPED_FOLDERS and not rules.matches(full, name, exclude):
                 folders.append(full)
-        elif kind != "linked folder" and matches_globs(full, name, include) and not matches_globs(
-                full, name, exclude):
+        elif kind != "linked folder" and rules.matches(full, name, include) and not (
+                rules.matches(full, name, exclude)):
             if kind == "file":
                 inputs.files.append(full)
             else:
                 inputs.skipped.append(f"{full}: not checked: {kind}, not a regular file")
     for sub in folders:
-        _walk(sub, include, exclude, inputs, ignored)
+        _walk(sub, rules_of, inputs, ignored)
 
 
 def _kind(entry: os.DirEntry[str]) -> str:
@@ -179,16 +225,43 @@ def _globs(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
     return re.compile(by_name), re.compile(by_path)
 
 
+@dataclass(frozen=True)
+class AlignedSource:
+    """The source file every input translates, line for line (``check --source``)."""
+
+    path: str
+    text: str
+
+
+def aligned_source(path: str, targets: Iterable[str],
+                   max_bytes: int = DEFAULT_MAX_BYTES) -> AlignedSource:
+    """Read the source file ``targets`` are aligned with (``check --source``): each target
+    is a file (or ``-``), never a directory, since its lines pair with the source's, nor a
+    bilingual file (XLIFF, TMX), which holds its own source."""
+    for target in targets:
+        if target != STDIN and _is_directory(target):
+            raise ConfigError(f"--source {path}: {target} is a directory; name the target "
+                              "files aligned with the source, one segment a line")
+        chosen = format_for(target)
+        if chosen.segments is not None or chosen.read is not None:
+            raise ConfigError(f"--source {path}: {target} is a bilingual file ({chosen.name}) "
+                              "with its own source: check it without --source")
+    return AlignedSource(path, read_text_file(path, max_bytes))
+
+
 def check_file(linter: Linter, path: str, stdin_name: str | None = None,
                max_bytes: int = DEFAULT_MAX_BYTES, stdin_text: str | None = None,
-               stdin_format: str | None = None) -> FileResult:
+               stdin_format: str | None = None,
+               source: AlignedSource | None = None) -> FileResult:
     """Read and check one input (``-`` is standard input, or ``stdin_text`` when it was
-    read already; ``stdin_format``: its input format by name, else by ``stdin_name``)."""
+    read already; ``stdin_format``: its input format by name, else by ``stdin_name``;
+    ``source``: the source the input is aligned with, read as plain text)."""
     is_stdin = path == STDIN
     display = (stdin_name or "<stdin>") if is_stdin else path
     try:
         if not is_stdin:
-            text = read_input(path, max_bytes)
+            text = (read_text_file(path, max_bytes) if source is not None
+                    else read_input(path, max_bytes))
         elif stdin_text is not None:
             text = stdin_text
         else:
@@ -196,7 +269,11 @@ def check_file(linter: Linter, path: str, stdin_name: str | None = None,
     except InputError as error:
         return FileResult(display, [], 0, error, is_stdin)
     try:
-        findings = linter.check_text(text, display, stdin_format if is_stdin else None)
+        if source is not None:
+            findings = linter.check_text(text, display, source_text=source.text,
+                                         source_path=source.path)
+        else:
+            findings = linter.check_text(text, display, stdin_format if is_stdin else None)
     except InputError as error:  # a format that cannot read this text (XLIFF not XML)
         if error.path is None:
             error.path = display
@@ -220,21 +297,28 @@ def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         raise InputError(str(error), path) from None
 
 
-_worker_linter: Linter | None = None
+_worker_linter: Linter | FilePlan | None = None
 _worker_max_bytes = DEFAULT_MAX_BYTES
+_worker_source: AlignedSource | None = None
 
 
-def _init_worker(linter: Linter, max_bytes: int) -> None:
-    global _worker_linter, _worker_max_bytes
+def _init_worker(linter: Linter | FilePlan, max_bytes: int,
+                 source: AlignedSource | None = None) -> None:
+    global _worker_linter, _worker_max_bytes, _worker_source
     _worker_linter = linter
     _worker_max_bytes = max_bytes
+    _worker_source = source
     # Ctrl-C reaches the whole process group: the parent stops the run and says so.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _check_in_worker(path: str) -> FileResult:
     assert _worker_linter is not None
-    return check_file(_worker_linter, path, max_bytes=_worker_max_bytes)
+    if isinstance(_worker_linter, FilePlan):
+        linter, max_bytes = _worker_linter.setup(path)
+        return check_file(linter, path, max_bytes=max_bytes, source=_worker_source)
+    return check_file(_worker_linter, path, max_bytes=_worker_max_bytes,
+                      source=_worker_source)
 
 
 def run(linter: Linter, files: list[str], jobs: int | None = None,
@@ -248,17 +332,21 @@ def run(linter: Linter, files: list[str], jobs: int | None = None,
     return report
 
 
-def check_files(linter: Linter, files: list[str], jobs: int | None = None,
+def check_files(linter: Linter | FilePlan, files: list[str], jobs: int | None = None,
                 stdin_name: str | None = None,
                 progress: Callable[[int, int, int, float], None] | None = None,
                 max_bytes: int = DEFAULT_MAX_BYTES,
                 stdin_text: str | None = None,
-                stdin_format: str | None = None) -> Iterator[FileResult]:
+                stdin_format: str | None = None,
+                source: AlignedSource | None = None) -> Iterator[FileResult]:
     """Check ``files`` one result at a time, in the order given (so that a caller can
-    report and forget each file's findings)."""
+    report and forget each file's findings). ``linter``: one for every file, or a
+    ``FilePlan`` of one per configuration (``max_bytes`` is then each one's);
+    ``source``: the source every file is aligned with (``translint.text.aligned``)."""
     started = time.perf_counter()
     characters = 0
-    results = _results(linter, files, jobs, stdin_name, max_bytes, stdin_text, stdin_format)
+    results = _results(linter, files, jobs, stdin_name, max_bytes, stdin_text, stdin_format,
+                       source)
     for done, result in enumerate(results, start=1):
         characters += result.characters
         if progress is not None:
@@ -266,18 +354,27 @@ def check_files(linter: Linter, files: list[str], jobs: int | None = None,
         yield result
 
 
-def _results(linter: Linter, files: list[str], jobs: int | None, stdin_name: str | None,
-             max_bytes: int, stdin_text: str | None,
-             stdin_format: str | None = None) -> Iterator[FileResult]:
+def _results(linter: Linter | FilePlan, files: list[str], jobs: int | None,
+             stdin_name: str | None, max_bytes: int, stdin_text: str | None,
+             stdin_format: str | None = None,
+             source: AlignedSource | None = None) -> Iterator[FileResult]:
+    if isinstance(linter, FilePlan) and len(set(map(id, linter.linters))) == 1 and len(
+            set(linter.max_bytes)) == 1:
+        max_bytes = linter.max_bytes[0]  # one linter for every file: as fast as ever
+        linter = linter.linters[0]
     workers = worker_count(files, jobs)
     if workers <= 1:
         for path in files:
-            yield check_file(linter, path, stdin_name, max_bytes, stdin_text, stdin_format)
+            one, limit = (linter.setup(path) if isinstance(linter, FilePlan)
+                          else (linter, max_bytes))
+            yield check_file(one, path, stdin_name, limit, stdin_text, stdin_format, source)
         return
-    linter.prepare()
+    for prepared in ({id(one): one for one in linter.linters}.values()
+                     if isinstance(linter, FilePlan) else (linter,)):
+        prepared.prepare()
     context = multiprocessing.get_context("fork" if "fork" in
                                           multiprocessing.get_all_start_methods() else None)
-    pool = context.Pool(workers, initializer=_init_worker, initargs=(linter, max_bytes))
+    pool = context.Pool(workers, initializer=_init_worker, initargs=(linter, max_bytes, source))
     try:
         yield from pool.imap(_check_in_worker, files, chunksize=chunk_size(len(files), workers))
     except BaseException:

@@ -57,3 +57,15 @@ def test_the_declared_source_is_a_language_code() -> None:
     document = make_document(XLIFF.format(source="es-ES"), "story.xlf")
     assert document.declared_source_lang == "es"
     assert make_document("The mayor said so.", "story.txt").declared_source_lang is None
+
+
+def test_a_tmx_memory_s_srclang_chooses_the_packs_too() -> None:
+    memory = ('<tmx version="1.4"><header srclang="es" datatype="plaintext" segtype="sentence"'
+              ' adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>'
+              '<tu tuid="1"><tuv xml:lang="es"><seg>El alcalde aseguró que abrirá.</seg></tuv>'
+              '<tuv xml:lang="en"><seg>The mayor assured that it would reopen, on the territory'
+              ' of the region.</seg></tuv></tu></body></tmx>\n')
+    found = sorted(finding.rule or "" for finding in
+                   Linter.from_paths().check_text(memory, "memory.tmx")
+                   if finding.code == "TL201")
+    assert found == ["es-en/assured-that"]

@@ -15,7 +15,7 @@ from filelock import FileLock
 
 from translint.errors import GlossaryError
 from translint.glossary.edits import Addition, Change, Removal, check_addition, split_person_name
-from translint.glossary.load import bundled_glossary_paths, load_glossary, parse_glossary
+from translint.glossary.load import load_glossary, parse_glossary
 from translint.glossary.model import LanguageForms, Location, NameForms
 from translint.glossary.write import (
     add_to_text,
@@ -27,7 +27,7 @@ from translint.glossary.write import (
     remove_from_text,
 )
 
-from ..conftest import CASES, load_toml
+from ..conftest import CASES, bundled_glossary, load_toml
 
 EDIT_CASES = load_toml(CASES / "write" / "edits.toml")["case"]
 KYIV = '[[entry]]\nid = "kyiv"\nvariants = ["Kiev"]\n  [entry.forms.en]\n  preferred = "Kyiv"\n'
@@ -74,7 +74,7 @@ def test_edit(case: dict[str, Any]) -> None:
 
 
 def test_editing_the_bundled_glossary_touches_only_the_entry() -> None:
-    text = bundled_glossary_paths()[0].read_text(encoding="utf-8")
+    text = bundled_glossary("ukraine-russia").read_text(encoding="utf-8")
     changed = change_text(text, Change("odesa", lang="de", preferred="Odesa",
                                        accepted=("Odessa",)))
     diff = [line for line in difflib.unified_diff(text.splitlines(), changed.splitlines(),

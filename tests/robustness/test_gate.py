@@ -114,7 +114,7 @@ def test_a_run_that_finds_no_file_fails_and_says_why(tmp_path: Path) -> None:
     result = translint("check", str(tmp_path), "-g", GLOSSARY)
     assert_error(result, r"no file to check in .* \(include: \*\.txt \*\.text \*\.md "
                          r"\*\.markdown \*\.mdown \*\.mkd \*\.html \*\.htm \*\.docx \*\.xlf "
-                         r"\*\.xliff\); widen --include, or pass --no-files-ok")
+                         r"\*\.xliff \*\.tmx\); widen --include, or pass --no-files-ok")
     assert result.stdout == ""
 
 

@@ -150,7 +150,7 @@ def test_standard_input_as_html(options: list[str], found: list[tuple[int, int, 
 def test_format_in_names_a_format_and_needs_standard_input(tmp_path: Path) -> None:
     code, _, err = translint("-", "--format-in", "xml", stdin="Kiev")
     assert code == 2 and err.strip() == ('translint: no input format "xml"; the formats are '
-                                         'text, markdown, html, docx, xliff')
+                                         'text, markdown, html, docx, xliff, tmx')
     code, _, err = translint("-", "--format-in", "docx", stdin="Kiev")
     assert code == 2 and err.strip() == ("translint: --format-in docx: standard input is read "
                                          "as text; name the DOCX file instead")

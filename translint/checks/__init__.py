@@ -17,6 +17,7 @@ from translint.checks import (
     foreign_punctuation,
     inconsistent_spelling,
     mixed_script_word,
+    number_mismatch,
     source_name_mismatch,
     translation_source,
     unknown_variant,
@@ -41,6 +42,7 @@ CHECKS: tuple[Check, ...] = (
     wire_boilerplate.CHECK,
     caption_in_body.CHECK,
     source_name_mismatch.CHECK,
+    number_mismatch.CHECK,
     untranslated_segment.CHECK,
     unused_directive.CHECK,
 )

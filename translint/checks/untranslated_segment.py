@@ -1,4 +1,5 @@
-"""TL112 untranslated-segment: a segment of a bilingual file (XLIFF) left untranslated.
+"""TL112 untranslated-segment: a segment of a bilingual file (XLIFF, TMX, aligned plain
+files) left untranslated.
 
 A segment is untranslated when its target is empty or missing while its source has a
 word, or when its target is its source (compared ignoring case, white space and inline
@@ -69,7 +70,8 @@ CHECK = Check(
     run=untranslated_segments,
     docs=CheckDocs(
         what=(
-            "In a bilingual file (XLIFF 1.2 or 2.x), a segment whose target is empty or "
+            "In a bilingual file (XLIFF 1.2 or 2.x, TMX, or a target checked against its "
+            "source with `--source`, line for line), a segment whose target is empty or "
             "missing while its source has words, or whose target is the source itself "
             "(ignoring case, white space and inline codes) when the source has two words or "
             "more, or one of four letters or more, besides glossary names and numbers. The "

@@ -22,13 +22,19 @@ from translint.baseline import Baseline, load_baseline
 from translint.checks import CHECKS
 from translint.checks.docs import checks_markdown
 from translint.cli.exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail, say
-from translint.config import check_options, load_config
 from translint.errors import ConfigError, InputError, TranslintError
 from translint.findings import Finding, Report, Severity
 from translint.glossary.cache import CACHE_ENV, default_cache_dir
-from translint.linter import Linter
 from translint.reporters import REPORTER_CLASSES, make_reporter
-from translint.runner import STDIN, FileResult, check_files, find_inputs
+from translint.runner import (
+    STDIN,
+    FilePlan,
+    FileResult,
+    aligned_source,
+    check_files,
+    find_inputs,
+)
+from translint.scopes import Scopes
 from translint.text.formats import DEFAULT_INCLUDE, FORMATS_BY_NAME, format_for
 from translint.text.read import read_standard_input
 
@@ -144,6 +150,10 @@ def check(
     write_baseline: Annotated[str | None, typer.Option(
         "--write-baseline", help="Record this run's findings in this file as the baseline "
                                  "(JSON), and exit 0.")] = None,
+    source: Annotated[str | None, typer.Option(
+        "--source", help="The source file the targets translate, line for line (one segment "
+                         "a line): each target is read as plain text and the bilingual "
+                         "checks compare it with the source.")] = None,
     no_files_ok: Annotated[bool, typer.Option(
         "--no-files-ok", help="Exit 0 when the paths hold no file to check (default: exit 2, "
                               "so that a gate never passes on copy it did not see).")] = False,
@@ -154,6 +164,8 @@ def check(
     if STDIN in paths and fix and not diff and len(paths) > 1:
         raise fail(ConfigError("--fix with - writes the fixed text to standard output: "
                                 "give - alone"))
+    if format_in is not None and source is not None:
+        raise fail(ConfigError("--format-in: with --source the target is read as plain text"))
     if format_in is not None:
         _check_stdin_format(paths, format_in)
     threshold = gc.get_threshold()
@@ -165,15 +177,22 @@ def check(
         # copying the pages it would touch.
         gc.disable()
         try:
-            config = load_config(config_file, no_config, paths[0] if paths else None)
-            options = check_options(config, glossaries=glossary, lang=lang, select=select,
-                                    ignore=ignore, fail_on=fail_on.value if fail_on else None,
-                                    include=include, exclude=exclude, source_langs=source_lang,
-                                    strip_credits=strip_credits, max_file_size=max_file_size,
-                                    respect_gitignore=respect_gitignore)
-            linter = Linter.from_config(config, options,
-                                        cache_dir=None if no_cache else default_cache_dir())
+            # Each file is checked with its nearest configuration (translint.scopes); the
+            # first path's is read and its linter built first, as a run of one
+            # configuration always did.
+            scopes = Scopes(config_file, no_config, dict(
+                glossaries=glossary, lang=lang, select=select, ignore=ignore,
+                fail_on=fail_on.value if fail_on else None, include=include, exclude=exclude,
+                source_langs=source_lang, strip_credits=strip_credits,
+                max_file_size=max_file_size, respect_gitignore=respect_gitignore),
+                cache_dir=None if no_cache else default_cache_dir())
+            first = scopes.for_path(paths[0], stdin_filename) if paths else scopes.for_folder(
+                os.curdir)
+            options = first.options
+            scopes.linter(first)
             known = load_baseline(baseline_file) if baseline_file is not None else None
+            aligned = (aligned_source(source, paths, options.max_bytes)
+                       if source is not None else None)
         except TranslintError as error:
             raise fail(error) from None
         finally:
@@ -182,8 +201,11 @@ def check(
         # Checking a document allocates thousands of short-lived objects, next to none in
         # reference cycles: collect young objects every 50,000 allocations, not every 700.
         gc.set_threshold(50_000, 20, 20)
-        inputs = find_inputs(paths, options.include, options.exclude,
-                             options.respect_gitignore)
+        try:
+            inputs = find_inputs(paths, rules_for=scopes.rules)
+            plan = _plan(scopes, inputs.files, stdin_filename)
+        except TranslintError as error:  # a nested configuration, or what it names
+            raise fail(error) from None
         if not quiet:
             for note in inputs.skipped:
                 say(note)
@@ -197,7 +219,7 @@ def check(
         if STDIN in inputs.files:
             display = stdin_filename or "<stdin>"
             try:
-                stdin_text = read_standard_input(display, options.max_bytes)
+                stdin_text = read_standard_input(display, plan.setup(STDIN)[1])
             except InputError as error:
                 raise fail(error) from None
         progress = (_Progress() if sys.stderr.isatty() and not quiet and len(inputs.files) > 1
@@ -212,13 +234,17 @@ def check(
         fixes = _Fixes(write=fix and not diff, stdin_text=stdin_text, stdin_name=stdin_filename)
         recording = Baseline(write_baseline) if write_baseline is not None else None
         sarif = output_format.value == "sarif"
-        linter.keep_suppressed = sarif  # SARIF lists the findings directives silence
+        for linter in plan.linters:
+            linter.keep_suppressed = sarif  # SARIF lists the findings directives silence
+        fail_ons = tuple(scope.options.fail_on for scope in scopes.planned)
+        failed = False
         try:
             if reporter is not None:
                 reporter.begin()
-            for result in check_files(linter, inputs.files, jobs=jobs, stdin_name=stdin_filename,
-                                      progress=progress, max_bytes=options.max_bytes,
-                                      stdin_text=stdin_text, stdin_format=format_in):
+            for path, result in zip(inputs.files, check_files(
+                    plan, inputs.files, jobs=jobs, stdin_name=stdin_filename,
+                    progress=progress, stdin_text=stdin_text, stdin_format=format_in,
+                    source=aligned), strict=True):
                 silenced = ([finding for finding in result.findings if finding.suppressed]
                             if sarif else [])
                 if silenced:  # reported as such, never fixed, counted or baselined
@@ -240,6 +266,9 @@ def check(
                 if reporter is not None:
                     reporter.file(shown)
                 report.add(findings, result.characters, result.error, keep=False)
+                file_fail_on = fail_ons[plan.chosen[path]]  # of the file's configuration
+                failed = failed or (file_fail_on is not None and any(
+                    finding.severity >= file_fail_on for finding in findings))
         except TranslintError as error:  # rules loaded when first needed; a reporter's file
             raise fail(error) from None
         finally:
@@ -263,10 +292,21 @@ def check(
             raise typer.Exit(EXIT_ERROR)
         if diff:
             raise typer.Exit(EXIT_FINDINGS if fixes.applied else EXIT_OK)
-        raise typer.Exit(EXIT_FINDINGS if report.fails(options.fail_on) else EXIT_OK)
+        raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
     finally:  # a process (or a test) may run another command after this one
         gc.set_threshold(*threshold)
         gc.unfreeze()
+
+
+def _plan(scopes: Scopes, files: list[str], stdin_name: str | None) -> FilePlan:
+    """Each file's linter, the linters of nested configurations built with the garbage
+    collector off and then set aside from it, as the first one was."""
+    gc.disable()
+    try:
+        return scopes.plan(files, stdin_name)
+    finally:
+        gc.enable()
+        gc.freeze()
 
 
 def _say_baseline(known: Baseline) -> None:

@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from translint.errors import InputError
 from translint.glossary.serialise import make_id, toml_array, toml_string
 from translint.names.extract import count_names, letter_count, words_of
 from translint.names.fold import form_identity, name_key
@@ -71,7 +72,11 @@ def suggest_entries(texts: Iterable[tuple[str, str]], known: NameIndex | None,
     spellings: dict[tuple[str | None, str], _Spelling] = {}
     ordinary: dict[str | None, set[str]] = {}
     for path, text in texts:
-        prose = format_for(path).prose(normalise(text)[0])
+        try:
+            prose = format_for(path).prose(normalise(text)[0])
+        except InputError as error:  # an XLIFF or TMX file that cannot be read: name it
+            error.path = error.path or path
+            raise
         lang = detect_language(prose)
         ordinary.setdefault(lang, set()).update(
             word for word in _LOWER_WORD.findall(prose) if word.islower())

@@ -41,6 +41,15 @@ class NumberStyle:
     currencies: frozenset[str] = frozenset()
     rates: frozenset[str] = frozenset()
     range_words: frozenset[str] = frozenset()
+    # What TL111 compares numbers across languages with: scale words (word → power of ten),
+    # numbers and ordinals spelled as words (word → value), ordinal suffixes (5th, 1er),
+    # month names (word → month) and the words that make a number a time (Uhr, p.m.).
+    scales: dict[str, int] = field(default_factory=dict, hash=False)
+    words: dict[str, int] = field(default_factory=dict, hash=False)
+    ordinals: dict[str, int] = field(default_factory=dict, hash=False)
+    ordinal_suffixes: frozenset[str] = frozenset()
+    months: dict[str, int] = field(default_factory=dict, hash=False)
+    time_words: frozenset[str] = frozenset()
     # False where both conventions are native (Mexican Spanish writes 3.5 millones): then
     # only a document that also writes numbers the other way is flagged.
     always: bool = True
@@ -63,6 +72,7 @@ class Language:
     function_words: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
     # Endings a name takes in this language's copy without changing its stem (German
     # "Putins", "Kiewer"; Russian "Путина"): a bilingual check finds a name's form in a
@@ -86,12 +96,12 @@ class Language:
 
 
 # The keys of a file, table by table, each with its kind: text, flag, words (a list of
-# strings, read as a set), list (a list of strings, in order) or phrases (a list of
-# strings, each split into words).
+# strings, read as a set), list (a list of strings, in order), phrases (a list of
+# strings, each split into words) or values (a table of words, each to a whole number).
 _TOP: dict[str, str] = {
     "name": "text", "script": "text", "stop_words": "words", "homographs": "words",
     "function_words": "words", "titles": "words", "common_words": "words",
-    "abbreviations": "words", "name_endings": "words",
+    "not_names": "words", "abbreviations": "words", "name_endings": "words",
 }
 _TABLES: dict[str, dict[str, str]] = {
     "gloss": {"former": "words", "called": "words", "as": "words", "or": "words",
@@ -100,7 +110,9 @@ _TABLES: dict[str, dict[str, str]] = {
     "numbers": {"decimal": "text", "group": "text", "magnitudes": "words",
                 "percent": "phrases", "units": "words", "counted": "words",
                 "currencies": "words", "rates": "words", "range_words": "words",
-                "always": "flag"},
+                "always": "flag", "scales": "values", "words": "values",
+                "ordinals": "values", "ordinal_suffixes": "words", "months": "values",
+                "time_words": "words"},
     "verbs": {"scheme": "text", "irregular": "phrases"},
 }
 # Keys a table must have when it is there.
@@ -157,6 +169,7 @@ def load_language(path: Path) -> Language:
         function_words=top.get("function_words", frozenset()),
         titles=top.get("titles", frozenset()),
         common_words=top.get("common_words", frozenset()),
+        not_names=top.get("not_names", frozenset()),
         abbreviations=top.get("abbreviations", frozenset()),
         name_endings=top.get("name_endings", frozenset()),
         gloss_former=gloss.get("former", frozenset()),
@@ -220,6 +233,13 @@ def _converted(value: Any, kind: str, key: str, where: str) -> Any:
         if not isinstance(value, bool):
             raise LanguageError(f'"{key}" must be true or false', where)
         return value
+    if kind == "values":
+        if not isinstance(value, dict) or not all(
+                isinstance(word, str) and word.strip() and isinstance(number, int)
+                and not isinstance(number, bool) for word, number in value.items()):
+            raise LanguageError(f'"{key}" must be a table of words, each to a whole number',
+                                where)
+        return dict(value)
     if not isinstance(value, list) or not all(isinstance(item, str) and item.strip()
                                               for item in value):
         raise LanguageError(f'"{key}" must be a list of non-empty strings', where)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from translint.glossary.model import Entry
-from translint.languages import union
+from translint.languages import language, union
 from translint.memo import BoundedMemo
 from translint.names.extract import find_all_of, hyphenated_runs, words_of
 from translint.names.fold import APOSTROPHES, form_identity, name_key, word_keys
@@ -147,6 +147,9 @@ class SpellingTables:
         # Built now, not on the first document: workers forked later share them.
         self.identities = index.identities
         self.longest_name = index.longest_name
+        # Ordinary words that fold like a name ("Being", "Beijing"): never a near variant.
+        self.not_names = (language(lang.split("-", 1)[0]).not_names if lang is not None
+                          else union(lambda each: each.not_names))
         self.all_keys = index.keys
         self.all_given_keys = index.given_keys
         self.memo: BoundedMemo[str, NameFacts] = BoundedMemo(MEMO_SIZE)
@@ -197,7 +200,8 @@ class SpellingTables:
             word = words[0]
             entry = self.keys.get(word.key)
             if (entry is not None and word.letters >= MIN_LETTERS
-                    and word.identity not in self.identities):
+                    and word.identity not in self.identities
+                    and word.lowered not in self.not_names):
                 return ((word.text, entry, False),)
             return ()
         return tuple(self._runs(name, words))
@@ -218,6 +222,8 @@ class SpellingTables:
                 if entry is not None:
                     entries[first, last] = entry
         for (first, last), entry in entries.items():
+            if first == last and words[first].lowered in self.not_names:
+                continue
             if run_letters(words, first, last) >= MIN_LETTERS and run_identity(
                     words, first, last) not in self.identities:
                 yield name[words[first].start:words[last].end], entry, False

@@ -1,5 +1,5 @@
 """A segment of a bilingual file (XLIFF): the source text, its language, and where the
-target text lies in the document, which the bilingual checks (TL110, TL112) compare."""
+target text lies in the document, which the bilingual checks (TL110, TL111, TL112) compare."""
 
 from __future__ import annotations
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from translint.text.aligned import aligned_segments
 from translint.text.bilingual import Segment
 from translint.text.directives import Suppressions, parse_suppressions
-from translint.text.formats import format_for
+from translint.text.formats import PLAIN, format_for
 from translint.text.langcodes import language_of
 from translint.text.langid import detect_language
 from translint.text.lines import line_starts
@@ -97,19 +98,39 @@ class Document:
 
 
 def make_document(text: str, path: str = "<text>", *, lang: str | None = None,
-                  format: str | None = None, locale: str | None = None) -> Document:
+                  format: str | None = None, locale: str | None = None,
+                  source_text: str | None = None, source_lang: str | None = None,
+                  source_path: str = "<source>") -> Document:
     """Build a document: choose the format (by name, else by the path's suffix),
     normalise, mask what is not prose, detect the language (``locale``: the copy's locale
-    when given with its language, ``de-ch``)."""
-    chosen = format_for(path, format)
+    when given with its language, ``de-ch``).
+
+    ``source_text``: the text the document translates, aligned with it line for line
+    (``translint.text.aligned``): the document is read as plain text and each line is a
+    segment, its source language ``source_lang`` or detected from the source.
+    """
+    chosen = PLAIN if source_text is not None else format_for(path, format)
     normal, offsets = normalise(text)
-    prose = chosen.prose(normal)
-    if lang is None and chosen.declared_language is not None:
-        declared = chosen.declared_language(normal)
+    segments: tuple[Segment, ...] = ()
+    if chosen.read is not None:
+        reading = chosen.read(normal, locale or lang)
+        prose, declared, segments = reading.prose, reading.language, reading.segments
+    else:
+        prose = chosen.prose(normal)
+        declared = (chosen.declared_language(normal) if lang is None and
+                    chosen.declared_language is not None else None)
+        if chosen.segments is not None:
+            segments = chosen.segments(normal)
+    if lang is None:
         lang = language_of(declared) if declared else None
     if lang is None:
         lang = detect_language(prose)
+    if source_text is not None:
+        source = normalise(source_text)[0]
+        if source_lang is None:
+            source_lang = detect_language(PLAIN.prose(source))
+        segments = aligned_segments(source, normal, source_lang, source_path=source_path,
+                                    target_path=path)
     return Document(path=path, text=normal, prose=prose, lang=lang, format=chosen.name,
                     suppressions=parse_suppressions(normal), source=text, offsets=offsets,
-                    locale=locale,
-                    segments=chosen.segments(normal) if chosen.segments is not None else ())
+                    locale=locale, segments=segments)

@@ -18,7 +18,7 @@
   const GLOSSARY_PAGE = 50;
   const FORMAT_OF_SUFFIX = {
     txt: "text", text: "text", md: "markdown", markdown: "markdown", mdown: "markdown",
-    mkd: "markdown", html: "html", htm: "html", xlf: "xliff", xliff: "xliff",
+    mkd: "markdown", html: "html", htm: "html", xlf: "xliff", xliff: "xliff", tmx: "tmx",
   };
   const STATUS_TROUBLE = {
     400: "The server refused the request",

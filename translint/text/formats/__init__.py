@@ -9,7 +9,7 @@ text (a file named on the command line is checked whatever its name).
 from __future__ import annotations
 
 from translint.errors import ConfigError
-from translint.text.formats import docx, html, markdown, plain, xliff
+from translint.text.formats import docx, html, markdown, plain, tmx, xliff
 from translint.text.formats.base import Format
 
 FORMATS: tuple[Format, ...] = (
@@ -18,6 +18,7 @@ FORMATS: tuple[Format, ...] = (
     html.FORMAT,
     docx.FORMAT,
     xliff.FORMAT,
+    tmx.FORMAT,
 )
 FORMATS_BY_NAME: dict[str, Format] = {format.name: format for format in FORMATS}
 PLAIN = plain.FORMAT

@@ -9,6 +9,16 @@ from translint.text.bilingual import Segment
 
 
 @dataclass(frozen=True)
+class Reading:
+    """What a format that chooses its copy by language (TMX) read of a file: the prose,
+    the copy's language, the segments."""
+
+    prose: str
+    language: str | None
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
 class Format:
     """An input format.
 
@@ -33,6 +43,10 @@ class Format:
     # A bilingual format (XLIFF): the file's segments, source and target, read from the
     # same text ``prose`` reads (``Document.segments``; the bilingual checks compare them).
     segments: Callable[[str], tuple[Segment, ...]] | None = None
+    # A format whose copy is one language of several (TMX): everything read at once, for
+    # the language asked for (``--lang``; ``None``: the file's own choice). When set,
+    # ``make_document`` uses it instead of ``prose``, ``declared_language`` and ``segments``.
+    read: Callable[[str, str | None], Reading] | None = None
 
     @property
     def writable(self) -> bool:

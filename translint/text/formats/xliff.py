@@ -28,7 +28,7 @@ from translint.errors import InputError
 from translint.text.formats.base import Format
 from translint.text.formats.xliff_segments import segments
 from translint.text.formats.xliff_xml import CODE_ELEMENTS, local_name, new_parser, parse
-from translint.text.mask import mask_non_prose
+from translint.text.formats.xml_text import prose_of_runs
 
 
 class _Targets:
@@ -87,15 +87,7 @@ class _Targets:
 
     def prose(self) -> str:
         """The file with everything but target text blanked (same length, line breaks kept)."""
-        blank = mask_non_prose(self.text)  # URLs and e-mail addresses stay out in targets too
-        out = [char if char in "\r\n" else " " for char in self.text]
-        byte, char = 0, 0  # a byte offset of the runs and the character offset it is
-        for start, end in sorted(self.runs):
-            char += len(self.data[byte:start].decode("utf-8"))
-            length = len(self.data[start:end].decode("utf-8"))
-            out[char:char + length] = blank[char:char + length]
-            byte, char = end, char + length
-        return "".join(out)
+        return prose_of_runs(self.text, self.runs)
 
 
 @functools.lru_cache(maxsize=1)

@@ -12,24 +12,9 @@ from __future__ import annotations
 
 from translint.text.bilingual import Segment
 from translint.text.formats.xliff_xml import CODE_ELEMENTS, local_name, new_parser, parse
+from translint.text.formats.xml_text import CharOffsets
 
 UNITS = frozenset({"trans-unit", "segment"})
-
-
-class _Chars:
-    """Character offsets of byte offsets of UTF-8 ``data``, cheap when asked in order."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-        self.byte = 0
-        self.char = 0
-
-    def of(self, byte: int) -> int:
-        if byte < self.byte:
-            self.byte = self.char = 0
-        self.char += len(self.data[self.byte:byte].decode("utf-8"))
-        self.byte = byte
-        return self.char
 
 
 class _Reader:
@@ -38,7 +23,7 @@ class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.data = text.encode("utf-8")
-        self.chars = _Chars(self.data)
+        self.chars = CharOffsets(self.data)
         self.segments: list[Segment] = []
         self.stack: list[str] = []
         self.file_lang: str | None = None
