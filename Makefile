@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast browser lint docs docs-checks bench bench-large bench-phrasing phrasing-gate clean
+.PHONY: run test test-fast browser lint docs docs-checks bench bench-large bench-serve bench-phrasing phrasing-gate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ bench: $(STAMP)
 
 bench-large: $(STAMP)
 	$(BIN)/python benchmarks/large_files.py
+
+# translint serve under load against spawning translint check per story (benchmarks/serve.py);
+# `make bench-serve ARGS=--quick` for a short run.
+bench-serve: $(STAMP)
+	$(BIN)/python benchmarks/serve.py $(ARGS)
 
 bench-phrasing: $(STAMP)
 	$(BIN)/python benchmarks/phrasing.py

@@ -362,31 +362,30 @@ def test_every_command_has_help() -> None:
 
 
 def test_suggest_proposes_one_entry_across_languages(tmp_path: Path) -> None:
-    """Stefanchuk (English), Stefantchouk (French) and Stefantschuk (German) are one name:
-    one proposal, written to a file that is a glossary once uncommented (and the French
-    Rouslan is the Ruslan of the other two)."""
+    """Kovalchuk (English), Kovaltchouk (French) and Kowaltschuk (German) are one name:
+    one proposal, written to a file that is a glossary once uncommented (Ruslan, a given
+    name of a bundled entry, is not proposed)."""
     stories = {
-        "en.txt": "The speaker of parliament, Ruslan Stefanchuk, said on Monday that the "
-                  "vote would be held this week. Stefanchuk and the ministers were in Kyiv, "
-                  "and Stefanchuk said that it was not the time for an election.",
-        "fr.txt": "Le président du Parlement, Rouslan Stefantchouk, a dit lundi que le vote "
-                  "aura lieu cette semaine. Selon Stefantchouk, ce n'est pas le moment pour "
+        "en.txt": "The speaker of parliament, Ruslan Kovalchuk, said on Monday that the "
+                  "vote would be held this week. Kovalchuk and the ministers were in Kyiv, "
+                  "and Kovalchuk said that it was not the time for an election.",
+        "fr.txt": "Le président du Parlement, Rouslan Kovaltchouk, a dit lundi que le vote "
+                  "aura lieu cette semaine. Selon Kovaltchouk, ce n'est pas le moment pour "
                   "une élection, et les députés sont dans la capitale.",
-        "de.txt": "Der Parlamentspräsident Ruslan Stefantschuk sagte am Montag, die "
+        "de.txt": "Der Parlamentspräsident Ruslan Kowaltschuk sagte am Montag, die "
                   "Abstimmung werde in dieser Woche stattfinden. Es sei nicht die Zeit für "
-                  "eine Wahl, sagte Stefantschuk, und die Abgeordneten sind in der Hauptstadt.",
+                  "eine Wahl, sagte Kowaltschuk, und die Abgeordneten sind in der Hauptstadt.",
     }
     for name, text in stories.items():
         (tmp_path / name).write_text(text + "\n", encoding="utf-8")
     result = translint("glossary", "suggest", ".", "--write", "review.toml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0] == "stefanchuk: 7 times"
+    assert result.stdout.splitlines()[0] == "kovalchuk: 7 times"
     text = (tmp_path / "review.toml").read_text(encoding="utf-8")
     uncommented = "\n".join(line.removeprefix("# ") for line in text.splitlines())
     (tmp_path / "entries.toml").write_text(uncommented, encoding="utf-8")
     entries = load_glossary(tmp_path / "entries.toml").entries
     assert [(entry.id, entry.name.variants, {lang: forms.preferred for lang, forms
                                         in entry.name.forms.items()}) for entry in entries] == [
-        ("stefanchuk", (), {"en": "Stefanchuk", "fr": "Stefantchouk", "de": "Stefantschuk"}),
-        ("ruslan", (), {"en": "Ruslan", "de": "Ruslan", "fr": "Rouslan"}),
+        ("kovalchuk", (), {"en": "Kovalchuk", "fr": "Kovaltchouk", "de": "Kowaltschuk"}),
     ]
