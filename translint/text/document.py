@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from translint.text.aligned import aligned_segments
 from translint.text.bilingual import Segment
@@ -57,10 +58,11 @@ class Document:
         language (a locale without forms of its own falls back to its language's)."""
         return self.locale or self.lang
 
-    @property
+    @cached_property
     def declared_source_lang(self) -> str | None:
         """The language a bilingual file says its copy was translated from (its segments'
-        source language, as a language code, when they all agree), else ``None``."""
+        source language, as a language code, when they all agree), else ``None``; read
+        once, though TL201 and TL210 both ask."""
         tags = {segment.source_lang for segment in self.segments}
         if len(tags) != 1:
             return None
