@@ -101,6 +101,8 @@ def test_language_data_reaches_the_checks() -> None:
      '"numbers.scales" must be a table of words, each to a whole number'),
     ('name = "X"\n[numbers]\ndecimal = ","\ngroup = "."\n[numbers.words]\ntre = true\n',
      '"numbers.words" must be a table of words, each to a whole number'),
+    ('name = "X"\n[numbers]\ndecimal = ","\ngroup = "."\nalone = ["miljon"]\n',
+     '"numbers.alone": miljon must be in [numbers.scales]'),
     ('name = "X"\ndeclension = "yes"\n', '"declension" must be an array of tables'),
     ('name = "X"\n[[declension]]\nkind = "river"\nnominative = ""\ncases = { gen = ["a"] }\n',
      'declension row 1: "kind" must be one of person, place, any'),

@@ -42,6 +42,14 @@ def _read(text: str, lang: str | None) -> list[tuple[str, set[object]]]:
     ("May 5th", "en", [("May", {("month", 5, 0)}), ("5", {Decimal(5)})]),
     ("three million and twenty-five", "en", [("three million", {Decimal("3E6")}),
                                              ("twenty-five", {Decimal(25)})]),
+    ("a million euros", "en", [("million", {Decimal("1E6")})]),
+    ("a hundred thousand", "en", [("hundred thousand", {Decimal("1E5")})]),
+    ("mil personas y mil millones", "es", [("mil", {Decimal(1000)}),
+                                           ("mil millones", {Decimal("1E9")})]),
+    ("3 mil personas", "es", [("3 mil", {Decimal(3000)})]),  # not also "mil" alone
+    ("Тысяча человек", "ru", [("Тысяча", {Decimal(1000)})]),
+    ("millions of people, miles de personas", "en", []),  # plural scales are not numbers
+    ("3 pour cent", "fr", [("3", {Decimal(3)})]),  # cent is not "a hundred" alone
     ("G7, F-16, COVID-19, v1.2.3, A320", "en", []),
 ])
 def test_numbers_are_read_with_the_language_conventions(

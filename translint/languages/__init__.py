@@ -51,6 +51,8 @@ class NumberStyle:
     ordinal_suffixes: frozenset[str] = frozenset()
     months: dict[str, int] = field(default_factory=dict, hash=False)
     time_words: frozenset[str] = frozenset()
+    # Scale words that mean one of them with no number before them (a million, mil).
+    alone: frozenset[str] = frozenset()
     # False where both conventions are native (Mexican Spanish writes 3.5 millones): then
     # only a document that also writes numbers the other way is flagged.
     always: bool = True
@@ -121,7 +123,7 @@ _TABLES: dict[str, dict[str, str]] = {
                 "currencies": "words", "rates": "words", "range_words": "words",
                 "always": "flag", "scales": "values", "words": "values",
                 "ordinals": "values", "ordinal_suffixes": "words", "months": "values",
-                "time_words": "words"},
+                "time_words": "words", "alone": "words"},
     "verbs": {"scheme": "text", "irregular": "phrases"},
     "transliteration": {"rules": "spellings"},
 }
@@ -171,6 +173,10 @@ def load_language(path: Path) -> Language:
     verbs = tables["verbs"]
     if "verbs" in data and verbs["scheme"] not in VERB_SCHEMES:
         raise LanguageError(f'"verbs.scheme" must be one of {", ".join(sorted(VERB_SCHEMES))}',
+                            where)
+    strays = sorted(set(numbers.get("alone", ())) - set(numbers.get("scales", {})))
+    if strays:
+        raise LanguageError(f'"numbers.alone": {", ".join(strays)} must be in [numbers.scales]',
                             where)
     return Language(
         code=path.stem, name=top["name"], script=top.get("script", LATIN),

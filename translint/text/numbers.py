@@ -2,12 +2,13 @@
 two languages can be compared (TL111).
 
 A ``Mention`` is one number as written (``3,5 %``, ``11.000 millones``, ``2,5 Mrd.``,
-``1 234,5``, ``15.00 Uhr``, ``05.05.2024``'s day, month and year, ``three`` when spelled
-out) with its *keys*: the values it may mean. A token that the language's convention reads
-one way has one value; one it does not (``3.5`` in German copy) is read the other
-convention's way; where both conventions are native (``always = false``: Latin American
-Spanish) or the language is unknown, both readings are keys. Scale words multiply
-(``11.000 millones`` and ``11 billion`` are both 11,000,000,000); a scale word that is also
+``1 234,5``, ``15.00 Uhr``, ``05.05.2024``'s day, month and year, ``three`` and *a
+million* when spelled out) with its *keys*: the values it may mean. A token that the
+language's convention reads one way has one value; one it does not (``3.5`` in German
+copy) is read the other convention's way; where both conventions are native (``always =
+false``: Latin American Spanish) or the language is unknown, both readings are keys. Scale
+words multiply (``11.000 millones`` and ``11 billion`` are both 11,000,000,000), and one
+with no number before it is one of it (``a million``, ``mil``); a scale word that is also
 a unit (``m``: million or metres) gives both values. Signs are left out (a fall of 2% is
 ``-2 %`` or ``2%``); a time is a key of its own, on a twelve-hour clock (``15.00 Uhr`` =
 ``3 p.m.``); a month is its number and ``("month", n)``, which a month's name also gives.
@@ -179,6 +180,9 @@ def mentions(text: str, lang: str | None, *, spelled: bool = False,
                              scaled | hours | _extra_keys(token, values, after, style)))
     if spelled and style is not None:
         found.extend(_spelled(text, style))
+        spans = [(mention.start, mention.end) for mention in found]
+        found.extend(mention for mention in _alone(text, style) if not any(
+            mention.start < end and start < mention.end for start, end in spans))
     return sorted(found, key=lambda mention: mention.start)
 
 
@@ -248,6 +252,19 @@ def _spelled(text: str, style: NumberStyle) -> Iterator[Mention]:
             continue
         keys, end, _ = _scaled(text, match.end(), frozenset({Decimal(value)}), style)
         yield Mention(match.start(), end, text[match.start():end], keys)
+
+
+def _alone(text: str, style: NumberStyle) -> Iterator[Mention]:
+    """Scale words with no number before them that mean one of them (*a million*, *mil
+    personas*), with the scale words after them (*mil millones*); a mention that overlaps
+    a number is left out by the caller."""
+    if not style.alone:
+        return
+    taken = 0
+    for match in _WORD.finditer(text):
+        if match.start() >= taken and match.group().lower() in style.alone:
+            keys, taken, _ = _scaled(text, match.start(), frozenset({Decimal(1)}), style)
+            yield Mention(match.start(), taken, text[match.start():taken], keys)
 
 
 def _word_value(word: str, style: NumberStyle) -> int | None:
