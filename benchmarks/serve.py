@@ -8,8 +8,10 @@ writes under ``benchmarks/work/serve/`` (git-ignored): the server's log and ``re
 Method
 ------
 Server
-    ``translint serve --no-config --port P`` as a real process on loopback (bundled glossaries,
-    every check, language detected: what ``translint check`` does without a configuration),
+    ``translint serve --no-config --port P --glossary @bundled --glossary desk.toml`` as a
+    real process on loopback (the bundled glossaries and a one-entry desk glossary the reload
+    row rewrites; every check, language detected: what ``translint check`` does without a
+    configuration),
     started by this script and stopped at the end; its log goes to ``server.log``. Both the
     server and the CLI get ``TRANSLINT_CACHE_DIR`` pointed at a folder of the benchmark's, filled
     before anything is measured, so the CLI rows are an editor's second and later runs.
