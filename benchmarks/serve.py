@@ -8,8 +8,10 @@ writes under ``benchmarks/work/serve/`` (git-ignored): the server's log and ``re
 Method
 ------
 Server
-    ``translint serve --no-config --port P`` as a real process on loopback (bundled glossaries,
-    every check, language detected: what ``translint check`` does without a configuration),
+    ``translint serve --no-config --port P --glossary @bundled --glossary desk.toml`` as a
+    real process on loopback (the bundled glossaries and a one-entry desk glossary the reload
+    row rewrites; every check, language detected: what ``translint check`` does without a
+    configuration),
     started by this script and stopped at the end; its log goes to ``server.log``. Both the
     server and the CLI get ``TRANSLINT_CACHE_DIR`` pointed at a folder of the benchmark's, filled
     before anything is measured, so the CLI rows are an editor's second and later runs.
@@ -42,8 +44,15 @@ Repetition
     the runs of each figure (requests/s, and each latency percentile). The machine has 2 shared
     cores: read the ratio, measured in the same run, rather than the absolute numbers.
 
-Not measured yet: a glossary rewritten on disk under load (requests lost), which waits for the
-server's hot reload.
+Glossary reload
+    The server also serves ``desk.toml`` (beside the bundled glossaries); the same 8 clients
+    post all articles while ``desk.toml`` is rewritten on disk every 2 s (0.3 s in a smoke
+    run), one rewrite in the middle broken: requests and errors (none may fail), the reloads
+    and refusals ``/metrics`` counted, p95 of the requests sent while a reload was pending
+    against the others' (method in ``serve_reload.py``).
+
+Size: 450+ lines, one script a reader follows from top to bottom (server, clients, CLI,
+table); the reload row's own parts are in ``serve_reload.py``.
 """
 
 from __future__ import annotations
@@ -59,10 +68,22 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+from serve_reload import (
+    Rewrites,
+    desk_text,
+    during,
+    p95_ms,
+    problems,
+    reload_counts,
+    rewrite,
+    write_desk,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / "benchmarks" / "work" / "serve"
@@ -111,11 +132,12 @@ def free_port() -> int:
 class Server:
     """``translint serve`` as a child process, its log in a file."""
 
-    def __init__(self, work: Path, env: dict[str, str]) -> None:
+    def __init__(self, work: Path, env: dict[str, str], glossaries: Sequence[str] = ()) -> None:
         self.port = free_port()
         self.log = (work / "server.log").open("w", encoding="utf-8")
+        served = [argument for path in glossaries for argument in ("--glossary", path)]
         self.process = subprocess.Popen(
-            [translint_command(), "serve", "--no-config", "--port", str(self.port)],
+            [translint_command(), "serve", "--no-config", "--port", str(self.port), *served],
             cwd=work, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 120
         while True:
@@ -172,6 +194,7 @@ class Load:
     clients: int
     wall: float = 0.0
     latencies: list[float] = field(default_factory=list)
+    sent: list[float] = field(default_factory=list)  # when each of ``latencies`` was sent
     errors: list[str] = field(default_factory=list)
     client_cpu: float = 0.0
     server_cpu: float = 0.0
@@ -229,6 +252,7 @@ async def client(port: int, requests: Sequence[bytes], start: int, until: float,
             elapsed = time.perf_counter() - sent
             if code == 200 and body.startswith(b"{") and b'"findings"' in body:
                 load.latencies.append(elapsed)
+                load.sent.append(sent)
             else:
                 load.errors.append(f"{code}: {body[:200]!r}")
     finally:
@@ -236,16 +260,22 @@ async def client(port: int, requests: Sequence[bytes], start: int, until: float,
 
 
 def run_load(server: Server, requests: Sequence[bytes], clients: int, seconds: float,
-             limit: int = sys.maxsize) -> Load:
-    """``clients`` concurrent clients for ``seconds`` (or ``limit`` requests in all)."""
+             limit: int = sys.maxsize,
+             beside: Callable[[], Coroutine[Any, Any, None]] | None = None) -> Load:
+    """``clients`` concurrent clients for ``seconds`` (or ``limit`` requests in all); with
+    ``beside``, that task runs with them and they stop when it ends."""
     load = Load(clients)
     counter = [0]
     step = max(1, len(requests) // clients)
 
     async def main() -> None:
         until = time.perf_counter() + seconds
-        await asyncio.gather(*(client(server.port, requests, number * step, until, limit,
-                                      load, counter) for number in range(clients)))
+        tasks = [asyncio.create_task(client(server.port, requests, number * step, until, limit,
+                                            load, counter)) for number in range(clients)]
+        if beside is not None:
+            await beside()
+            counter[0] = limit  # the clients stop before their next request
+        await asyncio.gather(*tasks)
 
     cpu, server_cpu, wall = time.process_time(), server.cpu_seconds(), time.perf_counter()
     asyncio.run(main())
@@ -365,7 +395,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     status("filling the glossary cache and warming the CLI")
     run_cli(work, stories[:1], 60, 1, env, limit=1)
     status("starting translint serve")
-    server = Server(work, env)
+    desk = work / "desk.toml"
+    write_desk(desk, desk_text(0))
+    server = Server(work, env, ("@bundled", str(desk)))
+    rewrites = 3 if options.smoke else max(3, round(options.seconds / 2))
+    gap = 0.3 if options.smoke else 2.0
+    reloading: list[tuple[Load, Rewrites]] = []
     try:
         requests = [encode_request(server.port, text) for text in stories]
         sized_requests = [encode_request(server.port, text) for text in sized]
@@ -387,6 +422,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             status(f"run {run + 1}: 8 clients, 5 KB stories")
             loads.setdefault("5 KB stories, 8 clients", []).append(
                 run_load(server, sized_requests, 8, options.seconds, limit))
+            status(f"run {run + 1}: 8 clients, desk.toml rewritten {rewrites} times")
+            done = Rewrites()
+            counted = reload_counts(server.port)
+            load = run_load(server, requests, 8, 3600, beside=lambda done=done: rewrite(
+                server.port, desk, rewrites, gap, done))
+            now = reload_counts(server.port)
+            done.reloads, done.refused = now[0] - counted[0], now[1] - counted[1]
+            reloading.append((load, done))
+            loads.setdefault("all articles, 8 clients, glossary reloading", []).append(load)
             status(f"run {run + 1}: translint check, one process per story")
             cli.append(run_cli(work, stories, options.seconds, parallel, env, limit))
         status(f"memory: {options.memory_requests:,} requests at 8 clients")
@@ -402,6 +446,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     sized_p95 = median([load.percentile(0.95) for load in loads["5 KB stories, 8 clients"]])
     errors = [error for rows in loads.values() for load in rows for error in load.errors]
     errors += [error for spawned in cli for error in spawned.errors] + first.errors + second.errors
+    errors += [problem for _, done in reloading for problem in problems(done)]
+    inside = [during(load.sent, load.latencies, done.windows) for load, done in reloading]
     lines = [
         f"Measured {date.today().isoformat()}: {platform.platform()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}; load average (1 min) before: {load_before:.2f}, "
@@ -429,7 +475,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"after {len(first.latencies):,} more requests; {rss_mid:.1f} MB after the load rows, "
         f"**{rss_after:.1f} MB** after {len(second.latencies):,} more "
         f"({len(first.errors) + len(second.errors)} errors) (target: flat).",
-        "- Glossary rewritten on disk under load: not measured; it waits for hot reload.",
+        f"- Glossary rewritten on disk under load ({len(reloading)} run(s)): "
+        f"{sum(done.valid for _, done in reloading)} valid rewrites, "
+        f"{sum(done.reloads for _, done in reloading)} reloads counted by /metrics; "
+        f"{sum(done.invalid for _, done in reloading)} broken rewrite(s), "
+        f"{sum(done.refused for _, done in reloading)} refused (the old glossary kept "
+        f"serving); **{sum(len(load.errors) for load, _ in reloading)} errors** in "
+        f"{sum(len(load.latencies) for load, _ in reloading):,} requests. p95 of requests "
+        f"sent while a reload was pending: "
+        f"{median([p95_ms(pending) for pending, _ in inside]):.1f} ms "
+        f"({sum(len(pending) for pending, _ in inside):,} requests), of the others "
+        f"{median([p95_ms(others) for _, others in inside]):.1f} ms.",
         "",
         "CPU columns: CPU seconds per wall second (1.0 = one core busy).",
     ]

@@ -39,10 +39,20 @@ def test_the_serve_benchmark_runs_in_smoke_mode(tmp_path: Path) -> None:
         r"^\| ([^|]+?) \|(?:[^|\n]*\|){4} ([\d,]+) \| (\d+) \|", table, re.MULTILINE)}
     assert set(rows) == {"all articles, 1 client", "all articles, 8 clients",
                          "all articles, 32 clients", "5 KB stories, 8 clients",
+                         "all articles, 8 clients, glossary reloading",
                          f"`translint check` per story, {os.cpu_count() or 1} at a time"}
     for name, (requests, errors) in rows.items():
         assert requests > 0 and errors == 0, (name, requests, errors)
     assert re.search(r"after 20 more requests; .* after 20 more \(0 errors\)", table)
+    # The glossary rewritten under load: every valid rewrite reloaded, the broken one
+    # refused, no request lost.
+    reloads = re.search(r"(\d+) valid rewrites, (\d+) reloads counted by /metrics; (\d+) "
+                        r"broken rewrite\(s\), (\d+) refused .*\*\*(\d+) errors\*\* in "
+                        r"([\d,]+) requests", table)
+    assert reloads, table
+    valid, reloaded, broken, refused, errors, requests = reloads.groups()
+    assert valid == reloaded == "2" and broken == refused == "1" and errors == "0", table
+    assert int(requests.replace(",", "")) > 0
     assert (tmp_path / "server.log").stat().st_size > 0
 
 

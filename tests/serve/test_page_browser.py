@@ -418,3 +418,91 @@ def test_a_server_that_requires_a_token(tmp_path: Path) -> None:
         _wait(driver, lambda: any(item["text"] == "Kiev" for item in _listed(driver)),
               "the check with the token")
         assert not error.is_displayed()
+
+
+DESK = """\
+# The desk's own names.
+[glossary]
+name = "desk"
+
+[[entry]]
+id = "dravnik"
+kind = "place"
+  [entry.forms.en]
+  preferred = "Dravnik"
+"""
+
+
+def test_an_editor_adds_a_glossary_entry_and_a_check_uses_it(tmp_path: Path) -> None:
+    """The glossary view's form, by keyboard: without the token 401, with a wrong one 403,
+    a bad id 422, then the entry is added (written to the server's glossary file), a second
+    time 409, and a check of the story flags the spelling the new entry disfavours."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    _require_browser()
+    token = "desk-token-8a2e"
+    desk = tmp_path / "desk.toml"
+    desk.write_text(DESK, encoding="utf-8")
+    story_text = "The mayor of Blorwick met officials in Dravnik on Monday."
+    with _serving(tmp_path, "--no-config", "--glossary", "@bundled", "--glossary", str(desk),
+                  env={"TRANSLINT_TOKEN": token}) as url, \
+            _chromium(url, tmp_path / "profile") as driver:
+        story = driver.find_element(By.ID, "story")
+        story.send_keys(story_text)
+        driver.find_element(By.ID, "check").click()
+        _wait(driver, lambda: "·" in driver.find_element(By.ID, "status").text, "the check")
+        assert not any(item["text"] == "Blorwick" for item in _listed(driver))
+
+        driver.find_element(By.ID, "tab-glossary").click()
+        summary = driver.find_element(By.CSS_SELECTOR, "#entry-box summary")
+        summary.send_keys(Keys.ENTER)  # opens the form, by keyboard
+        entry_id = driver.find_element(By.ID, "entry-id")
+        _wait(driver, entry_id.is_displayed, "the form to add an entry")
+        error = driver.find_element(By.ID, "entry-error")
+
+        def submit(**fields: str) -> None:
+            for name, value in fields.items():
+                field = driver.find_element(By.ID, f"entry-{name}")
+                field.clear()
+                field.send_keys(value)
+            driver.find_element(By.ID, "entry-id").send_keys(Keys.ENTER)
+
+        def refused(status: int) -> str:
+            _wait(driver, lambda: error.is_displayed() and f"({status})" in error.text,
+                  f"the {status}")
+            text: str = error.text
+            return text
+
+        submit(id="blorvik", preferred="Blorvik", variants="Blorwick", note="Port town")
+        assert "token" in refused(401)
+        submit(token="not-the-token")
+        assert "the token sent is not the server's" in refused(403)
+        assert driver.switch_to.active_element.get_attribute("id") == "entry-token"
+        submit(id="Blorvik Town", token=token)
+        assert "must be lower-case letters" in refused(422)
+        assert "blorvik" not in desk.read_text(encoding="utf-8")
+        submit(id="blorvik")
+        status = driver.find_element(By.ID, "entry-status")
+        _wait(driver, lambda: "checks use it now" in status.text, "the entry added")
+        assert not error.is_displayed()
+        assert "Added Blorvik (blorvik) to" in status.text
+        written = desk.read_text(encoding="utf-8")
+        assert written.startswith(DESK) and 'id = "blorvik"' in written and "Blorwick" in written
+        # The search shows the new entry.
+        _wait(driver, lambda: "matching “blorvik”" in driver.find_element(
+            By.ID, "glossary-status").text, "the search for the new entry")
+        results = driver.find_elements(By.CSS_SELECTOR, "#glossary-results li")
+        assert [element.get_attribute("data-entry") for element in results] == ["blorvik"]
+        assert "Note: Port town" in results[0].text
+        submit(id="blorvik", preferred="Blorvik")
+        assert "exists already" in refused(409)
+
+        # A check of the story now flags what the new entry disfavours.
+        driver.find_element(By.ID, "tab-check").click()
+        driver.find_element(By.ID, "check").click()
+        _wait(driver, lambda: any(item["text"] == "Blorwick" for item in _listed(driver)),
+              "the finding from the new entry")
+        finding = next(item for item in _listed(driver) if item["text"] == "Blorwick")
+        item = driver.find_element(By.CSS_SELECTOR, f'li[data-index="{finding["index"]}"]')
+        assert "Blorvik" in item.text, item.text

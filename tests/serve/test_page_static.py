@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from translint.glossary.model import KINDS
 from translint.languages import bundled_languages
 from translint.text.formats import FORMATS
 
 STATIC = Path(__file__).parents[2] / "translint" / "serve" / "static"
-PAGE_FILES = ("index.html", "page.js", "page.css")
+PAGE_FILES = ("index.html", "page.js", "glossary-add.js", "page.css")
+SCRIPTS = ("page.js", "glossary-add.js")
 TEXT_FORMATS = [format for format in FORMATS if format.writable]  # a page holds text
 
 
@@ -59,6 +61,18 @@ def test_the_languages_offered_are_the_bundled_ones(page: _Page) -> None:
     codes = [language.code for language in bundled_languages()]
     assert page.options["lang"] == ["auto", *codes]
     assert page.options["source-lang"] == ["", *codes]
+    assert page.options["entry-lang"] == codes
+
+
+def test_the_kinds_offered_for_a_new_entry_are_the_glossary_kinds(page: _Page) -> None:
+    assert page.options["entry-kind"] == ["", *KINDS]
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_every_script_is_on_the_page_and_short(name: str) -> None:
+    html = (STATIC / "index.html").read_text(encoding="utf-8")
+    assert f'<script src="static/{name}" defer></script>' in html
+    assert len((STATIC / name).read_text(encoding="utf-8").splitlines()) < 600
 
 
 def test_a_file_opened_gets_the_format_of_its_suffix(page: _Page) -> None:
@@ -72,8 +86,9 @@ def test_a_file_opened_gets_the_format_of_its_suffix(page: _Page) -> None:
             assert re.search(rf'\b{suffix[1:]}: "{format.name}"', script), suffix
 
 
-def test_every_element_the_script_uses_is_on_the_page(page: _Page) -> None:
-    script = (STATIC / "page.js").read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_every_element_the_script_uses_is_on_the_page(page: _Page, name: str) -> None:
+    script = (STATIC / name).read_text(encoding="utf-8")
     used = set(re.findall(r'\$\("([\w-]+)"\)', script))
     assert used and used <= page.ids, used - page.ids
 
@@ -84,9 +99,10 @@ def test_nothing_is_loaded_from_outside_the_server(name: str) -> None:
     assert not re.search(r"(https?:)?//[\w.-]+\.\w+/|@import|url\(\s*['\"]?(https?:)?//", text)
 
 
-def test_no_text_becomes_markup() -> None:
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_no_text_becomes_markup(name: str) -> None:
     """Text from the story, the server or the glossary goes in as text nodes only."""
-    script = (STATIC / "page.js").read_text(encoding="utf-8")
+    script = (STATIC / name).read_text(encoding="utf-8")
     code = "\n".join(line for line in script.splitlines() if not line.lstrip().startswith("//"))
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
                  "new Function"):

@@ -76,7 +76,8 @@ def routes(service: Service) -> list[BaseRoute]:
                               "entries": len(engine.entries), "pid": os.getpid(),
                               "files": holder.versions, "reloads": holder.reloads,
                               "failed_reloads": holder.failed_reloads,
-                              "reload_error": holder.reload_error})
+                              "reload_error": holder.reload_error,
+                              "overruns": service.overruns})
 
     async def metrics(request: Request) -> Response:
         holder = service.holder

@@ -1,8 +1,15 @@
 """What the endpoints share: the engine holder, the server's settings (limits, token,
-CORS), the metrics, and running a check in a worker thread within the time limit."""
+CORS), the metrics, and running a check in a worker thread within the time limit.
+
+Python cannot stop a thread: a check past the time limit is answered 504 while its thread
+runs on to its end (a pathological story can take tens of seconds and hundreds of MB). So
+that such checks cannot pile up, while ``MAX_OVERRUNS`` of them are still running every
+new check is answered 503 at once, with ``Retry-After``, instead of queueing behind them.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -26,6 +33,8 @@ from translint.serve.protocol import (
 from translint.serve.reload import Reloader
 
 DEFAULT_TIME_LIMIT = 10.0
+MAX_OVERRUNS = 2  # checks past the time limit still running; then new checks get 503
+RETRY_AFTER = 5  # seconds, in the 503's Retry-After
 T = TypeVar("T")
 # An endpoint: its method and path, and the function answering it.
 Endpoint = Callable[[Request], Awaitable[Response]]
@@ -52,6 +61,8 @@ class Service:
         self.settings = settings
         self.reloader = reloader
         self.metrics = Metrics()
+        self.overruns = 0  # checks answered 504 whose threads are still running
+        self._overruns_lock = threading.Lock()
 
     def guard_read(self, request: Request) -> None:
         """A 401 when the server requires its token for checks and reads and it is
@@ -75,12 +86,32 @@ class Service:
         return parse_json_object(await read_body(request, self.settings.max_body))
 
     async def run(self, work: Callable[[Engine], T]) -> T:
-        """``work`` on the current engine in a worker thread, within the time limit."""
+        """``work`` on the current engine in a worker thread, within the time limit (504
+        past it); 503 at once while ``MAX_OVERRUNS`` checks past their limit still run."""
+        if self.overruns >= MAX_OVERRUNS:
+            raise ApiError(503, "busy", f"{self.overruns} checks that went past the time "
+                                        "limit are still running; try again in a few seconds",
+                           {"Retry-After": str(RETRY_AFTER)})
         engine = self.holder.engine
+        state = {"done": False, "abandoned": False}
+
+        def job(engine: Engine) -> T:
+            try:
+                return work(engine)
+            finally:
+                with self._overruns_lock:
+                    state["done"] = True
+                    if state["abandoned"]:
+                        self.overruns -= 1
+
         try:
             with anyio.fail_after(self.settings.time_limit):
-                return await anyio.to_thread.run_sync(work, engine, abandon_on_cancel=True)
+                return await anyio.to_thread.run_sync(job, engine, abandon_on_cancel=True)
         except TimeoutError:
+            with self._overruns_lock:
+                if not state["done"]:
+                    state["abandoned"] = True
+                    self.overruns += 1
             raise ApiError(504, "timeout", f"the check took longer than the server's limit "
                                            f"of {self.settings.time_limit:g} s (translint "
                                            "serve --time-limit)") from None

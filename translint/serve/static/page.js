@@ -25,7 +25,7 @@
     401: "The server asks for a token",
     413: "The story is too long for the server",
     422: "The server cannot check this",
-    503: "The server is not ready",
+    503: "The server is busy or not ready; try again in a few seconds",
     504: "The check took too long and was stopped",
   };
 
