@@ -72,6 +72,7 @@ def _cross_fold(name: str, lang: str | None) -> str:
     return name_key(written)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def sound_key(folded: str) -> str:
     """The consonant skeleton of a ``cross_fold``-ed name: a leading vowel as ``a``, each
     consonant by its class, vowels dropped, a class repeated in a row written once."""
@@ -112,11 +113,12 @@ def sound_joins(keys: list[str]) -> dict[str, str]:
     added, dropped, changed or two swapped, and the same first two and last two letters
     (*Ivanov* and *Ivanova*, *Business* and *Businesses* are not one name)."""
     joined: dict[str, str] = {}
-    by_sound: dict[str, list[str]] = {}
+    # Keys are compared only within their first and last two letters: few ever share them.
+    by_ends: dict[tuple[str, str], list[str]] = {}
     for key in keys:
         if len(key) < MIN_SOUND_LETTERS:
             continue
-        heard = by_sound.setdefault(sound_key(key), [])
+        heard = by_ends.setdefault((key[:2], key[-2:]), [])
         earlier = next((other for other in heard if _one_slip(other, key)), None)
         if earlier is None:
             heard.append(key)
@@ -131,5 +133,5 @@ def _one_slip(one: str, other: str) -> bool:
     # Imported here, as in ``similarity``.
     from rapidfuzz.distance import OSA
 
-    return (one[:2] == other[:2] and one[-2:] == other[-2:]
-            and OSA.distance(one, other) == 1 and similarity(one, other) >= MIN_SIMILARITY)
+    return (OSA.distance(one, other) == 1 and sound_key(one) == sound_key(other)
+            and similarity(one, other) >= MIN_SIMILARITY)

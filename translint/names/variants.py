@@ -6,7 +6,8 @@
   and "Tarnavsky", "Ivano-Frankivsk" and "Ivano Frankivsk", by sound "Barrioneuvo").
 
 What is derived from a name's text alone (its parts, keys and identities) is cached
-across documents: the same names recur in every story.
+across documents: the same names recur in every story. Size: 453 lines, the near
+variants and the clusters share these tables and caches.
 """
 
 from __future__ import annotations
@@ -306,8 +307,10 @@ def find_spelling_clusters(prose: str, names: Counter[str], tables: SpellingTabl
     for in one pass over the text, so a long document costs its length, not length ×
     names.
     """
-    heard = sound_joins(list(dict(tables.unknown_words(names))))  # key → one it sounds like
-    spellings = [(heard.get(key, key), written) for key, written in tables.unknown_words(names)]
+    spellings = tables.unknown_words(names)
+    heard = sound_joins(list(dict(spellings)))  # key → an earlier key it sounds like
+    if heard:
+        spellings = [(heard.get(key, key), written) for key, written in spellings]
     groups: list[tuple[Counter[str], Callable[[str], str]]] = []
     if len(set(spellings)) > len(dict(spellings)):  # rare: a key with several spellings
         first: dict[str, str] = {}  # key → the first spelling seen
