@@ -6,8 +6,9 @@
   and "Tarnavsky", "Ivano-Frankivsk" and "Ivano Frankivsk", by sound "Barrioneuvo").
 
 What is derived from a name's text alone (its parts, keys and identities) is cached
-across documents: the same names recur in every story. Size: 453 lines, the near
-variants and the clusters share these tables and caches.
+across documents: the same names recur in every story.
+
+Size: a few lines over, as the near variants and the clusters share these tables and caches.
 """
 
 from __future__ import annotations
