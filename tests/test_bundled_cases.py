@@ -48,6 +48,13 @@ def test_bundled_case(case: dict[str, Any]) -> None:
         assert _matches(wanted, finding), f"expected {wanted!r}, got {described}"
     if "fixed" in case:
         assert fix_text(case["text"], findings)[0] == case["fixed"]
+    if "cites" in case:  # the source each finding cites ("": none)
+        assert len(case["cites"]) == len(findings)
+        for cited, finding in zip(case["cites"], findings, strict=True):
+            if cited:
+                assert f" per {cited}" in finding.message, finding.message
+            else:
+                assert " per " not in finding.message, finding.message
 
 
 def test_bundled_glossaries_have_cases() -> None:

@@ -63,7 +63,24 @@ def test_a_surname_is_declined_as_a_person_and_a_place_as_a_place() -> None:
 
 def test_a_vowel_final_name_no_row_fits_is_not_declined() -> None:
     assert declined("Суми", "place", language("uk")) == {}
-    assert declined("Кривий Ріг", "place", language("uk")) == {}
+    assert declined("Кривий Суми", "place", language("uk")) == {}  # one word does not decline
+
+
+def test_a_form_of_several_words_is_declined_word_by_word_in_one_case() -> None:
+    assert "Нижньому Новгороді" in declined("Нижній Новгород", "place", language("uk"))["loc"]
+    full = declined("Володимир Зеленський", "person", language("uk"), "given")
+    assert full["gen"] == ("Володимира Зеленського",)
+    assert "Олексієм Резніковим" in declined("Олексій Резніков", "person", language("uk"),
+                                            "given")["ins"]
+    assert declined("Пётр Толстой", "person", language("ru"), "given") == {}  # Толстой: no row
+    assert declined("Мария Захарова", "person", language("ru"), "given")["gen"] == (
+        "Марии Захаровой",)
+
+
+def test_a_given_name_takes_given_rows_not_adjectival_ones() -> None:
+    assert declined("Дмитрий", "given", language("ru"))["gen"] == ("Дмитрия",)
+    assert declined("Дмитрий", "person", language("ru"))["gen"] == ("Дмитрого",)  # any row
+    assert declined("Пётр", "given", language("ru"))["gen"] == ("Петра",)
 
 
 @pytest.mark.parametrize(("cases", "written", "expected"), [

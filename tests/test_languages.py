@@ -105,7 +105,7 @@ def test_language_data_reaches_the_checks() -> None:
      '"numbers.alone": miljon must be in [numbers.scales]'),
     ('name = "X"\ndeclension = "yes"\n', '"declension" must be an array of tables'),
     ('name = "X"\n[[declension]]\nkind = "river"\nnominative = ""\ncases = { gen = ["a"] }\n',
-     'declension row 1: "kind" must be one of person, place, any'),
+     'declension row 1: "kind" must be one of person, place, given, any'),
     ('name = "X"\n[[declension]]\nkind = "place"\nnominative = ""\ncases = { abl = ["a"] }\n',
      'declension row 1: unknown case "abl"'),
     ('name = "X"\n[[declension]]\nkind = "place"\nnominative = ""\ncases = { gen = "a" }\n',

@@ -82,6 +82,9 @@ def disfavoured_variants(document: Document, context: Context) -> Iterator[Probl
             continue
         written = document.text[match.start:match.end]
         preferred = entry.preferred(lang, fallback) or match.form
+        if match.cases is not None:
+            yield _inflected(match, written, preferred, lang, fallback, given_bad)
+            continue
         if match.given_end is not None and match.split is not None:
             given_written = document.text[match.start:match.given_end]
             given_preferred = preferred_given(entry, lang, fallback)
@@ -90,9 +93,6 @@ def disfavoured_variants(document: Document, context: Context) -> Iterator[Probl
             new_family = (match_case(preferred, document.text[match.split:match.end])
                           if family_bad else document.text[match.split:match.end])
             suggestion = new_given + document.text[match.given_end:match.split] + new_family
-        elif match.cases is not None:
-            yield _inflected(match, written, preferred, lang, fallback)
-            continue
         else:
             suggestion = keep_separators(match_case(preferred, written), written)
         resolved = entry.resolve_lang(lang, fallback)
@@ -108,23 +108,42 @@ def disfavoured_variants(document: Document, context: Context) -> Iterator[Probl
 
 
 def _inflected(match: FormMatch, written: str, preferred: str, lang: str | None,
-               fallback: str) -> Problem:
-    """TL101 on an inflected form (*до Киева*): the preferred form in the same case, or,
-    when the case is ambiguous or the preferred form does not decline, no fix."""
+               fallback: str, given_bad: bool) -> Problem:
+    """TL101 on an inflected form (*до Киева*, *Владимира Зеленского*): the preferred form
+    in the same case, or, when the case is ambiguous or the preferred form does not
+    decline, no fix. Of a full name, each part is declined (and replaced only if wrong)."""
     entry = match.entry
     resolved = entry.resolve_lang(lang, fallback)
     kind = "person" if entry.kind == "person" else "place"
-    declined = decline_to(preferred, kind, resolved, match.cases or (), written)
+    cases = match.cases or ()
+    nominative, preferred_whole = match.form, preferred
+    declined: str | None
+    if match.given is not None and match.given_end is not None and match.split is not None:
+        given_preferred = preferred_given(entry, lang, fallback) or match.given
+        nominative = f"{match.given} {match.form}"
+        preferred_whole = f"{given_preferred} {preferred}"
+        given_at, split_at = match.given_end - match.start, match.split - match.start
+        given_written, family_written = written[:given_at], written[split_at:]
+        new_given = (decline_to(given_preferred, "given", resolved, cases, given_written)
+                     if given_bad else given_written)
+        new_family = (decline_to(preferred, kind, resolved, cases, family_written)
+                      if entry.name.is_disfavoured(match.form, lang) else family_written)
+        declined = (None if new_given is None or new_family is None else
+                    match_case(new_given, given_written) + written[given_at:split_at]
+                    + match_case(new_family, family_written))
+    else:
+        declined = decline_to(preferred, kind, resolved, cases, written)
     if declined is not None:
-        suggestion = match_case(declined, written)
+        suggestion = match_case(declined, written) if match.given is None else declined
         return Problem(match.start, match.end,
-                       f'"{written}" ({match.form}) is a disfavoured spelling'
-                       f'{where(entry, lang, resolved)}; use "{suggestion}" '
-                       f'({preferred}){cite(entry, resolved)}', suggestion, entry.id)
+                       f'"{one_line(written)}" ({nominative}) is a disfavoured spelling'
+                       f'{where(entry, lang, resolved)}; use "{one_line(suggestion)}" '
+                       f'({preferred_whole}){cite(entry, resolved)}', suggestion, entry.id)
+    why_not = "a name of several words" if " " in match.form else "the case is ambiguous"
     return Problem(match.start, match.end,
-                   f'"{written}" is a form of "{match.form}", a disfavoured spelling'
-                   f'{where(entry, lang, resolved)}; use "{preferred}" in the same case '
-                   f"(the case is ambiguous: no automatic fix){cite(entry, resolved)}",
+                   f'"{one_line(written)}" is a form of "{nominative}", a disfavoured spelling'
+                   f'{where(entry, lang, resolved)}; use "{preferred_whole}" in the same case '
+                   f"({why_not}: no automatic fix){cite(entry, resolved)}",
                    None, entry.id)
 
 

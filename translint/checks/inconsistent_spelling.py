@@ -76,8 +76,12 @@ CHECK = Check(
     docs=CheckDocs(
         what=(
             "One name written two or more ways in one text: two forms of a glossary entry that "
-            "are each allowed (*Kiew* and *Kyjiw*), or a name **not** in any glossary whose "
-            "spellings fold to one transliteration key (*Syrskyi* and *Syrsky*) or differ only in "
+            "are each allowed (*Syrskyi* and *Syrsky* in English, *Kiew* and *Kyjiw* in "
+            "German), or a name **not** in any glossary whose spellings fold to one "
+            "transliteration key (*Tarnavskyi* and *Tarnavsky*), sound alike and differ by one "
+            "slipped letter (*Barrionuevo* and *Barrioneuvo*; names of 7 letters or more, the "
+            "slip away from the first and last two letters, so *Johnson* and *Johnston*, "
+            "*Ivanov* and *Ivanova* stay apart) or differ only in "
             "hyphenation (*Ivano-Frankivsk* and *Ivano Frankivsk*). Points to the preferred form, "
             "else the most frequent, else the first. Not fixed automatically: which spelling is "
             "right is a decision."
@@ -86,7 +90,7 @@ CHECK = Check(
             "A reader meets two spellings and wonders whether they are two people; search "
             "and archives split the name in two."
         ),
-        example="General Syrskyi met the press. Later Syrsky left for the front.",
-        instead="General Syrskyi met the press. Later Syrskyi left for the front.",
+        example="General Tarnavskyi met the press. Later Tarnavsky left for the front.",
+        instead="General Tarnavskyi met the press. Later Tarnavskyi left for the front.",
     ),
 )

@@ -47,8 +47,9 @@ def _separator_variants(document: Document, context: Context) -> Iterator[Proble
     """Allowed forms written with a space where the glossary has a hyphen, or the reverse."""
     lang = document.names_lang
     for match in context.form_matches:
-        if match.given is not None or (" " not in match.form and "-" not in match.form):
-            continue
+        if match.given is not None or match.cases is not None or (
+                " " not in match.form and "-" not in match.form):
+            continue  # an inflected form (Нижньому Новгороді) is spelled as its case wants
         if match.entry.name.is_disfavoured(match.form, lang):
             continue
         written = document.text[match.start:match.end]

@@ -12,6 +12,7 @@ language itself (``key_for``).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 KINDS = ("place", "person", "organisation", "term")
@@ -118,9 +119,21 @@ class Entry:
         return None if resolved is None else self.name.forms[resolved].preferred
 
     def source_for(self, lang: str | None) -> str | None:
-        """The source to cite for ``lang``: the language's own, else the entry's."""
+        """The source to cite for ``lang``: the language's own, else the entry's; but not
+        the entry's for forms in another script (a Cyrillic ``uk`` form without a source of
+        its own: the entry's source, a style guide for its Latin forms, does not rule on it)."""
         forms = self.name.for_lang(lang)
-        return forms.source if forms is not None and forms.source else self.source
+        if forms is not None and forms.source:
+            return forms.source
+        if forms is not None and not _latin(forms.preferred):
+            return None
+        return self.source
+
+
+def _latin(text: str) -> bool:
+    """Tell whether every letter of ``text`` is a Latin one (*Kyiv*, *Kyjiw*, *Kijów*)."""
+    return all(unicodedata.name(char, "").startswith("LATIN") for char in text
+               if char.isalpha())
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """How a language declines names: the ``[[declension]]`` rows of its file, read and checked.
 
-A row says, for names of one kind (``person``, ``place`` or ``any``) whose nominative ends in
+A row says, for names of one kind (``person``: family names, ``given``, ``place`` or
+``any``: family names and places) whose nominative ends in
 ``nominative`` (``""``: after a consonant, as the language's ``vowels`` say), which endings
 replace it in each grammatical case (``gen``, ``dat``, ``acc``, ``ins``, ``loc``): Ukrainian
 *Київ* (``nominative = "їв"``) → *Києва*, *Києву*, *Києвом*, *Києві*. The first ending of a
@@ -17,7 +18,7 @@ from typing import Any
 from translint.errors import TranslintError
 
 CASES = ("gen", "dat", "acc", "ins", "loc")
-KINDS = ("person", "place", "any")
+KINDS = ("person", "place", "given", "any")
 _ROW_KEYS = ("kind", "nominative", "cases", "unsure")
 
 
@@ -32,12 +33,14 @@ class DeclensionRow:
 
     def applies(self, form: str, kind: str, vowels: str) -> bool:
         """Tell whether the row declines ``form``, a name of ``kind``."""
-        if self.kind not in ("any", kind) or " " in form or "-" in form:
+        # "any" rows (adjectival names) are for family names and places, not given names.
+        if (self.kind != kind and (self.kind != "any" or kind == "given")) or \
+                " " in form or "-" in form:
             return False
         lowered = form.lower()
         if not self.nominative:
             return bool(lowered) and lowered[-1] not in vowels and lowered[-1].isalpha()
-        return lowered.endswith(self.nominative) and len(lowered) > len(self.nominative) + 1
+        return lowered.endswith(self.nominative) and len(lowered) > len(self.nominative)
 
 
 def parse_declension(value: Any, where: str,

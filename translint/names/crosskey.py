@@ -72,6 +72,7 @@ def _cross_fold(name: str, lang: str | None) -> str:
     return name_key(written)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def sound_key(folded: str) -> str:
     """The consonant skeleton of a ``cross_fold``-ed name: a leading vowel as ``a``, each
     consonant by its class, vowels dropped, a class repeated in a row written once."""
@@ -98,3 +99,39 @@ def same_name(first: str, first_lang: str | None, second: str,
     one, other = cross_fold(first, first_lang), cross_fold(second, second_lang)
     return one == other or (sound_key(one) == sound_key(other)
                             and similarity(one, other) >= MIN_SIMILARITY)
+
+
+# Fewest letters of a name that sound alone may join to another spelling in one document.
+MIN_SOUND_LETTERS = 7
+
+
+def sound_joins(keys: list[str]) -> dict[str, str]:
+    """Of the distinct ``keys`` of one document's unlisted names, those that sound like an
+    earlier one, each mapped to it (*wolodomir* → *wolodimir*). Strict, as one text's names
+    are compared with no glossary to confirm them: both keys of ``MIN_SOUND_LETTERS`` or
+    more, one ``sound_key``, a ``similarity`` of at least ``MIN_SIMILARITY``, one letter
+    added, dropped, changed or two swapped, and the same first two and last two letters
+    (*Ivanov* and *Ivanova*, *Business* and *Businesses* are not one name)."""
+    joined: dict[str, str] = {}
+    # Keys are compared only within their first and last two letters: few ever share them.
+    by_ends: dict[tuple[str, str], list[str]] = {}
+    for key in keys:
+        if len(key) < MIN_SOUND_LETTERS:
+            continue
+        heard = by_ends.setdefault((key[:2], key[-2:]), [])
+        earlier = next((other for other in heard if _one_slip(other, key)), None)
+        if earlier is None:
+            heard.append(key)
+        else:
+            joined[key] = earlier
+    return joined
+
+
+def _one_slip(one: str, other: str) -> bool:
+    """Tell whether two keys of one sound differ by one slip of the pen, away from their
+    first two and last two letters."""
+    # Imported here, as in ``similarity``.
+    from rapidfuzz.distance import OSA
+
+    return (OSA.distance(one, other) == 1 and sound_key(one) == sound_key(other)
+            and similarity(one, other) >= MIN_SIMILARITY)

@@ -11,6 +11,7 @@ form; otherwise there is no fix (precision first).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -24,11 +25,13 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 @dataclass(frozen=True)
 class Inflected:
-    """An inflected written form: its entry, the nominative form, the cases it may be."""
+    """An inflected written form: its entry, the nominative form, the cases it may be; for
+    a person's full name (*Володимира Зеленського*) the given name's nominative too."""
 
     entry: Entry
     form: str
     cases: tuple[str, ...]
+    given: str | None = None
 
 
 def _row(form: str, kind: str, lang: Language) -> DeclensionRow | None:
@@ -37,9 +40,25 @@ def _row(form: str, kind: str, lang: Language) -> DeclensionRow | None:
     return max(rows, key=lambda row: len(row.nominative), default=None)
 
 
-def declined(form: str, kind: str, lang: Language) -> dict[str, tuple[str, ...]]:
+def declined(form: str, kind: str, lang: Language,
+             first_kind: str | None = None) -> dict[str, tuple[str, ...]]:
     """The forms of ``form`` per case in ``lang`` (none if no row declines it), the case of
-    the text kept: *Київ* → {"gen": ("Києва",), …}."""
+    the text kept: *Київ* → {"gen": ("Києва",), …}. A form of several words is declined
+    word by word, every word in the same case (*Нижній Новгород*, or with ``first_kind =
+    "given"`` a person's full name); none if a word does not decline."""
+    words = form.split(" ")
+    if len(words) == 1:
+        return _declined_word(form, kind, lang)
+    tables = [_declined_word(word, first_kind if position == 0 and first_kind else kind, lang)
+              for position, word in enumerate(words)]
+    if not all(tables):
+        return {}
+    return {case: tuple(" ".join(each) for each in itertools.product(
+        *(table[case] for table in tables))) for case in tables[0]
+        if all(case in table for table in tables)}
+
+
+def _declined_word(form: str, kind: str, lang: Language) -> dict[str, tuple[str, ...]]:
     row = _row(form, kind, lang)
     if row is None:
         return {}
@@ -54,7 +73,9 @@ def decline_to(form: str, kind: str, lang: str | None, cases: tuple[str, ...],
     """``form`` in a form right for every case of ``cases`` in ``lang``: the one they share,
     or of several the one ending as ``written`` does; ``None`` when there is no such single
     form, no case is known, or a case is ``unsure`` in ``lang`` (*Резникову*, dative or
-    locative → *Резнікову*, right for both; *Захаровой*, four cases → none)."""
+    locative → *Резнікову*, right for both; *Захаровой*, four cases → none). A form of
+    several words is never declined here: a word of it may decline as no row says (*Часів
+    Яр*: *Часового Яру*); a full name's parts are declined one by one."""
     if not cases or lang is None:
         return None
     target = language(lang.split("-", 1)[0])
@@ -100,25 +121,34 @@ class InflectionTable:
                                  if other is not each and other.script == each.script)]
                 for form in (*forms.allowed, *forms.variants):
                     self._add(entry, form, kind, rules)
+                given = entry.given.forms.get(each.code) if entry.given else None
+                for given_form in (*given.allowed, *given.variants) if given else ():
+                    for form in (*forms.allowed, *forms.variants):
+                        self._add(entry, form, kind, rules, given_form)
+        self.longest = max((written.count(" ") + 1 for written in self.forms), default=1)
 
-    def _add(self, entry: Entry, form: str, kind: str, rules: list[Language]) -> None:
+    def _add(self, entry: Entry, form: str, kind: str, rules: list[Language],
+             given: str | None = None) -> None:
         by_written: dict[str, set[str]] = {}
+        whole = form if given is None else f"{given} {form}"
         for position, lang in enumerate(rules):
             # The form's own language first: another's rows only add what it does not write.
             own = set(by_written)
-            for case, written_forms in declined(form, kind, lang).items():
+            for case, written_forms in declined(whole, kind, lang,
+                                                "given" if given else None).items():
                 for written in written_forms:
                     if position == 0 or written.lower() not in own:
                         by_written.setdefault(written.lower(), set()).add(case)
-        if " " not in form and "-" not in form:
+        if " " not in whole and "-" not in whole:
             for ending in rules[0].name_endings:
                 by_written.setdefault((form + ending).lower(), set())
         for written, cases in by_written.items():
-            if written == form.lower():
+            if written == whole.lower():
                 continue
             found = self.forms.setdefault(written, [])
-            if not any(known.entry is entry and known.form == form for known in found):
-                found.append(Inflected(entry, form, tuple(sorted(cases))))
+            if not any(known.entry is entry and known.form == form and known.given == given
+                       for known in found):
+                found.append(Inflected(entry, form, tuple(sorted(cases)), given))
 
 
 def declines(lang: str | None) -> bool:
@@ -134,21 +164,44 @@ def with_inflected(matches: list[FormMatch], prose: str, table: InflectionTable,
         return matches
     taken = {(match.start, match.end) for match in matches}
     added: list[FormMatch] = []
-    for word in _WORD.finditer(prose):
-        found = table.forms.get(word.group().lower())
-        if not found or word.span() in taken or len({each.entry.id for each in found}) > 1:
+    words = list(_WORD.finditer(prose))
+    skip_to = 0  # words before it are part of a name of several words found
+    for position, word in enumerate(words):
+        if position < skip_to:
             continue
-        best = _preferred(found, lang)
-        added.append(FormMatch(word.start(), word.end(), best.entry, best.form,
-                               cases=best.cases))
+        for count in range(min(table.longest, len(words) - position), 0, -1):
+            last = words[position + count - 1]
+            if count > 1 and not _spaced(prose, words[position:position + count]):
+                continue
+            found = table.forms.get(" ".join(
+                each.group().lower() for each in words[position:position + count]))
+            span = (word.start(), last.end())
+            if not found or span in taken or len({each.entry.id for each in found}) > 1:
+                continue
+            best = _preferred(found, lang)
+            if best.given is None:
+                added.append(FormMatch(*span, best.entry, best.form, cases=best.cases))
+            else:  # a full name: given name, then family name
+                added.append(FormMatch(*span, best.entry, best.form, best.given,
+                                       word.end(), last.start(), cases=best.cases))
+            skip_to = position + count
+            break
     if not added:
         return matches
     return longest_first(matches + added)
 
 
+def _spaced(prose: str, words: list[re.Match[str]]) -> bool:
+    """Tell whether ``words`` follow each other with only a space (or a line break)."""
+    return all(prose[left.end():right.start()] in (" ", "\n", "\u00a0")
+               for left, right in itertools.pairwise(words))
+
+
 def _preferred(found: list[Inflected], lang: str | None) -> Inflected:
     """Of one entry's forms a word inflects, one ``lang`` allows, else the first."""
     for each in found:
-        if not each.entry.name.is_disfavoured(each.form, lang):
+        given = each.entry.given
+        if not each.entry.name.is_disfavoured(each.form, lang) and (
+                each.given is None or given is None or not given.is_disfavoured(each.given, lang)):
             return each
     return found[0]

@@ -2,11 +2,13 @@
 
 * near variants: a capitalised name whose transliteration key is that of a glossary
   entry, written in none of the entry's forms ("Podoljak" for Podolyak);
-* spelling clusters: a name that is not in any glossary written two or more ways in
-  one text ("Syrskyi" and "Syrsky", "Ivano-Frankivsk" and "Ivano Frankivsk").
+* spelling clusters: a name in no glossary written two or more ways in one text ("Tarnavskyi"
+  and "Tarnavsky", "Ivano-Frankivsk" and "Ivano Frankivsk", by sound "Barrioneuvo").
 
 What is derived from a name's text alone (its parts, keys and identities) is cached
 across documents: the same names recur in every story.
+
+Size: a few lines over, as the near variants and the clusters share these tables and caches.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import NamedTuple
 from translint.glossary.model import Entry
 from translint.languages import language, union
 from translint.memo import BoundedMemo
-from translint.names.crosskey import cross_fold, has_cyrillic
+from translint.names.crosskey import cross_fold, has_cyrillic, sound_joins
 from translint.names.extract import find_all_of, hyphenated_runs, words_of
 from translint.names.fold import APOSTROPHES, form_identity, name_key, word_keys
 from translint.names.index import NameIndex
@@ -307,6 +309,9 @@ def find_spelling_clusters(prose: str, names: Counter[str], tables: SpellingTabl
     names.
     """
     spellings = tables.unknown_words(names)
+    heard = sound_joins(list(dict(spellings)))  # key → an earlier key it sounds like
+    if heard:
+        spellings = [(heard.get(key, key), written) for key, written in spellings]
     groups: list[tuple[Counter[str], Callable[[str], str]]] = []
     if len(set(spellings)) > len(dict(spellings)):  # rare: a key with several spellings
         first: dict[str, str] = {}  # key → the first spelling seen
@@ -318,7 +323,7 @@ def find_spelling_clusters(prose: str, names: Counter[str], tables: SpellingTabl
         counts: Counter[str] = Counter()
         for name, count in names.items():
             for key, written in tables.unknown_words({name: count}):
-                if key in several:
+                if heard.get(key, key) in several:
                     counts[written] += count
         neighbours = _neighbours(names, set().union(*several.values()))
         for ways in several.values():
