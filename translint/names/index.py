@@ -235,12 +235,11 @@ class NameIndex:
         """Every character a match may hold, in lower case: those of every form and given
         name (composed and decomposed), separators and apostrophes. A character of the text
         outside this set ends every match: no match spans it."""
+        forms = "\n".join(form for entry in self.entries for name in (entry.name, entry.given)
+                          if name is not None for form in name.known())
+        lowered = normalise(forms)[0].lower()
         chars = set(_SPACE_CHARS + _HYPHEN_CHARS + APOSTROPHES + "\r\n")
-        for entry in self.entries:
-            forms = [*entry.name.known(), *(entry.given.known() if entry.given else ())]
-            for form in forms:
-                lowered = normalise(form)[0].lower()
-                chars.update(lowered, unicodedata.normalize("NFD", lowered), form.lower())
+        chars.update(lowered, unicodedata.normalize("NFD", lowered), forms.lower())
         return frozenset(chars)
 
     def _extend(self, target: _Target, prose: str, lowered: str, start: int, end: int,

@@ -39,7 +39,7 @@ class VariantScanner:
         self.index = index
         self.lang = lang
         self._triggers = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        given_bad: dict[str, bool] = {}
+        judged: dict[int, tuple[frozenset[str], bool]] = {}  # by id(entry): see ``_judge``
         # The (entry id, form) pairs a match TL101 may report stands for.
         self._reportable: set[tuple[str, str]] = set()
         # Per entry, the first words of its forms ``lang`` allows (what a gloss glosses).
@@ -47,18 +47,23 @@ class VariantScanner:
         for key, forms in index.first_words():
             reportable = False
             for entry, form in forms:
-                if _may_be_disfavoured(entry, form, lang, given_bad):
+                judged_entry = judged.get(id(entry))
+                if judged_entry is None:
+                    judged_entry = judged[id(entry)] = _judge(entry, lang)
+                allowed, every = judged_entry
+                folded = form.casefold()
+                if folded in allowed:
+                    self._allowed_keys.setdefault(entry.id, []).append(key)
+                if every or folded not in allowed:
                     self._reportable.add((entry.id, form))
                     reportable = True
-                if not entry.name.is_disfavoured(form, lang):
-                    self._allowed_keys.setdefault(entry.id, []).append(key)
             if reportable:
                 self._triggers.add_word(key, len(key))
         self._empty = len(self._triggers) == 0
         if not self._empty:
             self._triggers.make_automaton()
-        allowed = "".join(sorted(index.form_characters))
-        self._barrier = re.compile(f"[^{''.join(map(re.escape, allowed))}]")
+        characters = "".join(sorted(index.form_characters))
+        self._barrier = re.compile(f"[^{''.join(map(re.escape, characters))}]")
 
     def matches(self, prose: str, lowered: str) -> list[FormMatch]:
         """The full scan's matches in the stretches of ``prose`` around its triggers
@@ -125,14 +130,16 @@ class VariantScanner:
         return 0
 
 
-def _may_be_disfavoured(entry: Entry, form: str, lang: str | None,
-                        given_bad: dict[str, bool]) -> bool:
-    """Tell whether a match of ``form`` may be a TL101 problem in ``lang`` copy: the form is
-    disfavoured there, or the entry is a person with a given name that is
-    (``given_bad`` remembers the latter per entry)."""
-    if entry.name.is_disfavoured(form, lang):
-        return True
-    if entry.id not in given_bad:
-        given_bad[entry.id] = entry.given is not None and any(
-            entry.given.is_disfavoured(given, lang) for given in entry.given.known())
-    return given_bad[entry.id]
+def _judge(entry: Entry, lang: str | None) -> tuple[frozenset[str], bool]:
+    """The forms of ``entry`` that ``lang`` copy allows (case-folded; with ``True``: every
+    form may be a TL101 problem, since the entry is a person with a given name that
+    ``lang`` does not allow, or the entry has no forms for ``lang``)."""
+    given = entry.given
+    if given is not None and any(map(given.disfavoured_test(lang), given.known())):
+        return frozenset(), True
+    allowed = entry.name.allowed(lang)
+    if allowed is None:  # only the variants are disfavoured (``NameForms.is_disfavoured``)
+        variants = {variant.casefold() for variant in entry.name.variants}
+        return frozenset(form.casefold() for form in entry.name.known()
+                         if form.casefold() not in variants), False
+    return frozenset(form.casefold() for form in allowed), False
