@@ -52,7 +52,7 @@ Measurements
     report warns when that share drops (other processes competing for the cores).
 
     * translint: ``translint check corpus --glossary G --lang en --select TL101 --format json
-      --jobs N`` for every size and N = 1, 2; for the largest glossary also with ``--select TL1``
+      --jobs N --no-respect-gitignore`` (the work folder is git-ignored) for every size and N = 1, 2; for the largest glossary also with ``--select TL1``
       (all name checks) and with every check and per-document language detection; the same
       on an empty directory gives the fixed cost (start-up, glossary loading, automaton
       building) and an in-process run of the loading stages breaks it down. translint keeps
@@ -63,6 +63,10 @@ Measurements
       on ``part0`` (a quarter) and on everything, with the largest glossary and with a copy
       of it whose forms are all suffixed (same size, nothing in the corpus matches), to tell
       growth with the number of files from growth with the number of findings.
+    * common words: the largest glossary with 2,000 entries that no plant uses turned into a
+      house style's (preferred form: one of the 2,000 most frequent words of the articles,
+      variant: a spelling the corpus never holds), ``-common``; codespell with its pairs and
+      TL101 on every --jobs value, in the full run or alone (``--only common-words``).
     * codespell: ``codespell -D pairs.txt corpus`` with one ``variant->preferred`` line per
       variant, lower-cased as codespell expects (it matches case-insensitively and restores the
       case of the word it fixes). It matches whole words of its word regex ``[\\w\\-'’]+``, so a
