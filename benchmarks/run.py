@@ -52,7 +52,8 @@ Measurements
     report warns when that share drops (other processes competing for the cores).
 
     * translint: ``translint check corpus --glossary G --lang en --select TL101 --format json
-      --jobs N --no-respect-gitignore`` (the work folder is git-ignored) for every size and N = 1, 2; for the largest glossary also with ``--select TL1``
+      --jobs N --no-respect-gitignore`` (the work folder is git-ignored) for every size and
+      N = 1, 2; for the largest glossary also with ``--select TL1``
       (all name checks) and with every check and per-document language detection; the same
       on an empty directory gives the fixed cost (start-up, glossary loading, automaton
       building) and an in-process run of the loading stages breaks it down. translint keeps
