@@ -52,7 +52,8 @@ Measurements
     report warns when that share drops (other processes competing for the cores).
 
     * translint: ``translint check corpus --glossary G --lang en --select TL101 --format json
-      --jobs N`` for every size and N = 1, 2; for the largest glossary also with ``--select TL1``
+      --jobs N --no-respect-gitignore`` (the work folder is git-ignored) for every size and
+      N = 1, 2; for the largest glossary also with ``--select TL1``
       (all name checks) and with every check and per-document language detection; the same
       on an empty directory gives the fixed cost (start-up, glossary loading, automaton
       building) and an in-process run of the loading stages breaks it down. translint keeps
@@ -63,6 +64,10 @@ Measurements
       on ``part0`` (a quarter) and on everything, with the largest glossary and with a copy
       of it whose forms are all suffixed (same size, nothing in the corpus matches), to tell
       growth with the number of files from growth with the number of findings.
+    * common words: the largest glossary with 2,000 entries that no plant uses turned into a
+      house style's (preferred form: one of the 2,000 most frequent words of the articles,
+      variant: a spelling the corpus never holds), ``-common``; codespell with its pairs and
+      TL101 on every --jobs value, in the full run or alone (``--only common-words``).
     * codespell: ``codespell -D pairs.txt corpus`` with one ``variant->preferred`` line per
       variant, lower-cased as codespell expects (it matches case-insensitively and restores the
       case of the word it fixes). It matches whole words of its word regex ``[\\w\\-'’]+``, so a
@@ -340,6 +345,35 @@ def make_names(real: list[Name], total: int, vocabulary: set[str], seed: int) ->
     return names
 
 
+COMMON_WORDS = 2000  # preferred forms of the "common words" glossary: the corpus's commonest
+
+
+def common_word_names(names: Sequence[Name], hits: Iterable[Hit], articles: Iterable[str],
+                      vocabulary: set[str], count: int = COMMON_WORDS) -> list[Name]:
+    """The glossary of a house style: ``names`` with ``count`` synthetic entries that no plant
+    uses turned into entries whose preferred form is one of the corpus's most frequent words
+    (``the``, ``said``, ``toward``), each with a variant the corpus never holds; the words
+    that are already a form of a name of the glossary are left out. Same size and the same
+    planted hits as ``names``."""
+    planted = {hit.entry for hit in hits}
+    claimed = {identity(form) for name in names
+               for form in (name.preferred, *name.variants, *((name.given,) if name.given else ()),
+                            *name.given_variants)}
+    frequency: Counter[str] = Counter()
+    for text in articles:
+        frequency.update(re.findall(r"[^\W\d_]+", text.lower()))
+    words = [word for word, _ in frequency.most_common() if word not in claimed][:count]
+    free = [name.index for name in names if not name.real and name.index not in planted]
+    common = list(names)
+    for word, index in zip(words, reversed(free), strict=False):
+        variant = next(each for each in (word + "e", word + "h", word + "ae", word + "hh")
+                       if each not in vocabulary and identity(each) not in claimed)
+        claimed.add(identity(variant))
+        common[index] = Name(index=index, id=f"style-{index:05d}-{slug(word)}", kind="term",
+                             preferred=word, variants=(variant,))
+    return common
+
+
 # ---------------------------------------------------------------------------------------------
 # Glossary files and baseline dictionaries
 # ---------------------------------------------------------------------------------------------
@@ -367,6 +401,7 @@ def write_glossary(path: Path, names: Sequence[Name]) -> None:
     ]
     for name in names:
         source = ("shared/bench/names-30.tsv" if name.real
+                  else "house style, a common word (benchmark)" if name.kind == "term"
                   else "synthetic transliteration pair (benchmark)")
         lines += [
             "[[entry]]",
@@ -950,6 +985,7 @@ class Settings:
     seed: int
     data: Path
     quick: bool
+    only: str | None = None
 
 
 def parse_options(argv: Sequence[str] | None = None) -> Settings:
@@ -971,6 +1007,10 @@ def parse_options(argv: Sequence[str] | None = None) -> Settings:
                         help=f"folder with news.jsonl and names-30.tsv (default {DEFAULT_DATA})")
     parser.add_argument("--quick", action="store_true",
                         help="smoke test: 2 MB corpus, 1 run, 3 start-up runs")
+    parser.add_argument("--only", choices=("common-words",),
+                        help="measure one row only: common-words (the largest glossary with "
+                             "common words as preferred forms, TL101 on every --jobs value, "
+                             "and codespell with the same pairs)")
     options = parser.parse_args(argv)
     sizes = sorted({int(size) for size in options.sizes.split(",")})
     if options.quick:
@@ -980,7 +1020,7 @@ def parse_options(argv: Sequence[str] | None = None) -> Settings:
     return Settings(options.size_mb, options.runs, sizes,
                     sorted({int(jobs) for jobs in options.jobs.split(",")}),
                     options.startup_runs, options.plant_every, options.seed,
-                    options.data, options.quick)
+                    options.data, options.quick, options.only)
 
 
 def prepare(settings: Settings) -> tuple[list[Name], CorpusInfo]:
@@ -1012,6 +1052,10 @@ def prepare(settings: Settings) -> tuple[list[Name], CorpusInfo]:
                         settings.seed)
     (WORK / "hits.json").write_text(json.dumps([asdict(hit) for hit in info.hits]),
                                     encoding="utf-8")
+    common = common_word_names(names[:largest], info.hits, (a.text for a in articles),
+                               vocabulary)
+    write_glossary(WORK / "glossaries" / f"g{largest}-common.toml", common)
+    write_codespell_dictionary(WORK / "dictionaries" / f"codespell-{largest}-common.txt", common)
     status(f"built {info.files} files, {info.bytes / MB:.1f} MB, "
            f"{sum(hit.planted for hit in info.hits)} planted and "
            f"{sum(not hit.planted for hit in info.hits)} pre-existing hits, "
@@ -1043,14 +1087,17 @@ class Tools:
         leaves the language to per-document detection. ``--no-files-ok``: the fixed cost
         is measured on an empty directory, which is otherwise an error.
         """
-        argv = [self.translint, "check", target, "--no-config", "--no-files-ok", "--glossary",
+        # --no-respect-gitignore: the work directory is git-ignored.
+        argv = [self.translint, "check", target, "--no-config", "--no-respect-gitignore",
+                "--no-files-ok", "--glossary",
                 f"glossaries/g{size}{glossary}.toml", "--select", select, "--format", "json"]
         argv += ["--lang", lang] if lang is not None else []
         return argv + (["--jobs", str(jobs)] if jobs is not None else [])
 
-    def codespell_check(self, target: str, size: int) -> list[str]:
-        """codespell with the pairs of the glossary of ``size`` entries as its only dictionary."""
-        return [*self.codespell, "-D", f"dictionaries/codespell-{size}.txt", target]
+    def codespell_check(self, target: str, size: int, glossary: str = "") -> list[str]:
+        """codespell with the pairs of the glossary of ``size`` entries as its only dictionary
+        (``glossary``: a suffix of the glossary's name, "-common")."""
+        return [*self.codespell, "-D", f"dictionaries/codespell-{size}{glossary}.txt", target]
 
     def typos_check(self, target: str, size: int) -> list[str]:
         """typos with the one-word pairs of ``size`` entries added to its dictionary."""
@@ -1194,6 +1241,13 @@ def benchmark(settings: Settings) -> str:
     largest = max(settings.sizes)
     results = Results()
 
+    if settings.only == "common-words":
+        common_words_rows(settings, tools, info, results)
+        results.load = load_before
+        report = render(settings, names, info, results, tools.versions())
+        (WORK / "results.md").write_text(report, encoding="utf-8")
+        return report
+
     status("baselines (corpus, then an empty directory for the fixed cost):")
     codespell: dict[int, Series] = {}
     for size in settings.sizes:
@@ -1248,7 +1302,8 @@ def benchmark(settings: Settings) -> str:
     for jobs in settings.jobs:
         output = out / f"translint-default-j{jobs}.json"
         series = run_series(f"translint default (every check, bundled glossary), --jobs {jobs}",
-                            [tools.translint, "check", CORPUS, "--no-config", "--format", "json",
+                            [tools.translint, "check", CORPUS, "--no-config",
+                             "--no-respect-gitignore", "--format", "json",
                              "--jobs", str(jobs)], output, runs)
         fixed_default = run_series("translint default, empty input",
                                    [tools.translint, "check", "empty", "--no-config",
@@ -1269,6 +1324,8 @@ def benchmark(settings: Settings) -> str:
             results.rows.append(Row(series.label, series, info.bytes,
                                     score_translint(output, expected_hits(info.hits, largest)),
                                     codespell[largest], fixed_set))
+
+    common_words_rows(settings, tools, info, results)
 
     status("memory, a quarter of the files against all of them:")
     for jobs in settings.jobs:
@@ -1311,6 +1368,38 @@ def benchmark(settings: Settings) -> str:
     report = render(settings, names, info, results, tools.versions())
     (WORK / "results.md").write_text(report, encoding="utf-8")
     return report
+
+
+def common_words_rows(settings: Settings, tools: Tools, info: CorpusInfo,
+                      results: Results) -> None:
+    """The "common words" rows: codespell and TL101 (every --jobs value) with the largest
+    glossary whose preferred forms include the corpus's commonest words (``-common``)."""
+    largest, out, runs = max(settings.sizes), WORK / "out", settings.runs
+    status(f"common words: {largest:,} entries, {COMMON_WORDS:,} of them common words:")
+    hits = expected_hits(info.hits, largest)
+    output = out / f"codespell-{largest}-common.txt"
+    codespell = run_series(f"codespell, {largest:,} entries, common words",
+                           tools.codespell_check(CORPUS, largest, "-common"), output, runs,
+                           ok=(0, 65))
+    fixed = run_series(f"codespell, {largest:,} entries, common words, empty input",
+                       tools.codespell_check("empty", largest, "-common"), out / "empty.txt",
+                       runs)
+    results.rows.append(Row(codespell.label, codespell, info.bytes,
+                            score_word_tool(codespell_reports(output), hits), None, fixed))
+    measure(tools.translint_check("empty", largest, glossary="-common"), out / "empty.json",
+            WORK)  # fills the glossary cache
+    fixed = run_series(f"translint, {largest:,} entries, common words, empty input",
+                       tools.translint_check("empty", largest, glossary="-common"),
+                       out / "empty.json", runs)
+    for jobs in settings.jobs:
+        output = out / f"translint-{largest}-common-j{jobs}.json"
+        series = run_series(f"translint TL101, {largest:,} entries, common words, --jobs {jobs}",
+                            tools.translint_check(CORPUS, largest, jobs=jobs,
+                                                  glossary="-common"), output, runs)
+        score = score_translint(output, hits)
+        results.rows.append(Row(series.label, series, info.bytes, score, codespell, fixed))
+        if settings.only is not None and jobs == settings.jobs[0]:
+            results.by_shape["translint"] = score
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1405,6 +1494,8 @@ def render(settings: Settings, names: Sequence[Name], info: CorpusInfo, results:
                  for name in tools]
         lines.append(f"| {shape} | {example} | {len(hits):,} | " + " | ".join(cells) + " |")
     lines += _misses(results.by_shape.get("translint"))
+    if settings.only is not None:
+        return "\n".join(lines)
     lines += [
         "",
         "## Memory against the number of files",

@@ -24,6 +24,7 @@ from translint.names.declension import InflectionTable, declines, with_inflected
 from translint.names.extract import count_names
 from translint.names.fold import lower_text
 from translint.names.index import FormMatch, NameIndex
+from translint.names.variant_scan import VariantScanner
 from translint.text.document import Document
 from translint.text.segment import sentences
 
@@ -119,6 +120,18 @@ class Context:
                               self.resources.get(_inflection_table), lang)
 
     @cached_property
+    def variant_matches(self) -> list[FormMatch]:
+        """The glossary matches TL101 reads: ``form_matches`` where they are at hand or the
+        language declines names; else those around the forms the document's language may
+        not use (``translint.names.variant_scan``), which give the same problems at a cost
+        that grows with the variants in the text, not with the glossary's other forms."""
+        lang = self.document.names_lang
+        if "form_matches" in self.__dict__ or declines(lang):
+            return self.form_matches
+        scanner = self.resources.get(variant_scanner, lang)
+        return scanner.matches(self.document.prose, self.lowered)
+
+    @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         """The (start, end) of every sentence of the prose."""
         return list(sentences(self.document.prose))
@@ -178,6 +191,11 @@ class Check:
     def description(self) -> str:
         """What the check does, in a paragraph (the first section of its docs)."""
         return self.docs.what
+
+
+def variant_scanner(resources: Resources, lang: str | None) -> VariantScanner:
+    """The run's forms that TL101 may report in ``lang`` copy, ready to be found."""
+    return VariantScanner(resources.names, lang)
 
 
 def _inflection_table(resources: Resources, _lang: str | None) -> InflectionTable:

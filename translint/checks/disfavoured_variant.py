@@ -6,16 +6,15 @@ import functools
 import re
 from collections.abc import Iterator
 
-from translint.checks.base import Check, CheckDocs, Context, Problem
+from translint.checks.base import Check, CheckDocs, Context, Problem, Resources, variant_scanner
 from translint.checks.naming import cite, one_line, preferred_given, where
 from translint.findings import Severity
 from translint.languages import union
 from translint.names.declension import decline_to
 from translint.names.fold import keep_separators, match_case
 from translint.names.index import FormMatch
+from translint.names.variant_scan import GLOSS_REACH
 from translint.text.document import Document
-
-_GLOSS_REACH = 40
 
 
 def _one_of(words: frozenset[str]) -> str:
@@ -58,11 +57,11 @@ def _is_gloss(match: FormMatch, matches: list[FormMatch], position: int, documen
             continue
         if neighbour.end <= match.start:
             gap = prose[neighbour.end:match.start]
-            if len(gap) <= _GLOSS_REACH and gloss_before.fullmatch(gap):
+            if len(gap) <= GLOSS_REACH and gloss_before.fullmatch(gap):
                 return True
         elif match.end <= neighbour.start:
             gap = prose[match.end:neighbour.start]
-            if len(gap) <= _GLOSS_REACH and gloss_after.fullmatch(gap):
+            if len(gap) <= GLOSS_REACH and gloss_after.fullmatch(gap):
                 return True
     return False
 
@@ -71,7 +70,7 @@ def disfavoured_variants(document: Document, context: Context) -> Iterator[Probl
     """TL101: a form the document's language does not allow."""
     lang = document.names_lang
     index = context.resources.names
-    matches = context.form_matches
+    matches = context.variant_matches
     for position, match in enumerate(matches):
         entry = match.entry
         fallback = index.fallback[entry.id]
@@ -147,12 +146,18 @@ def _inflected(match: FormMatch, written: str, preferred: str, lang: str | None,
                    None, entry.id)
 
 
+def _prepare(resources: Resources, lang: str | None) -> None:
+    """Build the forms TL101 looks for in ``lang`` copy before worker processes fork."""
+    resources.get(variant_scanner, lang)
+
+
 CHECK = Check(
     code="TL101",
     name="disfavoured-variant",
     summary="A name written in a form the document's language does not use",
     severity=Severity.ERROR,
     run=disfavoured_variants,
+    prepare=_prepare,
     fixable=True,
     docs=CheckDocs(
         what=(

@@ -13,6 +13,7 @@ language itself (``key_for``).
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 KINDS = ("place", "person", "organisation", "term")
@@ -76,11 +77,16 @@ class NameForms:
 
     def is_disfavoured(self, form: str, lang: str | None) -> bool:
         """Tell whether ``form`` (any case) is wrong in a document of language ``lang``."""
-        folded = form.casefold()
+        return self.disfavoured_test(lang)(form)
+
+    def disfavoured_test(self, lang: str | None) -> Callable[[str], bool]:
+        """``is_disfavoured`` for ``lang``, built once for many forms."""
         allowed = self.allowed(lang)
         if allowed is None:
-            return folded in {variant.casefold() for variant in self.variants}
-        return folded not in {candidate.casefold() for candidate in allowed}
+            variants = frozenset(variant.casefold() for variant in self.variants)
+            return lambda form: form.casefold() in variants
+        folded = frozenset(candidate.casefold() for candidate in allowed)
+        return lambda form: form.casefold() not in folded
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -189,10 +189,18 @@ class NameIndex:
             return []
         if lowered is None:
             lowered = prose.lower()
+        return longest_first(self.candidates(prose, lowered, 0, len(prose)))
+
+    def candidates(self, prose: str, lowered: str, lo: int, hi: int) -> list[FormMatch]:
+        """The matches that the indexed words found in ``lowered[lo:hi]`` start, before
+        overlapping ones are sorted out: the best of the forms at each place, exceptions
+        dropped, a known given name before a family name taken in."""
+        if self._empty:
+            return []
         matches: list[FormMatch] = []
         size = len(prose)
         values = self._values
-        for last, number in self._automaton.iter(lowered):
+        for last, number in self._automaton.iter(lowered, lo, hi):
             length, targets, trie = values[number]
             start = last - length + 1
             if start > 0 and is_word_character(prose[start - 1]):
@@ -209,7 +217,30 @@ class NameIndex:
             if best.entry.id in self._given:
                 best = self._with_given_name(best, prose)
             matches.append(best)
-        return longest_first(matches)
+        return matches
+
+    def first_words(self) -> Iterator[tuple[str, list[tuple[Entry, str]]]]:
+        """Each indexed first word with the forms it may start (entry, form)."""
+        if self._empty:
+            return
+        for key, number in self._automaton.items():
+            _, targets, trie = self._values[number]
+            forms = [(target.entry, target.form) for target in targets]
+            if trie is not None:
+                forms.extend(_trie_forms(trie))
+            yield key, forms
+
+    @cached_property
+    def form_characters(self) -> frozenset[str]:
+        """Every character a match may hold, in lower case: those of every form and given
+        name (composed and decomposed), separators and apostrophes. A character of the text
+        outside this set ends every match: no match spans it."""
+        forms = "\n".join(form for entry in self.entries for name in (entry.name, entry.given)
+                          if name is not None for form in name.known())
+        lowered = normalise(forms)[0].lower()
+        chars = set(_SPACE_CHARS + _HYPHEN_CHARS + APOSTROPHES + "\r\n")
+        chars.update(lowered, unicodedata.normalize("NFD", lowered), forms.lower())
+        return frozenset(chars)
 
     def _extend(self, target: _Target, prose: str, lowered: str, start: int, end: int,
                 size: int) -> FormMatch | None:
@@ -345,6 +376,14 @@ def _walk(node: _Words, lowered: str, start: int, position: int) -> list[FormMat
         found.extend(FormMatch(start, position, target.entry, target.form)
                      for target in node.targets)
     return found
+
+
+def _trie_forms(node: _Words) -> Iterator[tuple[Entry, str]]:
+    """Every form in the trie ``node``, with its entry."""
+    for target in node.targets:
+        yield target.entry, target.form
+    for child in node.next.values():
+        yield from _trie_forms(child)
 
 
 def _merge_words(into: _Words, node: _Words) -> None:

@@ -1,0 +1,133 @@
+"""TL101 from the variant-only automaton (``translint.names.variant_scan``) finds exactly
+what it finds from the full scan of every glossary form, with a house-style glossary whose
+preferred forms are the words of the text itself."""
+
+from __future__ import annotations
+
+import random
+
+from translint.checks.base import Context, Problem
+from translint.checks.disfavoured_variant import disfavoured_variants
+from translint.glossary.model import Entry, Glossary, LanguageForms, NameForms
+from translint.linter import Linter
+from translint.names.index import FormMatch
+from translint.settings import Selection
+
+# Words that are preferred forms (a house style) and make up most of the text.
+COMMON = ["the", "toward", "adviser", "percent", "email", "health care", "now", "formerly",
+          "known", "as", "or", "said", "new", "york", "city", "of", "in", "and", "a"]
+FILLER = ["market", "report", "week", "minister", "talks", "rose", "fell"]
+PUNCTUATION = [", ", ". ", " (", ") ", " – ", "\n", "\n\n", "; ", " 2024 ", "’s "]
+
+
+def _entry(entry_id: str, preferred: str, variants: tuple[str, ...],
+           exceptions: tuple[str, ...] = (), given: NameForms | None = None,
+           kind: str = "term") -> Entry:
+    return Entry(entry_id, kind, NameForms({"en": LanguageForms(preferred)}, variants),
+                 given=given, exceptions=exceptions)
+
+
+def house_style(words: list[str] = COMMON) -> Glossary:
+    """Common words as preferred forms, next to names with variants, a multi-word form, an
+    exception phrase, a person with a disfavoured given name, and a name whose form in
+    another language (German ``Kiew``) is disfavoured in English."""
+    entries = [_entry(f"w{number}", word, (word + "e",)) for number, word in enumerate(words)]
+    entries += [
+        _entry("kyiv", "Kyiv", ("Kiev",), exceptions=("Chicken Kiev",), kind="place"),
+        _entry("new-york-city", "New York City", ("NYC",), kind="place"),
+        _entry("kryvyi-rih", "Kryvyi Rih", ("Krivoy Rog",), kind="place"),
+        _entry("podolyak", "Podolyak", ("Podoliak",), kind="person",
+               given=NameForms({"en": LanguageForms("Mykhailo")}, ("Mikhailo",))),
+        Entry("odesa", "place", NameForms({"en": LanguageForms("Odesa"),
+                                           "de": LanguageForms("Odessa")}, ())),
+    ]
+    return Glossary("house", tuple(entries))
+
+
+NAMES = ["Kiev", "Kyiv", "Chicken Kiev", "NYC", "New York City", "Krivoy Rog", "Kryvyi Rih",
+         "Krivoy\nRog", "Mikhailo Podolyak", "Mykhailo Podoliak", "Mikhailo Podoliak",
+         "Podolyak", "Odessa", "Odesa", "the", "thee", "towarde", "health care", "health\ncare"]
+
+
+def random_text(rng: random.Random, words: int) -> str:
+    """Words of the glossary and others, with punctuation, glosses and line breaks."""
+    parts: list[str] = []
+    for _ in range(words):
+        roll = rng.random()
+        if roll < 0.45:
+            parts.append(rng.choice(COMMON))
+        elif roll < 0.6:
+            parts.append(rng.choice(FILLER))
+        elif roll < 0.75:
+            parts.append(rng.choice(NAMES))
+        elif roll < 0.8:
+            parts.append(rng.choice(["Kyiv (formerly Kiev)", "Kiev (now Kyiv)",
+                                     "Kyiv, formerly known as Kiev", "Odesa (Odessa)"]))
+        else:
+            parts.append(rng.choice(PUNCTUATION).strip(" ") or " ")
+        parts.append(rng.choice([" ", " ", " ", "-", ", ", "\n"]))
+    return "".join(parts)
+
+
+def _problems(linter: Linter, text: str, full: bool) -> tuple[list[Problem], list[FormMatch]]:
+    """TL101's problems in ``text``: from the full scan of every form (the reference) or,
+    as TL101 runs alone, from the variant-only automaton; with the matches read."""
+    document = linter.make_document(text, "t.txt")
+    context = Context(document, linter.resources)
+    if full:
+        _ = context.form_matches  # at hand: TL101 reads them
+    problems = list(disfavoured_variants(document, context))
+    return problems, context.variant_matches
+
+
+def _key(match: FormMatch) -> tuple[int, int, str, str]:
+    return match.start, match.end, match.entry.id, match.form
+
+
+def test_common_words_same_findings_as_the_full_scan() -> None:
+    linter = Linter([house_style()], Selection(select=("TL101",)), lang="en")
+    rng = random.Random(15)
+    found = 0
+    for _ in range(300):
+        text = random_text(rng, rng.randint(5, 120))
+        reference, every = _problems(linter, text, full=True)
+        problems, some = _problems(linter, text, full=False)
+        assert problems == reference, text
+        # Matches of the full scan, never others.
+        assert {_key(match) for match in some} <= {_key(match) for match in every}
+        found += len(problems)
+    assert found > 300  # the texts hold variants: the comparison is not of empty lists
+
+
+def test_common_words_cost_only_the_stretches_around_variants() -> None:
+    """Preferred forms far from any variant are not matched at all."""
+    linter = Linter([house_style()], Selection(select=("TL101",)), lang="en")
+    text = ("the adviser said, toward the city. " * 50) + "Talks in Kiev. " + (
+        "the adviser said, toward the city. " * 50)
+    problems, matches = _problems(linter, text, full=False)
+    assert [text[problem.start:problem.end] for problem in problems] == ["Kiev"]
+    assert len(matches) < 5
+    assert len(_problems(linter, text, full=True)[1]) > 400
+
+
+def test_exceptions_glosses_and_given_names_still_apply() -> None:
+    # Without the gloss words among the forms: a gloss reads the match next to a variant,
+    # and "formerly" as a form of its own would stand between (the same on both paths).
+    words = [word for word in COMMON if word not in ("now", "formerly", "known", "as", "or")]
+    linter = Linter([house_style(words)], Selection(select=("TL101",)), lang="en")
+    cases = {
+        "The menu had Chicken Kiev, the adviser said.": [],
+        "Talks in Kiev resumed, the adviser said.": ["Kiev"],
+        "Kyiv (formerly Kiev) said now.": [],
+        "Kiev (now Kyiv) is the city.": [],
+        "Kiev, now Kyiv, is the city; Kiev is not.": ["Kiev"],
+        "Mikhailo Podolyak said, toward the city.": ["Mikhailo Podolyak"],
+        "Mykhailo Podolyak said, toward the city.": [],
+        "Odessa, the city.": ["Odessa"],
+        "Krivoy\nRog and the city": ["Krivoy\nRog"],
+        "the adviser, thee, towarde": ["thee", "towarde"],
+    }
+    for text, expected in cases.items():
+        problems, _ = _problems(linter, text, full=False)
+        assert [text[problem.start:problem.end] for problem in problems] == expected, text
+        assert problems == _problems(linter, text, full=True)[0], text

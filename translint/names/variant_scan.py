@@ -1,0 +1,145 @@
+"""The glossary matches TL101 reads, found from the forms a language may not use.
+
+The full scan (``NameIndex.scan``) turns every occurrence of every indexed word into a
+candidate handled in Python, so with a house-style glossary whose preferred forms are common
+words (*toward*, *percent*) its cost grows with how often those words occur. TL101 reports
+only matches whose form (or given name) is disfavoured in the document's language, so a
+``VariantScanner`` first runs an automaton holding only the first words that may start such a
+match in that language (its *triggers*), and matches the whole glossary only around what it
+finds: a text without variants costs one pass in C.
+
+The result is exact, not an approximation. A character of the text that no form, given name,
+separator or apostrophe holds (``NameIndex.form_characters``: in English copy most
+punctuation and digits) ends every match, so between two such characters (a *stretch*) the
+full scan's candidates, and which of overlapping ones it keeps, depend on the stretch alone.
+The scanner matches every stretch holding a trigger, and every stretch within
+``GLOSS_REACH + 1`` characters of one, since TL101 reads the matches next to a disfavoured
+one up to that far (a gloss: *Kyiv (formerly Kiev)*). What it returns is the full scan's
+list restricted to those stretches, in the same order: TL101 finds the same problems in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import ahocorasick
+
+from translint.glossary.model import Entry
+from translint.names.index import FormMatch, NameIndex, is_word_character, longest_first
+
+# How far TL101 looks for an allowed form that a disfavoured one glosses (characters).
+GLOSS_REACH = 40
+_BACK_STEP = 64
+
+
+class VariantScanner:
+    """The forms of a name index that matter to TL101 in one language, ready to be found."""
+
+    def __init__(self, index: NameIndex, lang: str | None) -> None:
+        self.index = index
+        self.lang = lang
+        self._triggers = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        judged: dict[int, tuple[frozenset[str], bool]] = {}  # by id(entry): see ``_judge``
+        # The (entry id, form) pairs a match TL101 may report stands for.
+        self._reportable: set[tuple[str, str]] = set()
+        # Per entry, the first words of its forms ``lang`` allows (what a gloss glosses).
+        self._allowed_keys: dict[str, list[str]] = {}
+        for key, forms in index.first_words():
+            reportable = False
+            for entry, form in forms:
+                judged_entry = judged.get(id(entry))
+                if judged_entry is None:
+                    judged_entry = judged[id(entry)] = _judge(entry, lang)
+                allowed, every = judged_entry
+                folded = form.casefold()
+                if folded in allowed:
+                    self._allowed_keys.setdefault(entry.id, []).append(key)
+                if every or folded not in allowed:
+                    self._reportable.add((entry.id, form))
+                    reportable = True
+            if reportable:
+                self._triggers.add_word(key, len(key))
+        self._empty = len(self._triggers) == 0
+        if not self._empty:
+            self._triggers.make_automaton()
+        characters = "".join(sorted(index.form_characters))
+        self._barrier = re.compile(f"[^{''.join(map(re.escape, characters))}]")
+
+    def matches(self, prose: str, lowered: str) -> list[FormMatch]:
+        """The full scan's matches in the stretches of ``prose`` around its triggers
+        (``lowered`` is ``prose`` in lower case): every match TL101 may report, with the
+        matches next to it."""
+        if self._empty:
+            return []
+        size = len(prose)
+        kept: dict[int, list[FormMatch]] = {}  # stretch start -> its matches
+        covered = (-1, -1)
+        for last, length in self._triggers.iter(lowered):
+            start = last - length + 1
+            if covered[0] <= start < covered[1]:
+                continue  # in the stretch of the trigger before
+            # Inside a word (either end): the full scan makes no candidate of it.
+            if (start > 0 and is_word_character(prose[start - 1])) or (
+                    last + 1 < size and is_word_character(prose[last + 1])):
+                continue
+            covered = (self._stretch_start(lowered, start), self._stretch_end(lowered, start))
+            if covered[0] not in kept:
+                kept[covered[0]] = self._matched(prose, lowered, *covered)
+        # The matches next to one TL101 may report, up to the reach of a gloss, where an
+        # allowed form of its entry may be among them.
+        for found in list(kept.values()):
+            for match in found:
+                if (match.entry.id, match.form) in self._reportable:
+                    lo = self._stretch_start(lowered, max(0, match.start - GLOSS_REACH - 1))
+                    hi = self._stretch_end(lowered, min(size, match.end + GLOSS_REACH + 1))
+                    keys = self._allowed_keys.get(match.entry.id, ())
+                    if any(lowered.find(key, lo, hi) >= 0 for key in keys):
+                        self._cover(prose, lowered, lo, hi, kept)
+        return [match for lo in sorted(kept) for match in kept[lo]]
+
+    def _matched(self, prose: str, lowered: str, lo: int, hi: int) -> list[FormMatch]:
+        """The full scan's matches in the stretch ``lo``–``hi``."""
+        if hi <= lo:
+            return []
+        return longest_first(self.index.candidates(prose, lowered, lo, hi))
+
+    def _cover(self, prose: str, lowered: str, lo: int, hi: int,
+               kept: dict[int, list[FormMatch]]) -> None:
+        """Match every stretch that holds a character of ``lowered[lo:hi]``."""
+        position = self._stretch_start(lowered, max(0, lo))
+        while position < hi:
+            end = self._stretch_end(lowered, position)
+            if position not in kept:
+                kept[position] = self._matched(prose, lowered, position, end)
+            position = end + 1
+
+    def _stretch_end(self, lowered: str, position: int) -> int:
+        """Where the stretch holding ``position`` ends: the next barrier (or the end)."""
+        barrier = self._barrier.search(lowered, position)
+        return len(lowered) if barrier is None else barrier.start()
+
+    def _stretch_start(self, lowered: str, position: int) -> int:
+        """Where the stretch holding ``position`` starts: after the barrier before it."""
+        high, step = position, _BACK_STEP
+        while high > 0:
+            low = max(0, high - step)
+            barriers = [found.start() for found in self._barrier.finditer(lowered, low, high)]
+            if barriers:
+                return barriers[-1] + 1
+            high, step = low, step * 2
+        return 0
+
+
+def _judge(entry: Entry, lang: str | None) -> tuple[frozenset[str], bool]:
+    """The forms of ``entry`` that ``lang`` copy allows (case-folded; with ``True``: every
+    form may be a TL101 problem, since the entry is a person with a given name that
+    ``lang`` does not allow, or the entry has no forms for ``lang``)."""
+    given = entry.given
+    if given is not None and any(map(given.disfavoured_test(lang), given.known())):
+        return frozenset(), True
+    allowed = entry.name.allowed(lang)
+    if allowed is None:  # only the variants are disfavoured (``NameForms.is_disfavoured``)
+        variants = {variant.casefold() for variant in entry.name.variants}
+        return frozenset(form.casefold() for form in entry.name.known()
+                         if form.casefold() not in variants), False
+    return frozenset(form.casefold() for form in allowed), False
