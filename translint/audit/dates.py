@@ -88,24 +88,27 @@ def date_of_mtime(path: str) -> str | None:
     return datetime.datetime.fromtimestamp(stamp, datetime.timezone.utc).strftime("%Y-%m-%d")
 
 
-def date_of_file(path: str, text: str, source: str) -> str | None:
-    """A file's date by ``source`` (``field`` has none for files)."""
+def date_of_file(path: str, text: str, source: str, real: str | None = None) -> str | None:
+    """A file's date by ``source`` (``field`` has none for files); ``real``: where the
+    file is, when ``path`` is relative to another folder than this process's."""
     if source == "mtime":
-        return date_of_mtime(path)
+        return date_of_mtime(real or path)
     if source == "path":
         return date_of_path(path)
     if source == "front-matter":
         return date_of_front_matter(text)
     if source == "auto":
-        return date_of_front_matter(text) or date_of_path(path) or date_of_mtime(path)
+        return (date_of_front_matter(text) or date_of_path(path)
+                or date_of_mtime(real or path))
     return None
 
 
-def date_of_record(record: dict[str, Any], path: str, field: str, source: str) -> str | None:
+def date_of_record(record: dict[str, Any], path: str, field: str, source: str,
+                   real: str | None = None) -> str | None:
     """A JSON Lines record's date by ``source`` (``path`` and ``mtime``: its file's)."""
     if source in ("field", "auto"):
         return iso_date(record.get(field))
     if source == "front-matter":
         text = record.get("text")
         return date_of_front_matter(text) if isinstance(text, str) else None
-    return date_of_path(path) if source == "path" else date_of_mtime(path)
+    return date_of_path(path) if source == "path" else date_of_mtime(real or path)

@@ -5,6 +5,7 @@ check one partition with it. Nothing here imports Dask: a partition is plain wor
 from __future__ import annotations
 
 import json
+import os
 import uuid
 from collections import Counter
 from dataclasses import dataclass
@@ -34,6 +35,9 @@ class AuditSettings:
     since: str | None = None
     until: str | None = None
     max_bytes: int = 200_000_000
+    # The folder relative paths are read from (the command's): a worker's own current
+    # folder is not the client's. Paths are reported as given.
+    base: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,11 +85,13 @@ def check_partition(recipe: Recipe, settings: AuditSettings,
     else:
         for path, section in partition.files:
             try:
-                text = read_input(path, settings.max_bytes)
+                text = read_input(os.path.join(settings.base, path), settings.max_bytes)
             except InputError as error:
+                error.path = path
                 result.tally.unreadable.append({"path": path, "error": str(error)})
                 continue
-            date = date_of_file(path, text, settings.date_from)
+            date = date_of_file(path, text, settings.date_from,
+                                os.path.join(settings.base, path))
             _check_one(linter, settings, result, text, path, None, date, section, {})
     return result
 
@@ -95,7 +101,7 @@ def _check_records(linter: Linter, settings: AuditSettings, partition: Partition
     path = partition.jsonl
     assert path is not None
     try:
-        with open(path, "rb") as stream:
+        with open(os.path.join(settings.base, path), "rb") as stream:
             stream.seek(partition.start)
             data = stream.read(partition.end - partition.start)
     except OSError as error:
@@ -117,7 +123,8 @@ def _check_records(linter: Linter, settings: AuditSettings, partition: Partition
         except InputError as error:
             result.tally.unreadable.append({"path": path, "line": number, "error": str(error)})
             continue
-        date = date_of_record(record, path, settings.date_field, settings.date_from)
+        date = date_of_record(record, path, settings.date_field, settings.date_from,
+                              os.path.join(settings.base, path))
         section = record.get(settings.section_field)
         _check_one(linter, settings, result, text, f"{path}:{number}", "text", date,
                    as_text(section) if section is not None else "", record)

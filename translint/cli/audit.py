@@ -8,6 +8,7 @@ read are listed in the summary); 2 a usage, configuration or input error.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -106,7 +107,8 @@ def audit(
         glossaries = load_configured_glossaries(config, options.glossaries,
                                                 default_cache_dir())
         recipe = Recipe.of(config, options, tuple(glossaries))
-        settings = AuditSettings(**{**settings.__dict__, "max_bytes": options.max_bytes})
+        settings = AuditSettings(**{**settings.__dict__, "max_bytes": options.max_bytes,
+                                    "base": os.getcwd()})
         folder = Path(out)
         outcome = run_audit(paths, folder, recipe, settings, scheduler=scheduler,
                             workers=workers, partition_size=partition_size, resume=resume,
