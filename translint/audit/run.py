@@ -15,6 +15,7 @@ import os
 import pickle
 import shutil
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -149,11 +150,12 @@ def _run_partitions(todo: list[Partition], parts: Path, recipe: Recipe,
 
     logging.getLogger("distributed").setLevel(logging.ERROR)
     by_number = {partition.number: partition for partition in todo}
+    run = uuid.uuid4().hex  # task keys of this run only, whatever else the cluster runs
     client = _client(scheduler, workers)
     try:
         shipped = client.scatter(recipe, broadcast=True)
         futures = [client.submit(check_partition, shipped, settings, partition, pure=False,
-                                 retries=1, key=f"translint-audit-{recipe.key}-{partition.name}")
+                                 retries=1, key=f"translint-audit-{run}-{partition.name}")
                    for partition in todo]
         for future in as_completed(futures):
             result: PartResult = future.result()

@@ -4,9 +4,10 @@ check one partition with it. Nothing here imports Dask: a partition is plain wor
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-import uuid
+import pickle
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -52,8 +53,11 @@ class Recipe:
     @classmethod
     def of(cls, config: Config, options: CheckOptions,
            glossaries: tuple[Glossary, ...]) -> Recipe:
-        """A recipe with a fresh key."""
-        return cls(config, options, glossaries, uuid.uuid4().hex)
+        """A recipe keyed by its content: a worker that built the linter of an earlier
+        audit with the same configuration and glossaries keeps it (two recipes that
+        pickle differently but mean the same only cost a rebuild)."""
+        content = pickle.dumps((config, options, glossaries), protocol=4)
+        return cls(config, options, glossaries, hashlib.sha256(content).hexdigest()[:32])
 
     def build(self) -> Linter:
         """The linter ``translint check`` would use with this configuration."""
