@@ -164,8 +164,7 @@ def _run_partitions(todo: list[Partition], parts: Path, recipe: Recipe,
             outcome.tally.merge(result.tally)
             outcome.checked += 1
             if progress is not None:
-                progress(outcome.checked + outcome.skipped, outcome.checked + outcome.skipped
-                         + len(todo) - outcome.checked)
+                progress(outcome.skipped + outcome.checked, outcome.skipped + len(todo))
     finally:
         cluster = client.cluster if scheduler is None else None
         client.close()
