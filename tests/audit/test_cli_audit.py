@@ -40,6 +40,16 @@ def test_a_missing_archive_is_exit_2(run_cli: Callable[..., Any], tmp_path: Path
     assert result.errors == [f"translint: {tmp_path / 'nowhere'}: no such file or folder"]
 
 
+def test_an_archive_without_articles_is_exit_2(run_cli: Callable[..., Any],
+                                              tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = run_cli("audit", str(tmp_path / "empty"), "--out", str(tmp_path / "out"),
+                     "--no-config")
+    assert result.returncode == 2
+    assert result.errors[0].startswith(f"translint: no file to audit in {tmp_path / 'empty'}")
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.slow  # Dask tries to connect for its timeout, 10 s
 def test_no_scheduler_at_the_address_is_exit_2(run_cli: Callable[..., Any],
                                                tmp_path: Path) -> None:

@@ -119,6 +119,9 @@ def run_audit(paths: Sequence[str], out: Path, recipe: Recipe, settings: AuditSe
                  "include": include, "exclude": exclude}
     plan = make_plan(paths, partition_size, described,
                      include or recipe.options.include, exclude or recipe.options.exclude)
+    if not plan.partitions and not plan.errors:
+        raise TranslintError(f"no file to audit in {', '.join(paths)} (checked: "
+                             f"{' '.join(include or recipe.options.include)})")
     outcome = Outcome()
     outcome.tally.unreadable.extend({"path": error.path or "", "error": str(error)}
                                     for error in plan.errors)
