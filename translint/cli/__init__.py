@@ -18,6 +18,7 @@ from typing import Annotated
 import typer
 
 from translint.cli import (
+    audit,
     check,
     glossary_edit,
     glossary_exchange,
@@ -38,6 +39,7 @@ app.command("translit")(translit)
 app.command("check")(check.check)
 app.command("checks")(check.list_checks)
 app.command("serve")(serve.serve)
+app.command("audit")(audit.audit)
 
 glossary_app = typer.Typer(
     no_args_is_help=True,

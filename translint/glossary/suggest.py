@@ -63,6 +63,9 @@ class Proposal:
     total: int
     lang: str | None = None
     languages: dict[str, tuple[str | None, ...]] = field(default_factory=dict, compare=False)
+    # With dates: each spelling's first and last date, and occurrences per month.
+    dates: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False)
+    months: dict[str, Counter[str]] = field(default_factory=dict, compare=False)
 
 
 @dataclass
@@ -77,33 +80,84 @@ class _Spelling:
     # Its language's transliteration conventions change it (Stefantchouk in French copy),
     # or it is written in Cyrillic (the original of a romanised name).
     transliterated: bool = False
+    # With dates (an archive audit): occurrences per month (YYYY-MM), first and last date.
+    months: Counter[str] = field(default_factory=Counter)
+    first: str | None = None
+    last: str | None = None
 
 
-def suggest_entries(texts: Iterable[tuple[str, str]], known: NameIndex | None,
-                    min_count: int = 2) -> list[Proposal]:
-    """Propose entries for names spelled several ways in ``texts`` ((path, text) pairs)."""
-    spellings: dict[tuple[str | None, str], _Spelling] = {}
-    ordinary: dict[str | None, set[str]] = {}
-    for path, text in texts:
+class NameTally:
+    """Capitalised names counted over texts, mergeable: an archive audit counts each part
+    of an archive apart (on other machines) and merges the tallies. ``date``: the text's
+    date (YYYY-MM-DD), kept per spelling as its first and last date and its months."""
+
+    def __init__(self) -> None:
+        self.spellings: dict[tuple[str | None, str], _Spelling] = {}
+        self.ordinary: dict[str | None, set[str]] = {}
+
+    def add(self, path: str, text: str, known: NameIndex | None,
+            date: str | None = None) -> None:
+        """Count the names of one text (read by its path's format)."""
         try:
             prose = format_for(path).prose(normalise(text)[0])
         except InputError as error:  # an XLIFF or TMX file that cannot be read: name it
             error.path = error.path or path
             raise
+        self.add_prose(path, prose, known, date)
+
+    def add_prose(self, path: str, prose: str, known: NameIndex | None,
+                  date: str | None = None) -> None:
+        """Count the names of one text's prose."""
         lang = detect_language(prose)
-        ordinary.setdefault(lang, set()).update(
+        self.ordinary.setdefault(lang, set()).update(
             word for word in _LOWER_WORD.findall(prose) if word.islower())
         for name, count in count_names(prose).items():
-            _add_name(spellings, lang, name, count, path, known)
-    proposals = [_proposal(group) for group in _groups(spellings.values())
-                 if _several_ways(group) and not _rejected(group, ordinary)]
-    proposals = [proposal for proposal in proposals if proposal.total >= min_count]
-    proposals.sort(key=lambda proposal: (-proposal.total, proposal.key, proposal.lang or ""))
-    return proposals
+            _add_name(self.spellings, lang, name, count, path, known, date)
+
+    def merge(self, other: NameTally) -> None:
+        """Add ``other``'s counts to these."""
+        for lang, words in other.ordinary.items():
+            self.ordinary.setdefault(lang, set()).update(words)
+        for key, theirs in other.spellings.items():
+            mine = self.spellings.get(key)
+            if mine is None:
+                self.spellings[key] = theirs
+                continue
+            mine.written.update(theirs.written)
+            mine.files.update(theirs.files)
+            mine.months.update(theirs.months)
+            mine.neighbours.update(theirs.neighbours)
+            mine.first = _earliest(mine.first, theirs.first)
+            mine.last = _latest(mine.last, theirs.last)
+
+    def proposals(self, min_count: int = 2) -> list[Proposal]:
+        """Names written several ways, most frequent first (see the module's rules)."""
+        proposals = [_proposal(group) for group in _groups(self.spellings.values())
+                     if _several_ways(group) and not _rejected(group, self.ordinary)]
+        proposals = [proposal for proposal in proposals if proposal.total >= min_count]
+        proposals.sort(key=lambda proposal: (-proposal.total, proposal.key, proposal.lang or ""))
+        return proposals
+
+
+def suggest_entries(texts: Iterable[tuple[str, str]], known: NameIndex | None,
+                    min_count: int = 2) -> list[Proposal]:
+    """Propose entries for names spelled several ways in ``texts`` ((path, text) pairs)."""
+    tally = NameTally()
+    for path, text in texts:
+        tally.add(path, text, known)
+    return tally.proposals(min_count)
+
+
+def _earliest(one: str | None, other: str | None) -> str | None:
+    return min(one, other) if one and other else one or other
+
+
+def _latest(one: str | None, other: str | None) -> str | None:
+    return max(one, other) if one and other else one or other
 
 
 def _add_name(spellings: dict[tuple[str | None, str], _Spelling], lang: str | None, name: str,
-              count: int, path: str, known: NameIndex | None) -> None:
+              count: int, path: str, known: NameIndex | None, date: str | None) -> None:
     words = [word.text for word in words_of(name)]
     lowered = [word.lower() for word in words]
     not_names = titles()
@@ -122,6 +176,10 @@ def _add_name(spellings: dict[tuple[str | None, str], _Spelling], lang: str | No
                 key != name_key(written) or has_cyrillic(written))
         spelling.written[written] += count
         spelling.files[path] += count
+        if date:
+            spelling.months[date[:7]] += count
+            spelling.first = _earliest(spelling.first, date)
+            spelling.last = _latest(spelling.last, date)
         # Neighbours by their cross-language key: Rouslan in French copy is Ruslan.
         spelling.neighbours.update(cross_fold(other, lang) for index, other in enumerate(lowered)
                                    if index != position and other not in not_names)
@@ -172,12 +230,18 @@ def _proposal(group: list[_Spelling]) -> Proposal:
     files: dict[str, Counter[str]] = {}
     languages: dict[str, set[str | None]] = {}
     keys: dict[str, str] = {}
+    months: dict[str, Counter[str]] = {}
+    firsts: dict[str, str | None] = {}
+    lasts: dict[str, str | None] = {}
     for spelling in group:
         identity = form_identity(next(iter(spelling.written)))
         written_as.setdefault(identity, Counter()).update(spelling.written)
         files.setdefault(identity, Counter()).update(spelling.files)
         languages.setdefault(identity, set()).add(spelling.lang)
         keys.setdefault(identity, spelling.key)
+        months.setdefault(identity, Counter()).update(spelling.months)
+        firsts[identity] = _earliest(firsts.get(identity), spelling.first)
+        lasts[identity] = _latest(lasts.get(identity), spelling.last)
     counted = []
     for identity, written in written_as.items():
         shown = max(written, key=lambda form: (written[form], form))
@@ -190,7 +254,10 @@ def _proposal(group: list[_Spelling]) -> Proposal:
                     total=sum(total for _, total, *_ in counted),
                     lang=seen.pop() if len(seen) == 1 else None,
                     languages={shown: tuple(sorted(languages[identity], key=str))
-                               for shown, _, _, identity in counted})
+                               for shown, _, _, identity in counted},
+                    dates={shown: (first, last) for shown, _, _, identity in counted
+                           if (first := firsts[identity]) and (last := lasts[identity])},
+                    months={shown: months[identity] for shown, _, _, identity in counted})
 
 
 def render_proposals_toml(proposals: Iterable[Proposal]) -> str:

@@ -78,12 +78,7 @@ def _jsonl_texts(path: str, field: str, where: tuple[tuple[str, str], ...],
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            raise InputError("not a JSON value", path, number) from None
-        if not isinstance(record, dict):
-            raise InputError(f'no text field "{field}"', path, number)
+        record = parse_record(line, path, number, field)
         if not all(name in record and _equals(record[name], value) for name, value in where):
             continue
         value = record.get(field)
@@ -95,6 +90,31 @@ def _jsonl_texts(path: str, field: str, where: tuple[tuple[str, str], ...],
                 raise InputError(f'no group field "{group_field}"', path, number)
             group = _as_text(record[group_field])
         yield CorpusText(path, value, record=True, group=group)
+
+
+def parse_record(line: str, path: str, number: int, field: str) -> dict[str, Any]:
+    """One JSON Lines record (line ``number`` of ``path``) as a dict; ``InputError`` for a
+    line that is not a JSON object (``field``: the text field, named in the error)."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError:
+        raise InputError("not a JSON value", path, number) from None
+    if not isinstance(record, dict):
+        raise InputError(f'no text field "{field}"', path, number)
+    return record
+
+
+def record_text(record: dict[str, Any], path: str, number: int, field: str) -> str:
+    """The text ``field`` of a record; ``InputError`` when it has none."""
+    value = record.get(field)
+    if not isinstance(value, str):
+        raise InputError(f'no text field "{field}"', path, number)
+    return value
+
+
+def as_text(value: Any) -> str:
+    """A record's value as text: a string as written, anything else as JSON."""
+    return _as_text(value)
 
 
 def _equals(found: Any, wanted: str) -> bool:
