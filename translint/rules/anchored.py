@@ -25,6 +25,7 @@ from translint.rules.phrases import (
     literal_choices,
     required_phrases,
 )
+from translint.rules.requires import required_clauses, trusted_case
 from translint.rules.safety import time_limit
 from translint.spans import longest_first
 
@@ -204,8 +205,16 @@ class AnchoredIndex(Generic[RuleT]):
         for number in running:
             for literal, where in self.rules[number].anchors:
                 placed[where].setdefault(literal, []).append(number)
-        # The literal sets a window must hold, less the one its anchor already is.
-        self._required = {number: _beyond_anchors(self.rules[number]) for number in running}
+        parsed = {number: _parsed(self.rules[number]) for number in running}
+        common = common_words()
+        # What a window must hold: the rule's literal sets but the one its anchor already
+        # is, and the clauses of its expression (``translint.rules.requires``).
+        self._required = {number: _window_tests(self.rules[number], parsed[number], common)
+                          for number in running}
+        self._beyond = {number: _beyond_anchors(self.rules[number]) for number in running}
+        # What a text must hold for a rule without anchors to run on it.
+        self._whole = {number: required_clauses(parsed[number], common, shortest=1)
+                       if parsed[number] is not None else () for number in self._always}
         self._automaton = ahocorasick.Automaton()
         for literal in placed[0].keys() | placed[1].keys() | placed[2].keys():
             self._automaton.add_word(literal, (len(literal), *(
@@ -215,7 +224,8 @@ class AnchoredIndex(Generic[RuleT]):
             self._automaton.make_automaton()
         # Word pairs a rule needs somewhere in the text (``translint.rules.phrases``): a
         # rule whose anchors occur but none of whose phrases do does not run.
-        self._phrases = {number: _phrases_of(self.rules[number]) for number in running}
+        self._phrases = {number: frozenset(required_phrases(parsed[number], common))
+                         if parsed[number] is not None else frozenset() for number in running}
         self._phrase_automaton = ahocorasick.Automaton()
         for phrase in {phrase for phrases in self._phrases.values() for phrase in phrases}:
             self._phrase_automaton.add_word(phrase, phrase)
@@ -261,6 +271,8 @@ class AnchoredIndex(Generic[RuleT]):
         found: list[tuple[int, int, int]] = []
         seen: set[tuple[int, int, int]] = set()
         present: set[str] | None = None
+        trusted = trusted_case(lowered)
+        tests = self._required if trusted else self._beyond
         for number, spans in windows.items():
             phrases = self._phrases[number]
             if phrases:
@@ -270,7 +282,7 @@ class AnchoredIndex(Generic[RuleT]):
                 if present.isdisjoint(phrases):
                     continue
             rule = self.rules[number]
-            required = self._required[number]
+            required = tests[number]
             for start, end in _merged(spans):
                 if required and not _holds(lowered, required, start, end):
                     continue  # a literal the rule needs is not in this window
@@ -280,6 +292,9 @@ class AnchoredIndex(Generic[RuleT]):
                         seen.add(key)
                         found.append(key)
         for number in self._always:
+            whole = self._whole[number]
+            if whole and trusted and not _holds(lowered, whole, 0, len(lowered)):
+                continue  # the text lacks a literal the rule needs
             for match in _matches(self.rules[number], prose, 0, len(prose)):
                 first, last = _focus(match)
                 if last > first:
@@ -287,13 +302,24 @@ class AnchoredIndex(Generic[RuleT]):
         return found
 
 
-def _phrases_of(rule: AnchoredRule) -> frozenset[str]:
-    """The phrases one of which the rule needs in a text (none when its source has none)."""
+def _parsed(rule: AnchoredRule) -> Any:
+    """The rule's expression parsed by ``sre_parse`` (None when only ``regex`` reads it)."""
     try:
-        return frozenset(required_phrases(sre_parse.parse(rule.source, re.IGNORECASE),
-                                          common_words()))
-    except re.error:  # the regex engine reads some expressions re cannot
-        return frozenset()
+        return sre_parse.parse(rule.source, re.IGNORECASE)
+    except re.error:
+        return None
+
+
+def _window_tests(rule: AnchoredRule, parsed: Any,
+                  common: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    """The literal sets a window must hold one each of: the rule's ``required`` but the
+    one its anchors are, then its expression's clauses (none twice)."""
+    tests = list(_beyond_anchors(rule))
+    anchored = {literal for literal, _ in rule.anchors}
+    for clause in required_clauses(parsed, common) if parsed is not None else ():
+        if set(clause) != anchored and not any(set(clause) == set(test) for test in tests):
+            tests.append(clause)
+    return tuple(tests)
 
 
 def _beyond_anchors(rule: AnchoredRule) -> tuple[tuple[str, ...], ...]:
