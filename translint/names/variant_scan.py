@@ -73,6 +73,7 @@ class VariantScanner:
             return []
         size = len(prose)
         kept: dict[int, list[FormMatch]] = {}  # stretch start -> its matches
+        ends: dict[int, int] = {}  # stretch start -> its end
         covered = (-1, -1)
         for last, length in self._triggers.iter(lowered):
             start = last - length + 1
@@ -85,16 +86,21 @@ class VariantScanner:
             covered = (self._stretch_start(lowered, start), self._stretch_end(lowered, start))
             if covered[0] not in kept:
                 kept[covered[0]] = self._matched(prose, lowered, *covered)
+                ends[covered[0]] = covered[1]
         # The matches next to one TL101 may report, up to the reach of a gloss, where an
         # allowed form of its entry may be among them.
-        for found in list(kept.values()):
+        for first, found in list(kept.items()):
             for match in found:
                 if (match.entry.id, match.form) in self._reportable:
-                    lo = self._stretch_start(lowered, max(0, match.start - GLOSS_REACH - 1))
-                    hi = self._stretch_end(lowered, min(size, match.end + GLOSS_REACH + 1))
+                    lo_reach = max(0, match.start - GLOSS_REACH - 1)
+                    hi_reach = min(size, match.end + GLOSS_REACH + 1)
+                    if first <= lo_reach and hi_reach <= ends[first]:
+                        continue  # the reach is inside this stretch, already matched
+                    lo = self._stretch_start(lowered, lo_reach)
+                    hi = self._stretch_end(lowered, hi_reach)
                     keys = self._allowed_keys.get(match.entry.id, ())
                     if any(lowered.find(key, lo, hi) >= 0 for key in keys):
-                        self._cover(prose, lowered, lo, hi, kept)
+                        self._cover(prose, lowered, lo, hi, kept, ends)
         return [match for lo in sorted(kept) for match in kept[lo]]
 
     def _matched(self, prose: str, lowered: str, lo: int, hi: int) -> list[FormMatch]:
@@ -104,13 +110,14 @@ class VariantScanner:
         return longest_first(self.index.candidates(prose, lowered, lo, hi))
 
     def _cover(self, prose: str, lowered: str, lo: int, hi: int,
-               kept: dict[int, list[FormMatch]]) -> None:
+               kept: dict[int, list[FormMatch]], ends: dict[int, int]) -> None:
         """Match every stretch that holds a character of ``lowered[lo:hi]``."""
         position = self._stretch_start(lowered, max(0, lo))
         while position < hi:
             end = self._stretch_end(lowered, position)
             if position not in kept:
                 kept[position] = self._matched(prose, lowered, position, end)
+                ends[position] = end
             position = end + 1
 
     def _stretch_end(self, lowered: str, position: int) -> int:
