@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
 import threading
 import time
 import urllib.error
@@ -63,6 +64,21 @@ def request(url: str, data: bytes | str | dict[str, Any] | None = None, *,
             return Answer(response.status, _lower(response.headers), response.read())
     except urllib.error.HTTPError as error:
         return Answer(error.code, _lower(error.headers), error.read())
+
+
+def wait_until_up(process: subprocess.Popen[bytes], url: str, seconds: float = 60) -> None:
+    """Wait until a ``translint serve`` process started by a test answers ``/healthz``;
+    fail with its error output if it exits first, or after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if request(f"{url}/healthz").status == 200:
+                return
+        except OSError:
+            pass
+        assert process.poll() is None, process.communicate()[1].decode()
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.1)
 
 
 def _lower(headers: Any) -> dict[str, str]:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.serve.conftest import request
+from tests.serve.conftest import request, wait_until_up
 
 
 def test_without_the_extra_it_says_how_to_install_it(
@@ -64,16 +64,7 @@ def test_a_real_process_serves_with_its_token(tmp_path: Path, from_file: bool) -
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if request(f"{url}/healthz").status == 200:
-                    break
-            except OSError:
-                pass
-            assert process.poll() is None, process.communicate()[1].decode()
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.1)
+        wait_until_up(process, url, 30)
         body = {"text": "Talks between Moscow and Kiev resumed.", "lang": "en"}
         assert request(f"{url}/v1/check", body).status == 401
         answer = request(f"{url}/v1/check", body,

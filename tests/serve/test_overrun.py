@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.serve.conftest import Answer, request
+from tests.serve.conftest import Answer, request, wait_until_up
 from translint.serve.service import MAX_OVERRUNS
 
 # 300 KB, 60,000 times a spelling TL101 flags: seconds of work a check, far past the limit.
@@ -47,16 +47,7 @@ def test_a_pathological_story_is_504_in_time_and_the_server_stays_up(tmp_path: P
         env={**os.environ, "TRANSLINT_TOKEN": ""}, stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE, cwd=tmp_path)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if request(f"{url}/healthz").status == 200:
-                    break
-            except OSError:
-                pass
-            assert process.poll() is None, process.communicate()[1].decode()
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.1)
+        wait_until_up(process, url, 60)
         assert request(f"{url}/v1/check", SMALL).status == 200
         answers: list[tuple[Answer, float]] = []
         posts = [threading.Thread(target=lambda: answers.append(

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.serve.conftest import request
+from tests.serve.conftest import request, wait_until_up
 from tests.serve.test_reload import GLOSSARY, replace_atomically
 
 # Each revision of the glossary gives "blorvik" one of these variants; the text has them all,
@@ -100,16 +100,7 @@ def test_rewrites_under_load_lose_no_request_and_are_followed(tmp_path: Path) ->
             written.append(Written(at, time.monotonic(), expected))
 
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if request(f"{url}/healthz").status == 200:
-                    break
-            except OSError:
-                pass
-            assert process.poll() is None, process.communicate()[1].decode()
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.1)
+        wait_until_up(process, url, 60)
         written.append(Written(0.0, time.monotonic(), ()))  # the first glossary: no variant
         poster = threading.Thread(target=post)
         poster.start()
