@@ -18,6 +18,8 @@ from translint.audit.dates import (
 )
 from translint.audit.plan import make_plan, section_of
 from translint.audit.svg import bars, line
+from translint.audit.work import AuditSettings, Recipe, check_partition
+from translint.config import Config, check_options, load_configured_glossaries
 from translint.errors import InputError, TranslintError
 
 
@@ -101,6 +103,32 @@ def test_partitions_cut_files_and_records(tmp_path: Path) -> None:
         [str(records)], 2, {"since": "2024"}).digest
     with pytest.raises(InputError, match="no such file or folder"):
         make_plan([str(tmp_path / "missing")], 2, {})
+
+
+def test_a_folders_json_lines_files_are_read_as_records(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    (archive / "politics").mkdir(parents=True)
+    (archive / "sport").mkdir()
+    (archive / "sport" / "match.txt").write_text("Kiev won.\n", encoding="utf-8")
+    records = archive / "politics" / "2024.jsonl"
+    records.write_text(json.dumps({"text": "Talks in Kiev."}) + "\n"
+                       + json.dumps({"text": "Talks in Kiev.", "section": "world"}) + "\n",
+                       encoding="utf-8")
+    (archive / ".hidden.jsonl").write_text(json.dumps({"text": "x"}) + "\n", encoding="utf-8")
+    plan = make_plan([str(archive), str(records)], 10, {})  # named twice: read once
+    assert [(p.files, p.jsonl, p.section, p.documents) for p in plan.partitions] == [
+        (((str(archive / "sport" / "match.txt"), "sport"),), None, "", 1),
+        ((), str(records), "politics", 2)]
+    assert make_plan([str(archive)], 10, {}, exclude=("*.jsonl",)).partitions[1:] == []
+    # A record without a section of its own is in its file's; one with a section keeps it.
+    config = Config()
+    options = check_options(config, lang="en", select=["TL101"])
+    recipe = Recipe.of(config, options, tuple(load_configured_glossaries(
+        config, options.glossaries, None)))
+    result = check_partition(recipe, AuditSettings(), plan.partitions[1])
+    assert dict(result.tally.section_documents) == {"politics": 1, "world": 1}
+    assert [json.loads(line)["path"] for line in result.lines] == [
+        f"{records}:1", f"{records}:2"]
 
 
 def test_charts_are_svg_with_a_mark_per_value() -> None:

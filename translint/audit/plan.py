@@ -1,8 +1,8 @@
 """An audit's work, cut into partitions before any document is checked: the files of the
 archive's folders (found as ``translint check`` finds them), in runs of ``size`` files,
-and the records of each JSON Lines file, in runs of ``size`` lines (byte ranges, so that
-a worker reads only its own part). The cut depends only on the inputs and ``size``: a
-re-run with ``--resume`` meets the same partitions."""
+and the records of each JSON Lines file, named or found in a folder, in runs of ``size``
+lines (byte ranges, so that a worker reads only its own part). The cut depends only on
+the inputs and ``size``: a re-run with ``--resume`` meets the same partitions."""
 
 from __future__ import annotations
 
@@ -23,7 +23,9 @@ JSONL_SUFFIX = ".jsonl"
 @dataclass(frozen=True)
 class Partition:
     """One unit of work: ``files`` (each with its section), or the lines of ``jsonl``
-    from byte ``start`` to ``end``, the first of them line ``first_line``."""
+    from byte ``start`` to ``end``, the first of them line ``first_line`` (``section``:
+    the section of a record without one, the JSON Lines file's first folder below the
+    folder given)."""
 
     number: int
     files: tuple[tuple[str, str], ...] = ()
@@ -32,6 +34,7 @@ class Partition:
     start: int = 0
     end: int = 0
     documents: int = 0
+    section: str = ""
 
     @property
     def name(self) -> str:
@@ -60,28 +63,40 @@ def make_plan(paths: Sequence[str], size: int, settings: dict[str, object],
               include: tuple[str, ...] = DEFAULT_INCLUDE,
               exclude: tuple[str, ...] = ()) -> Plan:
     """Partitions of at most ``size`` documents over ``paths`` (folders, files and JSON
-    Lines files); a path that does not exist is an ``InputError``."""
+    Lines files; a folder's ``.jsonl`` files are read as records, whatever ``include``
+    says, unless ``exclude`` leaves them out); a path that does not exist is an
+    ``InputError``."""
     plan = Plan()
     files: list[tuple[str, str]] = []
+    records: list[tuple[str, str]] = []  # JSON Lines files, each with its section
     for path in paths:
         if not os.path.exists(path):
             raise InputError("no such file or folder", path)
         if os.path.isfile(path) and path.lower().endswith(JSONL_SUFFIX):
+            records.append((path, ""))
             continue
         inputs: Inputs = find_inputs([path], include, exclude)
         plan.errors.extend(inputs.errors)
         root = path if os.path.isdir(path) else os.path.dirname(path)
-        files.extend((file, section_of(file, root)) for file in inputs.files)
+        files.extend((file, section_of(file, root)) for file in inputs.files
+                     if not file.lower().endswith(JSONL_SUFFIX))
+        if os.path.isdir(path):
+            # The same walk again: a folder it cannot read is already among the errors.
+            found = find_inputs([path], (f"*{JSONL_SUFFIX}",), exclude)
+            records.extend((file, section_of(file, path)) for file in found.files)
     for start in range(0, len(files), size):
         chunk = tuple(files[start:start + size])
         plan.partitions.append(Partition(len(plan.partitions), files=chunk,
                                          documents=len(chunk)))
-    for path in paths:
-        if os.path.isfile(path) and path.lower().endswith(JSONL_SUFFIX):
-            for first_line, begin, end, count in _line_ranges(path, size):
-                plan.partitions.append(Partition(
-                    len(plan.partitions), jsonl=path, first_line=first_line, start=begin,
-                    end=end, documents=count))
+    seen: set[str] = set()
+    for path, section in records:
+        if os.path.normpath(path) in seen:
+            continue  # named and inside a folder named: read once
+        seen.add(os.path.normpath(path))
+        for first_line, begin, end, count in _line_ranges(path, size):
+            plan.partitions.append(Partition(
+                len(plan.partitions), jsonl=path, first_line=first_line, start=begin,
+                end=end, documents=count, section=section))
     described = json.dumps({"settings": settings, "partitions": [
         asdict(partition) for partition in plan.partitions]}, sort_keys=True, default=str)
     plan.digest = hashlib.sha256(described.encode()).hexdigest()[:16]

@@ -131,7 +131,7 @@ def _check_records(linter: Linter, settings: AuditSettings, partition: Partition
                               os.path.join(settings.base, path))
         section = record.get(settings.section_field)
         _check_one(linter, settings, result, text, f"{path}:{number}", "text", date,
-                   as_text(section) if section is not None else "", record)
+                   as_text(section) if section is not None else partition.section, record)
 
 
 def _check_one(linter: Linter, settings: AuditSettings, result: PartResult, text: str,
