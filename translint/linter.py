@@ -227,14 +227,25 @@ class Linter:
         langs = self.resources.settings.source_langs
         return langs[0] if len(langs) == 1 and langs[0] != "auto" else None
 
-    def check_document(self, document: Document) -> list[Finding]:
-        """Run every selected check on ``document`` and return its findings, sorted.
+    def context(self, document: Document) -> Context:
+        """What the checks of ``document`` share (its glossary matches, names, sentences),
+        each part computed once, when first asked for: give it to ``check_document`` and
+        read it after, as ``translint audit`` reads the forms and names the checks found."""
+        return Context(document, self.resources, self._codes_run, _KNOWN_CODES)
+
+    def check_document(self, document: Document,
+                       context: Context | None = None) -> list[Finding]:
+        """Run every selected check on ``document`` and return its findings, sorted
+        (``context``: one made by ``self.context(document)``, to read after).
 
         Findings under a directive that silences them are dropped; then, if selected, TL001
         reports the directives that silenced nothing (a report of an unused directive is
         not silenced by that directive).
         """
-        context = Context(document, self.resources, self._codes_run, _KNOWN_CODES)
+        if context is None:
+            context = self.context(document)
+        elif context.document is not document:
+            raise ValueError("check_document: the context was made for another document")
         findings: list[Finding] = []
         for check in self.checks:
             if check is UNUSED_DIRECTIVE:

@@ -15,6 +15,7 @@ from typing import Any
 from translint.audit.dates import date_of_file, date_of_record, within
 from translint.audit.plan import Partition
 from translint.audit.tally import PartResult, Tally
+from translint.checks.base import Context
 from translint.config import CheckOptions, Config
 from translint.errors import InputError, RuleTimeout
 from translint.glossary.model import Glossary
@@ -22,7 +23,6 @@ from translint.linter import Linter
 from translint.phrasing.corpus import as_text, parse_record, record_text
 from translint.reporters.json import finding_to_dict
 from translint.runner import read_input
-from translint.text.document import Document
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,8 @@ def _check_one(linter: Linter, settings: AuditSettings, result: PartResult, text
         return
     try:
         document = linter.make_document(text, path, format)
-        findings = linter.check_document(document)
+        context = linter.context(document)
+        findings = linter.check_document(document, context)
     except (InputError, RuleTimeout) as error:  # this document only
         if error.path is None:
             error.path = path
@@ -156,13 +157,16 @@ def _check_one(linter: Linter, settings: AuditSettings, result: PartResult, text
         if "id" in record:
             line["record_id"] = record["id"]
         result.lines.append(json.dumps(line, ensure_ascii=False))
-    result.tally.add_forms(_forms(linter, document), date, document.names_lang)
-    result.tally.names.add_prose(path, document.prose, linter.resources.names, date)
+    # What the name checks found, read from their context (found now if they did not run).
+    result.tally.add_forms(_forms(context), date, document.names_lang)
+    result.tally.names.add_names(path, document.prose, document.lang, context.names,
+                                 linter.resources.names, date)
 
 
-def _forms(linter: Linter, document: Document) -> dict[str, Counter[str]]:
-    """The glossary forms ``document`` uses, per entry (as the glossary writes them)."""
+def _forms(context: Context) -> dict[str, Counter[str]]:
+    """The glossary forms a document uses, per entry (as the glossary writes them; an
+    inflected form counts as the form it inflects)."""
     used: dict[str, Counter[str]] = {}
-    for match in linter.resources.names.scan(document.prose):
+    for match in context.form_matches:
         used.setdefault(match.entry.id, Counter())[match.form] += 1
     return used

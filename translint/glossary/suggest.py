@@ -108,10 +108,15 @@ class NameTally:
     def add_prose(self, path: str, prose: str, known: NameIndex | None,
                   date: str | None = None) -> None:
         """Count the names of one text's prose."""
-        lang = detect_language(prose)
+        self.add_names(path, prose, detect_language(prose), count_names(prose), known, date)
+
+    def add_names(self, path: str, prose: str, lang: str | None, names: Counter[str],
+                  known: NameIndex | None, date: str | None = None) -> None:
+        """Count ``names`` (as ``count_names`` gives them) of a prose of language ``lang``
+        already read, as a check of it did (``translint audit``)."""
         self.ordinary.setdefault(lang, set()).update(
             word for word in _LOWER_WORD.findall(prose) if word.islower())
-        for name, count in count_names(prose).items():
+        for name, count in names.items():
             _add_name(self.spellings, lang, name, count, path, known, date)
 
     def merge(self, other: NameTally) -> None:
