@@ -8,7 +8,13 @@ from typing import Any
 import pytest
 
 from translint.glossary.load import load_glossary, parse_glossary
-from translint.glossary.suggest import Proposal, render_proposals_toml, suggest_entries
+from translint.glossary.suggest import (
+    MAX_FILES_KEPT,
+    NameTally,
+    Proposal,
+    render_proposals_toml,
+    suggest_entries,
+)
 from translint.names.index import NameIndex
 
 from ..conftest import CASES, load_toml
@@ -83,3 +89,28 @@ def test_proposals_in_other_languages_propose_that_language() -> None:
     rendered = render_proposals_toml([proposal]).splitlines()
     assert rendered[0] == "# # podoliak: 2 spellings, 3 occurrences in de copy"
     assert "#   [entry.forms.de]" in rendered
+
+
+def test_an_archives_common_spellings_keep_their_most_frequent_files_only() -> None:
+    """Counts per file are bounded (``MAX_FILES_KEPT``); documents and totals stay exact,
+    and the files kept do not depend on how the archive was cut into parts."""
+    texts = [(f"d{number:03d}.txt", "Mr Blorvikov spoke. " * (1 + number % 7)
+              + ("Blorvikow said so. " if number % 3 == 0 else "")) for number in range(90)]
+    whole = NameTally()
+    for path, text in texts:
+        whole.add(path, text, None)
+    parts = [NameTally() for _ in range(3)]
+    for index, (path, text) in enumerate(texts):
+        parts[index % 3].add(path, text, None)
+    merged = NameTally()
+    for part in reversed(parts):
+        merged.merge(part)
+    for tally in (whole, merged):
+        [proposal] = tally.proposals()
+        assert dict(proposal.forms) == {"Blorvikov": sum(1 + n % 7 for n in range(90)),
+                                        "Blorvikow": 30}
+        assert proposal.documents == {"Blorvikov": 90, "Blorvikow": 30}
+        assert len(proposal.files["Blorvikov"]) == MAX_FILES_KEPT
+        assert all(count == 7 for _, count in proposal.files["Blorvikov"][:12])
+        assert "and 85 more files" in render_proposals_toml([proposal])
+    assert whole.proposals()[0].files == merged.proposals()[0].files

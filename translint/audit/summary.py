@@ -139,7 +139,9 @@ def _one_key(proposal: Proposal) -> Proposal | None:
                               if form in kept},
                    dates={form: dates for form, dates in proposal.dates.items() if form in kept},
                    months={form: months for form, months in proposal.months.items()
-                           if form in kept})
+                           if form in kept},
+                   documents={form: count for form, count in proposal.documents.items()
+                              if form in kept})
 
 
 def _proposed_clusters(proposals: list[Proposal]) -> list[dict[str, Any]]:
@@ -152,7 +154,7 @@ def _proposed_clusters(proposals: list[Proposal]) -> list[dict[str, Any]]:
         for form, count in proposal.forms:
             first, last = proposal.dates.get(form, (None, None))
             spellings.append({"form": form, "count": count,
-                              "documents": len(proposal.files.get(form, ())),
+                              "documents": proposal.documents.get(form, 0),
                               "first": first, "last": last, "preferred": False,
                               "disfavoured": False})
         clusters.append({"name": proposal.forms[0][0], "entry": None, "preferred": None,

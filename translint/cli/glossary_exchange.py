@@ -155,8 +155,10 @@ def suggest(
         for proposal in proposals:
             typer.echo(f"{proposal.key}: {proposal.total} times")
             for written, times_written in proposal.forms:
-                places = ", ".join(f"{path} ({times})"
-                                   for path, times in proposal.files.get(written, []))
+                kept = proposal.files.get(written, [])
+                places = ", ".join(f"{path} ({times})" for path, times in kept)
+                more = proposal.documents.get(written, 0) - len(kept)
+                places += f" and {more} more files" if more > 0 else ""
                 typer.echo(f"    {written:<30} {times_written:>5}  {places}")
         if write is not None and proposals:
             rendered = render_proposals_toml(proposals)

@@ -46,6 +46,9 @@ from translint.text.langid import detect_language
 from translint.text.normalise import normalise
 
 MAX_FILES_SHOWN = 5
+# Files kept per spelling, the most frequent: an archive's commonest names are in
+# millions of documents, and a count of each would grow without bound.
+MAX_FILES_KEPT = 20
 _LOWER_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?!\w)")
 
 
@@ -66,6 +69,9 @@ class Proposal:
     # With dates: each spelling's first and last date, and occurrences per month.
     dates: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False)
     months: dict[str, Counter[str]] = field(default_factory=dict, compare=False)
+    # Each spelling's number of documents (``files`` keeps the ``MAX_FILES_KEPT`` most
+    # frequent of them).
+    documents: dict[str, int] = field(default_factory=dict, compare=False)
 
 
 @dataclass
@@ -84,6 +90,7 @@ class _Spelling:
     months: Counter[str] = field(default_factory=Counter)
     first: str | None = None
     last: str | None = None
+    documents: int = 0  # ``files`` keeps the most frequent of them (``_add_file``)
 
 
 class NameTally:
@@ -129,7 +136,10 @@ class NameTally:
                 self.spellings[key] = theirs
                 continue
             mine.written.update(theirs.written)
+            mine.documents += theirs.documents
             mine.files.update(theirs.files)
+            if len(mine.files) > 2 * MAX_FILES_KEPT:
+                mine.files = _most_frequent(mine.files)
             mine.months.update(theirs.months)
             mine.neighbours.update(theirs.neighbours)
             mine.first = _earliest(mine.first, theirs.first)
@@ -180,7 +190,7 @@ def _add_name(spellings: dict[tuple[str | None, str], _Spelling], lang: str | No
                 lang, key, Counter(), Counter(), set(),
                 key != name_key(written) or has_cyrillic(written))
         spelling.written[written] += count
-        spelling.files[path] += count
+        _add_file(spelling, path, count)
         if date:
             spelling.months[date[:7]] += count
             spelling.first = _earliest(spelling.first, date)
@@ -188,6 +198,23 @@ def _add_name(spellings: dict[tuple[str | None, str], _Spelling], lang: str | No
         # Neighbours by their cross-language key: Rouslan in French copy is Ruslan.
         spelling.neighbours.update(cross_fold(other, lang) for index, other in enumerate(lowered)
                                    if index != position and other not in not_names)
+
+
+def _add_file(spelling: _Spelling, path: str, count: int) -> None:
+    """Count ``count`` occurrences of ``spelling`` in ``path``. A document's names are
+    counted together, so the files already kept have their final counts when a new one
+    comes: cutting them to the most frequent then loses none of the final most frequent."""
+    if path not in spelling.files:
+        spelling.documents += 1
+        if len(spelling.files) >= 2 * MAX_FILES_KEPT:
+            spelling.files = _most_frequent(spelling.files)
+    spelling.files[path] += count
+
+
+def _most_frequent(files: Counter[str]) -> Counter[str]:
+    """The ``MAX_FILES_KEPT`` files of the most occurrences (ties: by path)."""
+    return Counter(dict(sorted(files.items(), key=lambda item: (-item[1], item[0]))
+                        [:MAX_FILES_KEPT]))
 
 
 def _groups(spellings: Iterable[_Spelling]) -> list[list[_Spelling]]:
@@ -233,6 +260,7 @@ def _proposal(group: list[_Spelling]) -> Proposal:
     most frequent way of writing it."""
     written_as: dict[str, Counter[str]] = {}
     files: dict[str, Counter[str]] = {}
+    documents: Counter[str] = Counter()
     languages: dict[str, set[str | None]] = {}
     keys: dict[str, str] = {}
     months: dict[str, Counter[str]] = {}
@@ -242,6 +270,7 @@ def _proposal(group: list[_Spelling]) -> Proposal:
         identity = form_identity(next(iter(spelling.written)))
         written_as.setdefault(identity, Counter()).update(spelling.written)
         files.setdefault(identity, Counter()).update(spelling.files)
+        documents[identity] += spelling.documents
         languages.setdefault(identity, set()).add(spelling.lang)
         keys.setdefault(identity, spelling.key)
         months.setdefault(identity, Counter()).update(spelling.months)
@@ -250,7 +279,8 @@ def _proposal(group: list[_Spelling]) -> Proposal:
     counted = []
     for identity, written in written_as.items():
         shown = max(written, key=lambda form: (written[form], form))
-        where = sorted(files[identity].items(), key=lambda item: (-item[1], item[0]))
+        where = sorted(files[identity].items(),
+                       key=lambda item: (-item[1], item[0]))[:MAX_FILES_KEPT]
         counted.append((shown, written.total(), where, identity))
     counted.sort(key=lambda item: (-item[1], item[0]))
     seen = set().union(*languages.values())
@@ -262,7 +292,8 @@ def _proposal(group: list[_Spelling]) -> Proposal:
                                for shown, _, _, identity in counted},
                     dates={shown: (first, last) for shown, _, _, identity in counted
                            if (first := firsts[identity]) and (last := lasts[identity])},
-                    months={shown: months[identity] for shown, _, _, identity in counted})
+                    months={shown: months[identity] for shown, _, _, identity in counted},
+                    documents={shown: documents[identity] for shown, _, _, identity in counted})
 
 
 def render_proposals_toml(proposals: Iterable[Proposal]) -> str:
@@ -292,7 +323,8 @@ def render_proposals_toml(proposals: Iterable[Proposal]) -> str:
                     if written not in preferred_in.values()]
         lines = [f"{proposal.key}: {len(proposal.forms)} spellings, "
                  f"{proposal.total} occurrences{where}"]
-        lines += [f"  {written} ×{count}: {_files(proposal.files[written])}"
+        lines += [f"  {written} ×{count}: "
+                  f"{_files(proposal.files[written], proposal.documents.get(written, 0))}"
                   for written, count in proposal.forms]
         block = ["# " + line for line in lines]
         block += ["[[entry]]", f"id = {toml_string(entry_id)}",
@@ -313,7 +345,7 @@ def _preferred_by_language(proposal: Proposal) -> dict[str, str]:
     return preferred
 
 
-def _files(files: list[tuple[str, int]]) -> str:
+def _files(files: list[tuple[str, int]], documents: int) -> str:
     shown = ", ".join(f"{path} ({count})" for path, count in files[:MAX_FILES_SHOWN])
-    hidden = len(files) - MAX_FILES_SHOWN
+    hidden = max(documents, len(files)) - min(len(files), MAX_FILES_SHOWN)
     return shown + (f" and {hidden} more files" if hidden > 0 else "")
