@@ -102,8 +102,9 @@ def rows(settings: argparse.Namespace, translint: str) -> list[tuple[str, int, S
          "many-files-line", 2),
     ]
     for label, path, jobs in plan:
+        # --no-respect-gitignore: the work folder is git-ignored.
         argv = [translint, "check", str(LARGE / path), "--format", "json", "--jobs", str(jobs),
-                "--no-cache", "--max-file-size", "1GB"]
+                "--no-cache", "--max-file-size", "1GB", "--no-respect-gitignore"]
         folder = path.split("/")[0]
         series = run_series(label, argv, out / f"{folder}-{jobs}.json", settings.runs,
                             cwd=LARGE)
