@@ -35,6 +35,7 @@ from translint.names.crosskey import (
 )
 from translint.names.extract import find_all_of, hyphenated_runs, words_of
 from translint.names.fold import APOSTROPHES, form_identity, name_key, word_keys
+from translint.names.glosses import glossing, without
 from translint.names.index import NameIndex
 from translint.spans import SpanSet, longest_first
 
@@ -401,9 +402,17 @@ def find_spelling_clusters(prose: str, names: Counter[str], tables: SpellingTabl
     occurrences = find_all_of(prose, wanted)
     ordinary = _ordinary_words(prose, wanted)
     taken_spans = SpanSet(taken)
-    clusters = [_cluster(group, identity, occurrences, ordinary, taken_spans)
-                for group, identity in groups]
+    clusters = [_cluster(group, identity, _unglossed(prose, group, occurrences, identity),
+                         ordinary, taken_spans) for group, identity in groups]
     return [cluster for cluster in clusters if cluster is not None]
+
+
+def _unglossed(prose: str, group: Counter[str], occurrences: dict[str, list[tuple[int, int]]],
+               identity: Callable[[str], str]) -> dict[str, list[tuple[int, int]]]:
+    """Where the spellings of ``group`` are written, but where one glosses another
+    (*Fondation pour l'Enfance (Foundation for Childhood)*): a translation, not a slip."""
+    spans = {written: occurrences[written] for written in group}
+    return without(spans, glossing(prose, spans, identity))
 
 
 def _neighbours(names: Counter[str], wanted: set[str]) -> dict[str, set[str]]:
