@@ -8,7 +8,8 @@ from types import ModuleType
 
 import pytest
 
-from translint.names.crosskey import cross_fold, same_name, sound_key
+from translint.names.crosskey import SoundIndex, cross_fold, same_name, sound_key, sounds_like
+from translint.names.fold import name_key
 
 EVALUATION = Path(__file__).parents[1] / "benchmarks" / "names_eval.py"
 
@@ -52,3 +53,18 @@ def test_the_evaluation_meets_its_targets() -> None:
     assert true_pos / (true_pos + false_neg) >= 0.90
     old_pos, _, old_neg, _ = evaluation.score(rows, evaluation.old_key)
     assert old_pos / (old_pos + old_neg) < 0.5
+
+
+@pytest.mark.parametrize(("one", "other", "alike"), [
+    ("Wolodomyr", "Wolodymyr", True),     # one vowel changed
+    ("Podalyak", "Podolyak", True),
+    ("Zaporizhzia", "Zaporizhzhia", True),  # one letter dropped
+    ("Johnston", "Johnson", False),       # another consonant: another sound
+    ("Podolyaka", "Podolyak", False),     # another ending
+    ("Pudolyak", "Podolyak", False),      # a slip in the first two letters
+    ("Podalyek", "Podolyak", False),      # two slips
+    ("Putia", "Putin", False),            # too short
+])
+def test_sounds_like_is_strict(one: str, other: str, alike: bool) -> None:
+    assert sounds_like(name_key(one), name_key(other)) is alike
+    assert bool(SoundIndex([(name_key(other), "entry")]).heard(name_key(one))) is alike

@@ -46,7 +46,7 @@ def test_possessive_is_not_part_of_the_word() -> None:
 
 
 NAMES_TEXT = ("Mikhailo Podoljak spoke. Podoljak said Syrskyi and Syrsky agreed. "
-              "Zaporizhzhya and Zelenskyj were named.")
+              "Zaporizhzhya and Zelenskiyy were named.")
 
 
 def _findings(linter: Linter, text: str) -> list[str]:

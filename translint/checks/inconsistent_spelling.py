@@ -82,7 +82,9 @@ CHECK = Check(
             "slipped letter (*Barrionuevo* and *Barrioneuvo*; names of 7 letters or more, the "
             "slip away from the first and last two letters, so *Johnson* and *Johnston*, "
             "*Ivanov* and *Ivanova* stay apart) or differ only in "
-            "hyphenation (*Ivano-Frankivsk* and *Ivano Frankivsk*). Points to the preferred form, "
+            "hyphenation (*Ivano-Frankivsk* and *Ivano Frankivsk*); not a name and its gloss in "
+            "a parenthesis right after it (*Fondation pour l'Enfance (Foundation for "
+            "Childhood)*). Points to the preferred form, "
             "else the most frequent, else the first. Not fixed automatically: which spelling is "
             "right is a decision."
         ),

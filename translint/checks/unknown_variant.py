@@ -15,6 +15,7 @@ from translint.checks.naming import (
 )
 from translint.findings import Severity
 from translint.names.fold import keep_separators, match_case
+from translint.names.variants import GIVEN_NAME, NAME
 from translint.text.document import Document
 from translint.text.scripts import OTHER_SCRIPT_CHAR
 
@@ -29,11 +30,16 @@ def unknown_variants(document: Document, context: Context) -> Iterator[Problem]:
         preferred = entry.preferred(lang, fallback)
         if preferred is None:
             continue
+        if near.part != NAME:
+            given = preferred_given(entry, lang, fallback)
+            if near.part == GIVEN_NAME:
+                if given is None:
+                    continue
+                preferred = given
+            elif given:
+                preferred = f"{given} {preferred}"
         if _other_script(near.written, preferred):
             continue  # never a Latin answer for a Cyrillic word (nor the reverse)
-        if near.full_name:
-            given = preferred_given(entry, lang, fallback)
-            preferred = f"{given} {preferred}" if given else preferred
         suggestion = keep_separators(match_case(preferred, near.written), near.written)
         resolved = entry.resolve_lang(lang, fallback)
         yield Problem(near.start, near.end,
@@ -83,9 +89,11 @@ CHECK = Check(
     docs=CheckDocs(
         what=(
             "A capitalised name that folds to a glossary entry's transliteration key but is none "
-            "of its forms (*Podoljak*, *Zaporizhzhya*, *Kyïv*, *Mikhailo Podoljak*), or an "
-            "allowed form hyphenated differently (*Novo Ogaryovo* for *Novo-Ogaryovo*). Suggests "
-            "the preferred form."
+            "of its forms (*Podoljak*, *Zaporizhzhya*, *Kyïv*, *Mikhailo Podoljak*), that is "
+            "one slipped letter from a form of 7 letters or more with the same first two and "
+            "last two letters (*Podalyak*; *Wolodomyr* in German copy, before *Selenskyj*), or "
+            "an allowed form hyphenated differently (*Novo Ogaryovo* for *Novo-Ogaryovo*). "
+            "Suggests the preferred form."
         ),
         why=(
             "A new transliteration of a known name is the glossary's spelling gone astray: "

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from translint.languages import language
 from translint.names.fold import form_identity, name_key
@@ -127,6 +128,13 @@ def sound_joins(keys: list[str]) -> dict[str, str]:
     return joined
 
 
+def sounds_like(one: str, other: str) -> bool:
+    """Tell whether two keys are one name by ``sound_joins``' strict test: both of
+    ``MIN_SOUND_LETTERS`` or more, the same first two and last two letters, one slip."""
+    return (len(one) >= MIN_SOUND_LETTERS and len(other) >= MIN_SOUND_LETTERS
+            and one[:2] == other[:2] and one[-2:] == other[-2:] and _one_slip(one, other))
+
+
 def _one_slip(one: str, other: str) -> bool:
     """Tell whether two keys of one sound differ by one slip of the pen, away from their
     first two and last two letters."""
@@ -135,3 +143,22 @@ def _one_slip(one: str, other: str) -> bool:
 
     return (OSA.distance(one, other) == 1 and sound_key(one) == sound_key(other)
             and similarity(one, other) >= MIN_SIMILARITY)
+
+
+class SoundIndex:
+    """Keys of ``MIN_SOUND_LETTERS`` or more, each with what it stands for (an entry id),
+    filed by their first and last two letters: what a key ``sounds_like``."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self._by_ends: dict[tuple[str, str], dict[str, set[str]]] = {}
+        for key, item in pairs:
+            if len(key) >= MIN_SOUND_LETTERS:
+                self._by_ends.setdefault((key[:2], key[-2:]), {}).setdefault(key, set()).add(item)
+
+    def heard(self, key: str) -> set[str]:
+        """What the keys that ``key`` sounds like stand for."""
+        found: set[str] = set()
+        for other, items in self._by_ends.get((key[:2], key[-2:]), {}).items():
+            if sounds_like(other, key):
+                found |= items
+        return found

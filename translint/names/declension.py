@@ -19,6 +19,7 @@ from translint.glossary.model import Entry
 from translint.languages import Language, bundled_languages, language
 from translint.languages.declension import DeclensionRow
 from translint.names.index import FormMatch, NameIndex, longest_first
+from translint.text.scripts import LATIN_CHAR, OTHER_SCRIPT_CHAR
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -125,7 +126,26 @@ class InflectionTable:
                 for given_form in (*given.allowed, *given.variants) if given else ():
                     for form in (*forms.allowed, *forms.variants):
                         self._add(entry, form, kind, rules, given_form)
+            self._add_foreign(entry, kind, declining)
         self.longest = max((written.count(" ") + 1 for written in self.forms), default=1)
+
+    def _add_foreign(self, entry: Entry, kind: str, declining: list[Language]) -> None:
+        """Decline the entry's Latin forms of languages that do not decline names (and its
+        variants) by the rows of each Latin-script language it has forms in: *Kiew* with a
+        Polish ending (*w Kiewie*) is the German form, disfavoured in Polish copy."""
+        latin = [each for each in declining
+                 if not each.non_latin and each.code in entry.name.forms]
+        if not latin:
+            return
+        codes = {each.code for each in declining}
+        foreign = dict.fromkeys(
+            form for code, forms in entry.name.forms.items()
+            if code.split("-", 1)[0] not in codes
+            for form in (*forms.allowed, *forms.variants))
+        foreign.update(dict.fromkeys(entry.name.variants))
+        for form in foreign:
+            if LATIN_CHAR.search(form) and not OTHER_SCRIPT_CHAR.search(form):
+                self._add(entry, form, kind, latin)
 
     def _add(self, entry: Entry, form: str, kind: str, rules: list[Language],
              given: str | None = None) -> None:

@@ -310,15 +310,21 @@ class NameIndex:
         if lang not in self._keys_by_lang:
             keys: dict[str, Entry] = {}
             given: dict[str, frozenset[str]] = {}
-            for entry in self.entries:
-                resolved = entry.resolve_lang(lang, self.fallback[entry.id])
-                for form in _relevant(entry.name, resolved):
+            for entry, forms, given_forms in self.relevant_forms(lang):
+                for form in forms:
                     keys.setdefault(name_key(form), entry)
                 if entry.given is not None:
-                    given[entry.id] = frozenset(
-                        name_key(form) for form in _relevant(entry.given, resolved))
+                    given[entry.id] = frozenset(name_key(form) for form in given_forms)
             self._keys_by_lang[lang] = (keys, given)
         return self._keys_by_lang[lang]
+
+    def relevant_forms(self, lang: str | None) -> Iterator[
+            tuple[Entry, tuple[str, ...], tuple[str, ...]]]:
+        """Each entry with the forms that matter in ``lang`` (those the language allows and
+        the variants it rejects) and those of its given name."""
+        for entry in self.entries:
+            resolved = entry.resolve_lang(lang, self.fallback[entry.id])
+            yield entry, _relevant(entry.name, resolved), _relevant(entry.given, resolved)
 
     @cached_property
     def identities(self) -> dict[str, Entry]:

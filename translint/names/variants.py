@@ -1,14 +1,16 @@
 """How the names of one document are spelled, beyond exact glossary forms.
 
 * near variants: a capitalised name whose transliteration key is that of a glossary
-  entry, written in none of the entry's forms ("Podoljak" for Podolyak);
+  entry, written in none of the entry's forms ("Podoljak" for Podolyak), or that sounds like
+  one of its forms by ``sounds_like``' strict test ("Wolodomyr" for Wolodymyr);
 * spelling clusters: a name in no glossary written two or more ways in one text ("Tarnavskyi"
   and "Tarnavsky", "Ivano-Frankivsk" and "Ivano Frankivsk", by sound "Barrioneuvo").
 
 What is derived from a name's text alone (its parts, keys and identities) is cached
 across documents: the same names recur in every story.
 
-Size: a few lines over, as the near variants and the clusters share these tables and caches.
+Size: over, as the near variants (by key and by sound) and the clusters share these tables
+and caches.
 """
 
 from __future__ import annotations
@@ -24,9 +26,16 @@ from typing import NamedTuple
 from translint.glossary.model import Entry
 from translint.languages import language, union
 from translint.memo import BoundedMemo
-from translint.names.crosskey import cross_fold, has_cyrillic, sound_joins
+from translint.names.crosskey import (
+    MIN_SOUND_LETTERS,
+    SoundIndex,
+    cross_fold,
+    has_cyrillic,
+    sound_joins,
+)
 from translint.names.extract import find_all_of, hyphenated_runs, words_of
 from translint.names.fold import APOSTROPHES, form_identity, name_key, word_keys
+from translint.names.glosses import glossing, without
 from translint.names.index import NameIndex
 from translint.spans import SpanSet, longest_first
 
@@ -41,6 +50,11 @@ def titles() -> frozenset[str]:
     return union(lambda each: each.titles)
 
 
+# Which part of an entry's name a near variant spells: the name (a place, a family name),
+# a person's given and family name, or the given name alone (before a form of the family name).
+NAME, FULL_NAME, GIVEN_NAME = "name", "full name", "given name"
+
+
 @dataclass(frozen=True)
 class NearVariant:
     """A name spelled close to a glossary entry but in none of its forms."""
@@ -49,7 +63,7 @@ class NearVariant:
     end: int
     entry: Entry
     written: str
-    full_name: bool
+    part: str  # NAME, FULL_NAME or GIVEN_NAME
 
 
 @dataclass(frozen=True)
@@ -124,8 +138,8 @@ def folded_words(name: str) -> tuple[FoldedWord, ...]:
 # How many names ``SpellingTables`` remembers what they yield (see ``translint.memo``).
 MEMO_SIZE = 1 << 16
 
-# A near-variant candidate: the run of words as written, its entry, whether a full name.
-_Candidate = tuple[str, Entry, bool]
+# A near-variant candidate: the run of words as written, its entry, the part it spells.
+_Candidate = tuple[str, Entry, str]
 # A word that may be clustered: its key and its text.
 _Spelling = tuple[str, str]
 
@@ -159,7 +173,39 @@ class SpellingTables:
         # keys its Latin words with them: Stefantchouk is a spelling of Stefanchuk.
         code = lang.split("-", 1)[0] if lang is not None else None
         self.cross_lang = code if code and language(code).transliteration else None
+        # The one-word forms that matter here, keyed as the copy's words are: what an
+        # unlisted word may sound like (``heard_as``).
+        family: list[tuple[str, str]] = []
+        given: list[tuple[str, str]] = []
+        for entry, forms, given_forms in index.relevant_forms(lang):
+            family += [(self._copy_key(form), entry.id) for form in forms if _one_word(form)]
+            given += [(self._copy_key(form), entry.id) for form in given_forms
+                      if _one_word(form)]
+        self.heard, self.heard_given = SoundIndex(family), SoundIndex(given)
+        self.by_id = {entry.id: entry for entry in index.entries}
         self.memo: BoundedMemo[str, NameFacts] = BoundedMemo(MEMO_SIZE)
+
+    def _copy_key(self, text: str) -> str:
+        """The key of ``text`` as a word of this copy is keyed."""
+        if self.cross_lang is None or has_cyrillic(text):
+            return name_key(text)
+        return cross_fold(text, self.cross_lang)
+
+    def heard_as(self, word: FoldedWord) -> Entry | None:
+        """The one entry a word that is no glossary name sounds like (``sounds_like``)
+        one of its forms, if there is one."""
+        key = word.key
+        if (len(key) < MIN_SOUND_LETTERS or not word.clusterable or key in self.all_keys
+                or word.identity in self.identities or word.lowered in self.not_names):
+            return None
+        found = self.heard.heard(key)
+        return self.by_id[found.pop()] if len(found) == 1 else None
+
+    def _given_heard(self, entry: Entry, given: tuple[FoldedWord, ...]) -> bool:
+        """Tell whether a one-word given name sounds like one of ``entry``'s."""
+        if len(given) != 1 or not given[0].clusterable or given[0].key in self.all_given_keys:
+            return False
+        return entry.id in self.heard_given.heard(given[0].key)
 
     def candidates(self, names: Mapping[str, int]) -> Iterator[_Candidate]:
         """The runs of words of ``names`` that are near variants of a glossary entry."""
@@ -212,8 +258,9 @@ class SpellingTables:
             if (entry is not None and word.letters >= MIN_LETTERS
                     and word.identity not in self.identities
                     and word.lowered not in self.not_names):
-                return ((word.text, entry, False),)
-            return ()
+                return ((word.text, entry, NAME),)
+            heard = self.heard_as(word) if entry is None else None
+            return ((word.text, heard, NAME),) if heard is not None else ()
         return tuple(self._runs(name, words))
 
     def _runs(self, name: str, words: tuple[FoldedWord, ...]) -> Iterator[_Candidate]:
@@ -229,6 +276,8 @@ class SpellingTables:
             for last in range(first, min(len(words), first + longest)):
                 key += words[last].key
                 entry = self.keys.get(key)
+                if entry is None and first == last:
+                    entry = self.heard_as(words[first])
                 if entry is not None:
                     entries[first, last] = entry
         for (first, last), entry in entries.items():
@@ -236,7 +285,7 @@ class SpellingTables:
                 continue
             if run_letters(words, first, last) >= MIN_LETTERS and run_identity(
                     words, first, last) not in self.identities:
-                yield name[words[first].start:words[last].end], entry, False
+                yield name[words[first].start:words[last].end], entry, NAME
         tried: set[tuple[int, int]] = set()
         for (middle, last), entry in entries.items():
             if not self.given_keys.get(entry.id):
@@ -248,25 +297,40 @@ class SpellingTables:
                 if run_letters(words, first, last) < MIN_LETTERS:
                     continue
                 person = self._person(words, first, last, entries)
-                if person is not None:
-                    yield name[words[first].start:words[last].end], person, True
+                if person is None:
+                    continue
+                entry, middle = person
+                if run_identity(words, middle, last) in self.identities:
+                    # The family name is a form, found as such: the given name is the
+                    # variant (Wolodomyr Selenskyj).
+                    yield name[words[first].start:words[middle - 1].end], entry, GIVEN_NAME
+                else:
+                    yield name[words[first].start:words[last].end], entry, FULL_NAME
 
     def _person(self, words: tuple[FoldedWord, ...], first: int, last: int,
-                entries: dict[tuple[int, int], Entry]) -> Entry | None:
+                entries: dict[tuple[int, int], Entry]) -> tuple[Entry, int] | None:
         """The person whose given and family names words ``first``–``last`` spell unlike
-        any known full name; the first way to split them into given and family name decides.
-        """
+        any known full name, with the first word of the family name; the first way to split
+        them into given and family name decides."""
         for middle in range(first + 1, last + 1):
             entry = entries.get((middle, last))
+            if entry is None:
+                continue
             given_key = "".join(word.key for word in words[first:middle])
-            if entry is None or given_key not in self.given_keys.get(entry.id, ()):
+            if given_key not in self.given_keys.get(entry.id, ()) and not self._given_heard(
+                    entry, words[first:middle]):
                 continue
             if run_identity(words, middle, last) in self.identities and (
                     self.index.is_known_given_name(
                         entry, run_identity(words, first, middle - 1))):
                 return None  # a known full name: the matching engine reports it
-            return entry
+            return entry, middle
         return None
+
+
+def _one_word(form: str) -> bool:
+    """Tell whether ``form`` is one word (no space or hyphen)."""
+    return " " not in form and "-" not in form
 
 
 def run_letters(words: tuple[FoldedWord, ...], first: int, last: int) -> int:
@@ -283,18 +347,18 @@ def find_near_variants(prose: str, names: Counter[str], tables: SpellingTables,
                        taken: list[tuple[int, int]]) -> list[NearVariant]:
     """Names in ``prose`` that fold to a glossary entry's key but are none of its forms;
     for people also a given name and a family name that fold to theirs."""
-    candidates: dict[str, tuple[Entry, bool]] = {}
-    for written, entry, full_name in tables.candidates(names):
-        candidates.setdefault(written, (entry, full_name))
+    candidates: dict[str, tuple[Entry, str]] = {}
+    for written, entry, part in tables.candidates(names):
+        candidates.setdefault(written, (entry, part))
     if not candidates:
         return []
     taken_spans = SpanSet(taken)
     found: list[NearVariant] = []
     for written, spans in find_all_of(prose, candidates).items():
-        entry, full_name = candidates[written]
+        entry, part = candidates[written]
         for start, end in spans:
             if not taken_spans.overlaps(start, end):
-                found.append(NearVariant(start, end, entry, written, full_name))
+                found.append(NearVariant(start, end, entry, written, part))
     return longest_first(found)
 
 
@@ -338,9 +402,17 @@ def find_spelling_clusters(prose: str, names: Counter[str], tables: SpellingTabl
     occurrences = find_all_of(prose, wanted)
     ordinary = _ordinary_words(prose, wanted)
     taken_spans = SpanSet(taken)
-    clusters = [_cluster(group, identity, occurrences, ordinary, taken_spans)
-                for group, identity in groups]
+    clusters = [_cluster(group, identity, _unglossed(prose, group, occurrences, identity),
+                         ordinary, taken_spans) for group, identity in groups]
     return [cluster for cluster in clusters if cluster is not None]
+
+
+def _unglossed(prose: str, group: Counter[str], occurrences: dict[str, list[tuple[int, int]]],
+               identity: Callable[[str], str]) -> dict[str, list[tuple[int, int]]]:
+    """Where the spellings of ``group`` are written, but where one glosses another
+    (*Fondation pour l'Enfance (Foundation for Childhood)*): a translation, not a slip."""
+    spans = {written: occurrences[written] for written in group}
+    return without(spans, glossing(prose, spans, identity))
 
 
 def _neighbours(names: Counter[str], wanted: set[str]) -> dict[str, set[str]]:
