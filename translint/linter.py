@@ -169,8 +169,9 @@ class Linter:
         ``config``: a configuration read with ``read_config`` (default: the one found from
         the current folder, as the command finds it); ``options``: what the command line
         changes (``check_options(config, lang="de", …)``); ``cache_dir``: the glossary
-        and phrasing pack cache folder (default: none); ``glossaries``: the configured glossaries, already
-        loaded (a server building linters for several selections loads them once);
+        and phrasing pack cache folder (default: none); ``glossaries``: the configured
+        glossaries, already loaded (a server building linters for several selections loads
+        them once);
         ``like``: a linter built from the same glossaries and settings (the same
         configuration but for its selection or language), whose glossaries and resources
         are reused rather than built again. A ``disabled_rules`` id that names no pack or

@@ -9,10 +9,10 @@ import pytest
 
 from translint.checks import calque_packs
 from translint.checks.calque_packs import phrasing_index
-from translint.settings import Selection
 from translint.linter import Linter
 from translint.rules import pack_cache
 from translint.rules.packs import bundled_pack_paths, load_pack
+from translint.settings import Selection
 
 PACK = '''[pack]
 id = "house-en"
@@ -37,6 +37,7 @@ def _no_loading(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the pack was read, not taken from the cache")
     monkeypatch.setattr(calque_packs, "load_pack", refuse)
+    monkeypatch.setattr(calque_packs, "PhrasingIndex", refuse)
 
 
 def test_a_second_run_takes_the_packs_and_index_from_the_cache(

@@ -18,7 +18,8 @@ from pathlib import Path
 from translint.checks.base import Context, Resources, Settings
 from translint.errors import RuleError
 from translint.languages import language
-from translint.rules.anchored import RuleMatch
+from translint.rules.anchored import AnchoredIndex, RuleMatch
+from translint.rules.pack_cache import cached, packs_digest
 from translint.rules.packs import (
     Pack,
     PhrasingIndex,
@@ -27,7 +28,6 @@ from translint.rules.packs import (
     load_pack,
     rules_for,
 )
-from translint.rules.pack_cache import cached, packs_digest
 from translint.spans import SpanSet, longest_first
 
 # ``source_lang = ["auto"]``: every pack runs, TL201 keeps the best-fitting ones per document.
@@ -76,7 +76,7 @@ def _rules_index(resources: Resources, lang: str | None,
            ",".join(sorted(disabled)), *paths)
     return cached(resources.cache_dir, key, content, lambda: PhrasingIndex(
         rule for rule in rules_for(resources.get(phrasing_packs), lang or "", sources)
-        if rule.pack not in disabled and rule.qualified_id not in disabled), PhrasingIndex)
+        if rule.pack not in disabled and rule.qualified_id not in disabled), AnchoredIndex)
 
 
 def phrasing_index(resources: Resources, lang: str | None) -> PhrasingIndex:

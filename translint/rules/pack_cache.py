@@ -26,7 +26,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import regex
 
@@ -70,10 +70,10 @@ def _cache_file(folder: Path, key: tuple[str, ...]) -> Path:
 
 def cached(folder: Path | None, key: tuple[str, ...], content: str | None,
            build: Callable[[], T], kind: type) -> T:
-    """What ``build()`` returns, from the cache when it holds a value of type ``kind``
-    (``list``, ``AnchoredIndex`` …) for ``key`` built from packs whose bytes had
-    ``content`` (``packs_digest``); else built and stored. No ``folder`` or no
-    ``content``: built, not cached."""
+    """What ``build()`` returns, from the cache when it holds a value of class ``kind``
+    (``list``, ``AnchoredIndex``: a class, not a subscripted alias) for ``key`` built
+    from packs whose bytes had ``content`` (``packs_digest``); else built and stored. No
+    ``folder`` or no ``content``: built, not cached."""
     if folder is None or content is None:
         return build()
     target = _cache_file(folder, key)
@@ -81,7 +81,7 @@ def cached(folder: Path | None, key: tuple[str, ...], content: str | None,
         with target.open("rb") as handle:
             stored_content, value = pickle.load(handle)
         if stored_content == content and isinstance(value, kind):
-            return value  # type: ignore[no-any-return]
+            return cast(T, value)
     value = build()
     _store(folder, target, (content, value))
     return value
