@@ -100,13 +100,15 @@ class Linter:
     def __init__(self, glossaries: Iterable[Glossary], selection: Selection | None = None,
                  lang: str | None = None, *, pack_paths: Iterable[str | Path] | None = None,
                  source_langs: Iterable[str] = (), disabled_rules: Iterable[str] = (),
-                 options: Iterable[str] = (), shared: Resources | None = None) -> None:
+                 options: Iterable[str] = (), shared: Resources | None = None,
+                 cache_dir: Path | None = None) -> None:
         """``pack_paths``: phrasing packs (default: the bundled ones); ``source_langs``: only
         packs for copy translated from these, or ``["auto"]``: every pack runs and TL201
         keeps, per document, the packs its calques fit best; ``disabled_rules``: pack or
         pack/rule ids to leave out; ``options``: rule switches (strip-credits); ``shared``:
         the resources of another linter built from the same glossaries and settings (the
-        name index and what checks build from it, built once for both).
+        name index and what checks build from it, built once for both); ``cache_dir``: where
+        the phrasing packs and indexes built are cached (``translint.rules.pack_cache``).
 
         Packs named explicitly, or rules disabled, are loaded and checked now, so that a bad
         pack or an unknown rule id is an error before any file is read.
@@ -129,7 +131,7 @@ class Linter:
         if shared is not None and shared.settings != settings:
             raise ValueError("shared resources were built with other settings")
         self.resources = (shared if shared is not None
-                          else Resources(NameIndex.of(self.glossaries), settings))
+                          else Resources(NameIndex.of(self.glossaries), settings, cache_dir))
         # Checks a selected rule id belongs to run for it, whatever their code's selection.
         by_rule = _checks_of_rules(self.selection, self.resources)
         self.checks: tuple[Check, ...] = tuple(
@@ -167,8 +169,9 @@ class Linter:
         ``config``: a configuration read with ``read_config`` (default: the one found from
         the current folder, as the command finds it); ``options``: what the command line
         changes (``check_options(config, lang="de", …)``); ``cache_dir``: the glossary
-        cache folder (default: none); ``glossaries``: the configured glossaries, already
-        loaded (a server building linters for several selections loads them once);
+        and phrasing pack cache folder (default: none); ``glossaries``: the configured
+        glossaries, already loaded (a server building linters for several selections loads
+        them once);
         ``like``: a linter built from the same glossaries and settings (the same
         configuration but for its selection or language), whose glossaries and resources
         are reused rather than built again. A ``disabled_rules`` id that names no pack or
@@ -184,7 +187,8 @@ class Linter:
             return cls(glossaries, options.selection, options.lang,
                        pack_paths=options.pack_paths, source_langs=options.source_langs,
                        disabled_rules=options.disabled_rules, options=options.rule_options,
-                       shared=like.resources if like is not None else None)
+                       shared=like.resources if like is not None else None,
+                       cache_dir=cache_dir)
         except RuleError as error:
             if error.path is None and config.path is not None and options.disabled_rules:
                 raise ConfigError(error.message, config.path,

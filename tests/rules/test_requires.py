@@ -8,9 +8,10 @@ import sys
 import pytest
 import regex
 
+from translint.rules import anchored
 from translint.rules.anchored import AnchoredIndex, regex_anchors
 from translint.rules.packs import RULE_FLAGS, Rule, bundled_pack_paths, load_pack
-from translint.rules.requires import required_clauses, trusted_case
+from translint.rules.requires import required_clauses, requires_digit, trusted_case
 
 if sys.version_info >= (3, 11):
     from re import _parser as sre_parse
@@ -76,6 +77,30 @@ def test_the_bundled_rules_find_what_their_expressions_find() -> None:
             found = {(match.start, match.end) for match in index.find_every(text, text.lower())}
             assert found == {span for span in expected if span[1] > span[0]}, (
                 rule.qualified_id, text)
+
+
+@pytest.mark.parametrize(("source", "needs"), [
+    (r"\b\d{1,2}\s+of\s+may", True), (r"[0-9]+ per cent", True), (r"(?:1|2\d)st", True),
+    (r"(?:\d+|one)\s+year", False), (r"\d?\s*%", False), (r"\d*x", False),
+    (r"(?<=\d)\s+cent", False), (r"[\d,]+", False), (r"x|7", False), (r"\D", False)])
+def test_rules_whose_every_match_holds_a_digit(source: str, needs: bool) -> None:
+    assert requires_digit(sre_parse.parse(source, re.IGNORECASE)) is needs
+
+
+def test_a_window_without_a_digit_is_not_searched(monkeypatch: pytest.MonkeyPatch) -> None:
+    rule = _rule(r"\bpage\s+\d+")
+    index = AnchoredIndex([rule])
+    searched: list[tuple[int, int]] = []
+    run = anchored._matches
+
+    def recording(rule: Rule, text: str, start: int, end: int) -> list[regex.Match[str]]:
+        searched.append((start, end))
+        return run(rule, text, start, end)
+    monkeypatch.setattr(anchored, "_matches", recording)
+    assert index.find("The page was blank.", "the page was blank.") == [] and not searched
+    text = "The page was blank: see page 12."
+    assert [(m.start, m.end) for m in index.find(text, text.lower())] == [(24, 31)]
+    assert searched
 
 
 def _span(match: regex.Match[str]) -> tuple[int, int]:

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from translint.findings import Severity
@@ -63,9 +64,12 @@ class Resources:
     """What checks share across every document of a run: the glossaries' name index, the
     run's settings, and whatever a check builds from them (built once, then read only)."""
 
-    def __init__(self, names: NameIndex, settings: Settings | None = None) -> None:
+    def __init__(self, names: NameIndex, settings: Settings | None = None,
+                 cache_dir: Path | None = None) -> None:
+        """``cache_dir``: where built packs and indexes are cached (``None``: nowhere)."""
         self.names = names
         self.settings = settings or Settings()
+        self.cache_dir = cache_dir
         self._built: dict[tuple[Callable[..., Any], str | None], Any] = {}
 
     def get(self, build: Callable[[Resources, str | None], T], lang: str | None = None) -> T:

@@ -18,7 +18,8 @@ from pathlib import Path
 from translint.checks.base import Context, Resources, Settings
 from translint.errors import RuleError
 from translint.languages import language
-from translint.rules.anchored import RuleMatch
+from translint.rules.anchored import AnchoredIndex, RuleMatch
+from translint.rules.pack_cache import cached, packs_digest
 from translint.rules.packs import (
     Pack,
     PhrasingIndex,
@@ -40,12 +41,14 @@ def is_auto(settings: Settings) -> bool:
 
 def phrasing_packs(resources: Resources, lang: str | None = None) -> list[Pack]:
     """The phrasing packs of the run (every language): the bundled ones, or those
-    configured. A pack id used twice is an error."""
+    configured (from the pack cache when they were loaded before). A pack id used twice is
+    an error."""
+    paths, content = resources.get(_pack_files)
     bundled = bundled_pack_paths()
-    configured = resources.settings.pack_paths
-    paths = list(configured) if configured is not None else bundled
     # The bundled packs are compiled by the test suite; anything else is compiled now.
-    packs = [load_pack(path, compile_now=Path(path) not in bundled) for path in paths]
+    packs = cached(resources.cache_dir, ("packs", *paths), content,
+                   lambda: [load_pack(path, compile_now=Path(path) not in bundled)
+                            for path in paths], list)
     seen: dict[str, str] = {}
     for pack in packs:
         if pack.id in seen:
@@ -54,14 +57,26 @@ def phrasing_packs(resources: Resources, lang: str | None = None) -> list[Pack]:
     return packs
 
 
+def _pack_files(resources: Resources, lang: str | None = None,
+                ) -> tuple[tuple[str, ...], str | None]:
+    """The run's pack files, and a digest of their bytes for the pack cache (``None``: no
+    caching)."""
+    configured = resources.settings.pack_paths
+    paths = tuple(map(str, configured if configured is not None else bundled_pack_paths()))
+    return paths, packs_digest(paths) if resources.cache_dir is not None else None
+
+
 def _rules_index(resources: Resources, lang: str | None,
                  sources: tuple[str, ...] | None) -> PhrasingIndex:
     """The rules for copy in ``lang`` of the packs for ``sources`` (``None``: every
-    pack), less the disabled ones."""
+    pack), less the disabled ones (from the pack cache when built before)."""
     disabled = resources.settings.disabled_rules
-    return PhrasingIndex(
+    paths, content = resources.get(_pack_files)
+    key = ("index", lang or "", ",".join(sources) if sources is not None else "*",
+           ",".join(sorted(disabled)), *paths)
+    return cached(resources.cache_dir, key, content, lambda: PhrasingIndex(
         rule for rule in rules_for(resources.get(phrasing_packs), lang or "", sources)
-        if rule.pack not in disabled and rule.qualified_id not in disabled)
+        if rule.pack not in disabled and rule.qualified_id not in disabled), AnchoredIndex)
 
 
 def phrasing_index(resources: Resources, lang: str | None) -> PhrasingIndex:
@@ -111,9 +126,12 @@ def picks_best(context: Context) -> bool:
 
 
 def prepare_index(resources: Resources, lang: str | None) -> None:
-    """Build the rules for ``lang`` copy (nothing when the language is detected per copy)."""
-    if lang is not None:
-        resources.get(phrasing_index, lang)
+    """Build the rules for ``lang`` copy; when the language is detected per document, the
+    rules for every language a pack is for (worker processes forked afterwards share them)."""
+    langs = [lang] if lang is not None else sorted(
+        {pack.target for pack in resources.get(phrasing_packs)})
+    for each in langs:
+        resources.get(phrasing_index, each)
 
 
 def source_name(pack: Pack) -> str:

@@ -136,8 +136,9 @@ def check(
         help="Report agency credit lines, (Reporting by …; Editing by …), as boilerplate.")
     ] = None,
     no_cache: Annotated[bool, typer.Option(
-        "--no-cache", help=f"Parse the glossaries afresh; neither read nor write the cache "
-                           f"of loaded glossaries (${CACHE_ENV}, default ~/.cache/translint)."
+        "--no-cache", help=f"Parse the glossaries and phrasing packs afresh; neither read "
+                           f"nor write the cache of loaded glossaries and packs "
+                           f"(${CACHE_ENV}, default ~/.cache/translint)."
     )] = False,
     max_file_size: Annotated[str | None, typer.Option(
         "--max-file-size", help="Refuse an input larger than this (200MB, 1GB, bytes); "

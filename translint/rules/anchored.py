@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
@@ -25,7 +26,7 @@ from translint.rules.phrases import (
     literal_choices,
     required_phrases,
 )
-from translint.rules.requires import required_clauses, trusted_case
+from translint.rules.requires import required_clauses, requires_digit, trusted_case
 from translint.rules.safety import time_limit
 from translint.spans import longest_first
 
@@ -44,6 +45,7 @@ ANYWHERE, WORD_START, WHOLE_WORD = 0, 1, 2
 MIN_ANCHOR = 3
 # How far around an anchor a rule's expression looks for its match.
 WINDOW = 160
+_DIGIT = re.compile(r"\d")
 
 
 def regex_anchors(source: str) -> tuple[Anchor, ...]:
@@ -212,6 +214,9 @@ class AnchoredIndex(Generic[RuleT]):
         self._required = {number: _window_tests(self.rules[number], parsed[number], common)
                           for number in running}
         self._beyond = {number: _beyond_anchors(self.rules[number]) for number in running}
+        # The rules whose every match holds a digit: a window without one is not searched.
+        self._digit = frozenset(number for number in running if parsed[number] is not None
+                                and requires_digit(parsed[number]))
         # What a text must hold for a rule without anchors to run on it.
         self._whole = {number: required_clauses(parsed[number], common, shortest=1)
                        if parsed[number] is not None else () for number in self._always}
@@ -253,26 +258,28 @@ class AnchoredIndex(Generic[RuleT]):
 
     def _found(self, prose: str, lowered: str) -> list[tuple[int, int, int]]:
         """The matches of the expressions that run: (rule number, start, end)."""
-        windows: dict[int, list[tuple[int, int]]] = {}
+        windows: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
         if not self._empty:
             size = len(prose)
             for last, (length, anywhere, at_word_start, whole_word) in self._automaton.iter(
                     lowered):
                 first = last - length + 1
-                numbers = anywhere
+                window = (max(0, first - WINDOW), min(size, last + 1 + WINDOW))
+                for number in anywhere:
+                    windows[number].append(window)
                 if (at_word_start or whole_word) and (
                         first == 0 or not lowered[first - 1].isalnum()):
-                    numbers = numbers + at_word_start
+                    for number in at_word_start:
+                        windows[number].append(window)
                     if whole_word and (last + 1 == size or not lowered[last + 1].isalnum()):
-                        numbers = numbers + whole_word
-                for number in numbers:
-                    windows.setdefault(number, []).append(
-                        (max(0, first - WINDOW), min(size, last + 1 + WINDOW)))
+                        for number in whole_word:
+                            windows[number].append(window)
         found: list[tuple[int, int, int]] = []
         seen: set[tuple[int, int, int]] = set()
         present: set[str] | None = None
         trusted = trusted_case(lowered)
         tests = self._required if trusted else self._beyond
+        digits = self._digit
         for number, spans in windows.items():
             phrases = self._phrases[number]
             if phrases:
@@ -283,18 +290,27 @@ class AnchoredIndex(Generic[RuleT]):
                     continue
             rule = self.rules[number]
             required = tests[number]
-            for start, end in _merged(spans):
+            digit = number in digits
+            for start, end in _merged(spans) if len(spans) > 1 else spans:
                 if required and not _holds(lowered, required, start, end):
                     continue  # a literal the rule needs is not in this window
+                if digit and _DIGIT.search(prose, start, end) is None:
+                    continue  # nor a digit
                 for match in _matches(rule, prose, start, end):
                     key = (number, *_focus(match))
                     if key[2] > key[1] and key not in seen:
                         seen.add(key)
                         found.append(key)
+        has_digit: bool | None = None
         for number in self._always:
             whole = self._whole[number]
             if whole and trusted and not _holds(lowered, whole, 0, len(lowered)):
                 continue  # the text lacks a literal the rule needs
+            if number in digits:
+                if has_digit is None:
+                    has_digit = _DIGIT.search(prose) is not None
+                if not has_digit:
+                    continue
             for match in _matches(self.rules[number], prose, 0, len(prose)):
                 first, last = _focus(match)
                 if last > first:
@@ -359,8 +375,13 @@ def _focus(match: regex.Match[str]) -> tuple[int, int]:
 
 def _holds(text: str, required: tuple[tuple[str, ...], ...], start: int, end: int) -> bool:
     """Tell whether ``text[start:end]`` holds one literal of every required set."""
-    return all(any(text.find(literal, start, end) >= 0 for literal in literals)
-               for literals in required)
+    for literals in required:  # loops, not all(any(…)): this runs for most windows
+        for literal in literals:
+            if text.find(literal, start, end) >= 0:
+                break
+        else:
+            return False
+    return True
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -117,6 +117,12 @@ class Rule:
         """The compiled expression (most rules never run in a short text: compile late)."""
         return regex.compile(self.source, RULE_FLAGS)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """What pickling keeps (the pack cache): the fields, not the compiled expression."""
+        state = dict(self.__dict__)
+        state.pop("expression", None)
+        return state
+
 
 @dataclass(frozen=True)
 class Pack:

@@ -106,6 +106,32 @@ def _alternatives(branches: list[list[Clause]]) -> list[Clause]:
     return list(combined)
 
 
+def requires_digit(parsed: Any) -> bool:
+    """Tell whether every match of a parsed expression (``sre_parse``) holds a decimal digit
+    (``\\d``, ``[0-9]``, ``7``): a window without one need not be searched. What lookarounds
+    test is not part of a match, and optional parts require nothing."""
+    return any(_digit_item(op, argument) for op, argument in list(parsed))
+
+
+def _digit_item(op: Any, argument: Any) -> bool:
+    if op is sre_constants.LITERAL:
+        return chr(argument).isdecimal()
+    if op is sre_constants.IN:
+        return bool(argument) and all(
+            (kind is sre_constants.CATEGORY and value is sre_constants.CATEGORY_DIGIT)
+            or (kind is sre_constants.LITERAL and chr(value).isdecimal())
+            or (kind is sre_constants.RANGE and all(chr(code).isdecimal()
+                                                    for code in range(value[0], value[1] + 1)))
+            for kind, value in argument)
+    if op is sre_constants.SUBPATTERN:
+        return requires_digit(argument[-1])
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and argument[0] >= 1:
+        return requires_digit(argument[2])
+    if op is sre_constants.BRANCH:
+        return all(requires_digit(branch) for branch in argument[1])
+    return False
+
+
 def trusted_case(lowered: str) -> bool:
     """Tell whether the clauses of a match are sure to be in ``lowered`` (the text lower-
     cased) where the match is: no long s, no *İ*."""
