@@ -23,7 +23,13 @@ from typing import NamedTuple
 import ahocorasick
 
 from translint.glossary.model import Entry, Glossary, NameForms
-from translint.names.fold import APOSTROPHES, apostrophe_variants, form_identity, name_key
+from translint.names.fold import (
+    APOSTROPHES,
+    apostrophe_variants,
+    form_identity,
+    name_key,
+    spaced_text,
+)
 from translint.spans import longest_first as choose_longest
 from translint.text.normalise import normalise
 
@@ -149,11 +155,22 @@ class NameIndex:
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         # Per indexed word: its length, its forms, the trie of the words that may follow.
         self._values: list[tuple[int, tuple[_Target, ...], _Words | None]] = []
+        # The same words as ``spaced_text`` holds them in whole-word places.
+        self._spaced = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        groups: dict[str, list[tuple[int, str | None]]] = {}
         for key, targets in buckets.items():
+            marked = spaced_text(key)
+            # Words that mark the same (o'brien, o’brien) are told apart in the lowered text.
+            groups.setdefault(marked, []).append(
+                (len(self._values), None if marked == f" {key} " else key))
             self._automaton.add_word(key, len(self._values))
             self._values.append((len(key), tuple(targets), self._tries.get(_bare(key))))
+        self._groups = [tuple(group) for group in groups.values()]
+        for number, marked in enumerate(groups):
+            self._spaced.add_word(marked, number)
         if buckets:
             self._automaton.make_automaton()
+            self._spaced.make_automaton()
         self._empty = not buckets
 
     def _index_entry(self, entry: Entry, buckets: dict[str, list[_Target]]) -> None:
@@ -183,40 +200,55 @@ class NameIndex:
                 max(len(phrase) for phrase in entry.exceptions) + 16,
             )
 
-    def scan(self, prose: str, lowered: str | None = None) -> list[FormMatch]:
-        """Find every glossary form in ``prose``; ``lowered`` is ``prose`` in lower case."""
+    def scan(self, prose: str, lowered: str | None = None,
+             spaced: str | None = None) -> list[FormMatch]:
+        """Find every glossary form in ``prose``; ``lowered`` is ``prose`` in lower case,
+        ``spaced`` is ``spaced_text(lowered)``."""
         if self._empty:
             return []
         if lowered is None:
             lowered = prose.lower()
-        return longest_first(self.candidates(prose, lowered, 0, len(prose)))
+        return longest_first(self.candidates(prose, lowered, 0, len(prose), spaced))
 
-    def candidates(self, prose: str, lowered: str, lo: int, hi: int) -> list[FormMatch]:
+    def candidates(self, prose: str, lowered: str, lo: int, hi: int,
+                   spaced: str | None = None) -> list[FormMatch]:
         """The matches that the indexed words found in ``lowered[lo:hi]`` start, before
         overlapping ones are sorted out: the best of the forms at each place, exceptions
-        dropped, a known given name before a family name taken in."""
+        dropped, a known given name before a family name taken in.
+
+        The words are looked for between spaces in ``spaced`` (``spaced_text(lowered)``,
+        made here if not given): a word inside another (*he* in *the*) costs nothing in
+        Python, and every word a match may start is found."""
         if self._empty:
             return []
+        if spaced is None:
+            spaced = spaced_text(lowered)
         matches: list[FormMatch] = []
         size = len(prose)
-        values = self._values
-        for last, number in self._automaton.iter(lowered, lo, hi):
-            length, targets, trie = values[number]
-            start = last - length + 1
-            if start > 0 and is_word_character(prose[start - 1]):
-                continue
-            found = [match for target in targets
-                     if (match := self._extend(target, prose, lowered, start, last + 1, size))]
-            if trie is not None:
-                found.extend(_walk(trie, lowered, start, last + 1))
-            if not found:
-                continue
-            best = _best(found, prose)
-            if best.entry.id in self._exceptions and self._excepted(best, lowered):
-                continue
-            if best.entry.id in self._given:
-                best = self._with_given_name(best, prose)
-            matches.append(best)
+        values, groups = self._values, self._groups
+        # ``spaced[i + 1]`` is ``lowered[i]``: a word of lowered[lo:hi] with its spaces.
+        for marked_end, group in self._spaced.iter(spaced, lo, hi + 2):
+            last = marked_end - 2
+            for number, key in groups[group]:
+                length, targets, trie = values[number]
+                start = last - length + 1
+                if key is not None and not lowered.startswith(key, start):
+                    continue
+                if start > 0 and is_word_character(prose[start - 1]):
+                    continue
+                found = [match for target in targets
+                         if (match := self._extend(target, prose, lowered, start, last + 1,
+                                                   size))]
+                if trie is not None:
+                    found.extend(_walk(trie, lowered, start, last + 1))
+                if not found:
+                    continue
+                best = _best(found, prose)
+                if best.entry.id in self._exceptions and self._excepted(best, lowered):
+                    continue
+                if best.entry.id in self._given:
+                    best = self._with_given_name(best, prose)
+                matches.append(best)
         return matches
 
     def first_words(self) -> Iterator[tuple[str, list[tuple[Entry, str]]]]:
