@@ -9,7 +9,9 @@ import sys
 
 from translint.checks.base import Context, Problem
 from translint.checks.disfavoured_variant import disfavoured_variants
+from translint.glossary.load import bundled_glossary_paths, load_glossaries
 from translint.glossary.model import Entry, Glossary, LanguageForms, NameForms
+from translint.languages import bundled_codes
 from translint.linter import Linter
 from translint.names.fold import lower_text, spaced_text
 from translint.names.index import (
@@ -20,6 +22,7 @@ from translint.names.index import (
     is_word_character,
     longest_first,
 )
+from translint.names.variant_scan import VariantScanner
 from translint.settings import Selection
 
 # Words that are preferred forms (a house style) and make up most of the text.
@@ -212,3 +215,28 @@ def test_spaced_text_marks_every_character_that_ends_a_word() -> None:
         elif char.isalnum():
             assert spaced[1] == lowered, hex(code)
     assert spaced_text("kiev’s city_2") == " kiev s city 2 "
+    text = "«київ» – é́, ǆ_𝐀 £5 \ud800x ’s"
+    assert spaced_text(text) == " " + "".join(
+        char if char.isalnum() else " " for char in text) + " "
+
+
+def test_every_form_tl101_may_report_is_one_the_scanner_may_report() -> None:
+    """TL101 skips a match the scanner may not report before any other work: of every
+    form of the house style, and of the bundled glossaries, in every language (and a
+    locale, and none), each one that is disfavoured, or whose person's given name may be,
+    is one ``may_report`` keeps."""
+    reported = kept = 0
+    for glossaries in ([house_style()], load_glossaries(bundled_glossary_paths())):
+        index = NameIndex.of(glossaries)
+        for lang in (*bundled_codes(), "en-gb", "de-ch", None):
+            scanner = VariantScanner(index, lang)
+            for entry in index.entries:
+                given_bad = entry.given is not None and any(
+                    map(entry.given.disfavoured_test(lang), entry.given.known()))
+                for form in entry.name.known():
+                    match = FormMatch(0, len(form), entry, form)
+                    if entry.name.is_disfavoured(form, lang) or given_bad:
+                        reported += 1
+                        assert scanner.may_report(match), (lang, entry.id, form)
+                    kept += not scanner.may_report(match)
+    assert reported > 100 and kept > 100  # both kinds are tried

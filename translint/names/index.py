@@ -8,6 +8,8 @@ hyphen or space between the words and at most one line break. A person's given n
 is only matched together with the family name. A match inside one of its entry's
 exception phrases (looked for around the match only) is dropped, and where matches
 overlap the longest wins.
+
+Size: a few lines over, as the matching loop, run for every word found, is kept in one place.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ _NO_APOSTROPHES = {ord(char): None for char in APOSTROPHES}
 
 def is_word_character(char: str) -> bool:
     """Tell whether ``char`` continues a word (letters, digits, combining marks)."""
-    return char.isalnum() or unicodedata.category(char) in ("Mn", "Mc")
+    return char.isalnum() or (not char.isascii() and unicodedata.category(char) in ("Mn", "Mc"))
 
 
 class FormMatch(NamedTuple):
@@ -236,14 +238,20 @@ class NameIndex:
                     continue
                 if start > 0 and is_word_character(prose[start - 1]):
                     continue
-                found = [match for target in targets
-                         if (match := self._extend(target, prose, lowered, start, last + 1,
-                                                   size))]
-                if trie is not None:
-                    found.extend(_walk(trie, lowered, start, last + 1))
-                if not found:
-                    continue
-                best = _best(found, prose)
+                if trie is None and len(targets) == 1 and targets[0].rest is None:
+                    # The usual word: one form of one word (``_extend``, ``_best`` in short).
+                    if last + 1 < size and is_word_character(prose[last + 1]):
+                        continue
+                    best = FormMatch(start, last + 1, targets[0].entry, targets[0].form)
+                else:
+                    found = [match for target in targets
+                             if (match := self._extend(target, prose, lowered, start,
+                                                       last + 1, size))]
+                    if trie is not None:
+                        found.extend(_walk(trie, lowered, start, last + 1))
+                    if not found:
+                        continue
+                    best = _best(found, prose)
                 if best.entry.id in self._exceptions and self._excepted(best, lowered):
                     continue
                 if best.entry.id in self._given:

@@ -102,7 +102,7 @@ class VariantScanner:
         # allowed form of its entry may be among them.
         for first, found in list(kept.items()):
             for match in found:
-                if (match.entry.id, match.form) in self._reportable:
+                if self.may_report(match):
                     lo_reach = max(0, match.start - GLOSS_REACH - 1)
                     hi_reach = min(size, match.end + GLOSS_REACH + 1)
                     if first <= lo_reach and hi_reach <= ends[first]:
@@ -113,6 +113,12 @@ class VariantScanner:
                     if any(lowered.find(key, lo, hi) >= 0 for key in keys):
                         self._cover(prose, lowered, spaced, lo, hi, kept, ends)
         return [match for lo in sorted(kept) for match in kept[lo]]
+
+    def may_report(self, match: FormMatch) -> bool:
+        """Tell whether TL101 may report ``match`` in this language: whether its form, or
+        its given name, may be one the language does not use. When not, TL101 has nothing
+        to say about it (but reads it as the neighbour of one it may report)."""
+        return (match.entry.id, match.form) in self._reportable
 
     def _matched(self, prose: str, lowered: str, spaced: str, lo: int,
                  hi: int) -> list[FormMatch]:
