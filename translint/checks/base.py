@@ -200,7 +200,7 @@ class Check:
 
 def variant_scanner(resources: Resources, lang: str | None) -> VariantScanner:
     """The run's forms that TL101 may report in ``lang`` copy, ready to be found."""
-    return VariantScanner(resources.names, lang)
+    return VariantScanner.of(resources.names, lang)
 
 
 def _inflection_table(resources: Resources, _lang: str | None) -> InflectionTable:

@@ -116,6 +116,8 @@ class NameIndex:
         self._keys_by_lang: dict[str | None, tuple[dict[str, Entry],
                                                    dict[str, frozenset[str]]]] = {}
         self._tries: dict[str, _Words] = {}
+        # TL101's scanner per language (``VariantScanner.of``), kept with the index.
+        self.scanners: dict[str | None, object] = {}
         buckets: dict[str, list[_Target]] = {}
         for glossary in glossaries:
             for entry in glossary.entries:

@@ -36,6 +36,16 @@ _BACK_STEP = 64
 class VariantScanner:
     """The forms of a name index that matter to TL101 in one language, ready to be found."""
 
+    @classmethod
+    def of(cls, index: NameIndex, lang: str | None) -> VariantScanner:
+        """The scanner of ``index`` for ``lang``: built on first use and kept with the index
+        (``NameIndex.scanners``), so that the glossary cache keeps those built when it is
+        written (``prepare_scanners``)."""
+        scanner = index.scanners.get(lang)
+        if not isinstance(scanner, cls):
+            scanner = index.scanners[lang] = cls(index, lang)
+        return scanner
+
     def __init__(self, index: NameIndex, lang: str | None) -> None:
         self.index = index
         self.lang = lang
@@ -153,6 +163,13 @@ class VariantScanner:
                 return barriers[-1] + 1
             high, step = low, step * 2
         return 0
+
+
+def prepare_scanners(index: NameIndex) -> None:
+    """Build the scanner of each language the index's entries have forms for, so that a
+    glossary cache written next keeps them (a run in another language builds its own)."""
+    for lang in sorted({lang for entry in index.entries for lang in entry.name.forms}):
+        VariantScanner.of(index, lang)
 
 
 def _judge(entry: Entry, lang: str | None) -> tuple[frozenset[str], bool]:
