@@ -238,11 +238,14 @@ class NameIndex:
                 start = last - length + 1
                 if key is not None and not lowered.startswith(key, start):
                     continue
-                if start > 0 and is_word_character(prose[start - 1]):
+                # ``spaced`` has a space there: an ASCII character is not a word character.
+                if start > 0 and not prose[start - 1].isascii() and is_word_character(
+                        prose[start - 1]):
                     continue
                 if trie is None and len(targets) == 1 and targets[0].rest is None:
                     # The usual word: one form of one word (``_extend``, ``_best`` in short).
-                    if last + 1 < size and is_word_character(prose[last + 1]):
+                    if last + 1 < size and not prose[last + 1].isascii() and \
+                            is_word_character(prose[last + 1]):
                         continue
                     best = FormMatch(start, last + 1, targets[0].entry, targets[0].form)
                 else:
