@@ -7,6 +7,8 @@ from __future__ import annotations
 import random
 import sys
 
+import ahocorasick
+
 from translint.checks.base import Context, Problem
 from translint.checks.disfavoured_variant import disfavoured_variants
 from translint.glossary.load import bundled_glossary_paths, load_glossaries
@@ -155,7 +157,11 @@ def _scan_before_spaced(index: NameIndex, prose: str, lowered: str) -> list[Form
     """The full scan as it was before ``spaced_text``: every indexed word found anywhere,
     those inside a word dismissed one by one in Python (the reference)."""
     matches: list[FormMatch] = []
-    for last, number in index._automaton.iter(lowered):
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for number, key in enumerate(index._keys):
+        automaton.add_word(key, number)
+    automaton.make_automaton()
+    for last, number in automaton.iter(lowered):
         length, targets, trie = index._values[number]
         start = last - length + 1
         if start > 0 and is_word_character(prose[start - 1]):

@@ -102,9 +102,10 @@ class NameIndex:
     before it, so a glossary of thousands of people costs no more than their family names.
 
     ``NameIndex.of`` reuses each glossary's own index (``NameIndex.of_glossary``, kept
-    with the glossary in the glossary cache). The automaton maps each indexed word to a
-    number, the place of what it stands for in ``_values``: an automaton of numbers
-    unpickles much faster than one of Python objects (benchmarks/README.md).
+    with the glossary in the glossary cache). The automaton maps each indexed word (as
+    ``spaced_text`` marks it) to a number, the place of what it stands for in ``_groups``:
+    an automaton of numbers unpickles much faster than one of Python objects
+    (benchmarks/README.md).
     """
 
     def __init__(self, glossaries: Iterable[Glossary]) -> None:
@@ -148,18 +149,18 @@ class NameIndex:
             index.fallback.update(part.fallback)
             index._given.update(part._given)
             index._exceptions.update(part._exceptions)
-            for key, number in part._automaton.items():
-                buckets.setdefault(key, []).extend(part._values[number][1])
+            for key, (_, targets, _) in zip(part._keys, part._values, strict=True):
+                buckets.setdefault(key, []).extend(targets)
             for word, node in part._tries.items():
                 _merge_words(index._tries.setdefault(word, _Words()), node)
         index._build_automaton(buckets)
         return index
 
     def _build_automaton(self, buckets: dict[str, list[_Target]]) -> None:
-        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        # Per indexed word: its length, its forms, the trie of the words that may follow.
+        # Each indexed word, and its length, its forms, the trie of the words that may follow.
+        self._keys: list[str] = []
         self._values: list[tuple[int, tuple[_Target, ...], _Words | None]] = []
-        # The same words as ``spaced_text`` holds them in whole-word places.
+        # The words as ``spaced_text`` holds them in whole-word places.
         self._spaced = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         groups: dict[str, list[tuple[int, str | None]]] = {}
         for key, targets in buckets.items():
@@ -167,13 +168,12 @@ class NameIndex:
             # Words that mark the same (o'brien, o’brien) are told apart in the lowered text.
             groups.setdefault(marked, []).append(
                 (len(self._values), None if marked == f" {key} " else key))
-            self._automaton.add_word(key, len(self._values))
+            self._keys.append(key)
             self._values.append((len(key), tuple(targets), self._tries.get(_bare(key))))
         self._groups = [tuple(group) for group in groups.values()]
         for number, marked in enumerate(groups):
             self._spaced.add_word(marked, number)
         if buckets:
-            self._automaton.make_automaton()
             self._spaced.make_automaton()
         self._empty = not buckets
 
@@ -268,8 +268,7 @@ class NameIndex:
         """Each indexed first word with the forms it may start (entry, form)."""
         if self._empty:
             return
-        for key, number in self._automaton.items():
-            _, targets, trie = self._values[number]
+        for key, (_, targets, trie) in zip(self._keys, self._values, strict=True):
             forms = [(target.entry, target.form) for target in targets]
             if trie is not None:
                 forms.extend(_trie_forms(trie))
