@@ -5,12 +5,26 @@ preferred forms are the words of the text itself."""
 from __future__ import annotations
 
 import random
+import sys
+
+import ahocorasick
 
 from translint.checks.base import Context, Problem
 from translint.checks.disfavoured_variant import disfavoured_variants
+from translint.glossary.load import bundled_glossary_paths, load_glossaries
 from translint.glossary.model import Entry, Glossary, LanguageForms, NameForms
+from translint.languages import bundled_codes
 from translint.linter import Linter
-from translint.names.index import FormMatch
+from translint.names.fold import lower_text, spaced_text
+from translint.names.index import (
+    FormMatch,
+    NameIndex,
+    _best,
+    _walk,
+    is_word_character,
+    longest_first,
+)
+from translint.names.variant_scan import VariantScanner
 from translint.settings import Selection
 
 # Words that are preferred forms (a house style) and make up most of the text.
@@ -131,3 +145,104 @@ def test_exceptions_glosses_and_given_names_still_apply() -> None:
         problems, _ = _problems(linter, text, full=False)
         assert [text[problem.start:problem.end] for problem in problems] == expected, text
         assert problems == _problems(linter, text, full=True)[0], text
+
+
+# Around the names: word characters (a letter, a digit, an accented letter, a combining
+# mark), and characters that end a word (underscore, apostrophes, quotes, dashes).
+AROUND = ["", "", "x", "2", "é", "\u0301", "_", "’", "'", "“", "”", "–", "-", "«", "\u00a0",
+          "İ", "ǅ"]
+
+
+def _scan_before_spaced(index: NameIndex, prose: str, lowered: str) -> list[FormMatch]:
+    """The full scan as it was before ``spaced_text``: every indexed word found anywhere,
+    those inside a word dismissed one by one in Python (the reference)."""
+    matches: list[FormMatch] = []
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for number, key in enumerate(index._keys):
+        automaton.add_word(key, number)
+    automaton.make_automaton()
+    for last, number in automaton.iter(lowered):
+        length, targets, trie = index._values[number]
+        start = last - length + 1
+        if start > 0 and is_word_character(prose[start - 1]):
+            continue
+        found = [match for target in targets
+                 if (match := index._extend(target, prose, lowered, start, last + 1,
+                                            len(prose)))]
+        if trie is not None:
+            found.extend(_walk(trie, lowered, start, last + 1))
+        if not found:
+            continue
+        best = _best(found, prose)
+        if best.entry.id in index._exceptions and index._excepted(best, lowered):
+            continue
+        if best.entry.id in index._given:
+            best = index._with_given_name(best, prose)
+        matches.append(best)
+    return longest_first(matches)
+
+
+def test_whole_word_automaton_finds_what_dismissing_in_python_found() -> None:
+    linter = Linter([house_style()], Selection(select=("TL101",)), lang="en")
+    index = linter.resources.names
+    rng = random.Random(101)
+    for _ in range(300):
+        text = "".join(rng.choice(AROUND) + word + rng.choice(AROUND) + rng.choice(" \n,")
+                       for word in random_text(rng, rng.randint(5, 60)).split(" "))
+        document = linter.make_document(text, "t.txt")
+        lowered = lower_text(document.prose)
+        assert index.scan(document.prose, lowered) == _scan_before_spaced(
+            index, document.prose, lowered), text
+        reference, _ = _problems(linter, text, full=True)
+        assert _problems(linter, text, full=False)[0] == reference, text
+
+
+def test_a_variant_inside_a_word_is_never_reported() -> None:
+    linter = Linter([house_style()], Selection(select=("TL101",)), lang="en")
+    for text in ("Kievan Rus", "the Kiev2 line", "xKiev", "Kievé", "Kiev\u0301", "theeology",
+                 "NYCs", "aNYC"):
+        assert _problems(linter, text, full=False)[0] == [], text
+    for text in ("Kiev_", "“Kiev”", "Kiev’s", "«Kiev»", "(Kiev)", "Kiev\u00a0city"):
+        problems, _ = _problems(linter, text, full=False)
+        assert [text[problem.start:problem.end] for problem in problems] == ["Kiev"], text
+
+
+def test_spaced_text_marks_every_character_that_ends_a_word() -> None:
+    """Every code point: a space where it is not a word character (in lower case as in the
+    original text) or is a combining mark, else the lowered character; offsets shift by one."""
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        lowered = lower_text(char)
+        assert len(lowered) == 1
+        spaced = spaced_text(lowered)
+        assert spaced[0] == spaced[2] == " " and len(spaced) == 3
+        if not is_word_character(char):
+            assert spaced[1] == " ", hex(code)
+        elif char.isalnum():
+            assert spaced[1] == lowered, hex(code)
+    assert spaced_text("kiev’s city_2") == " kiev s city 2 "
+    text = "«київ» – é́, ǆ_𝐀 £5 \ud800x ’s"
+    assert spaced_text(text) == " " + "".join(
+        char if char.isalnum() else " " for char in text) + " "
+
+
+def test_every_form_tl101_may_report_is_one_the_scanner_may_report() -> None:
+    """TL101 skips a match the scanner may not report before any other work: of every
+    form of the house style, and of the bundled glossaries, in every language (and a
+    locale, and none), each one that is disfavoured, or whose person's given name may be,
+    is one ``may_report`` keeps."""
+    reported = kept = 0
+    for glossaries in ([house_style()], load_glossaries(bundled_glossary_paths())):
+        index = NameIndex.of(glossaries)
+        for lang in (*bundled_codes(), "en-gb", "de-ch", None):
+            scanner = VariantScanner(index, lang)
+            for entry in index.entries:
+                given_bad = entry.given is not None and any(
+                    map(entry.given.disfavoured_test(lang), entry.given.known()))
+                for form in entry.name.known():
+                    match = FormMatch(0, len(form), entry, form)
+                    if entry.name.is_disfavoured(form, lang) or given_bad:
+                        reported += 1
+                        assert scanner.may_report(match), (lang, entry.id, form)
+                    kept += not scanner.may_report(match)
+    assert reported > 100 and kept > 100  # both kinds are tried

@@ -14,6 +14,7 @@ from translint.glossary import load as load_module
 from translint.glossary.cache import CACHE_ENV, MAX_AGE_DAYS, MIN_BYTES, default_cache_dir
 from translint.glossary.load import load_glossary
 from translint.names.index import NameIndex
+from translint.names.variant_scan import VariantScanner
 
 from ..conftest import CASES, CliResult, invoke_cli
 
@@ -68,6 +69,15 @@ def test_second_load_comes_from_the_cache(glossary: Path, tmp_path: Path,
     cached = load_glossary(glossary, folder)
     assert cached == first
     assert NameIndex in cached.derived  # the matching engine's tables come with it
+    # TL101's scanner of each language of the forms too, which finds what a new one finds.
+    index = NameIndex.of_glossary(cached)
+    scanner = index.scanners.get("en")
+    assert isinstance(scanner, VariantScanner) and scanner.index is index
+    text = "Talks in Kiev and Zavodbov, then Zavodbiv."
+    lowered = text.lower()
+    found = scanner.matches(text, lowered)
+    assert [text[match.start:match.end] for match in found] == ["Kiev", "Zavodbov", "Zavodbiv"]
+    assert found == VariantScanner(index, "en").matches(text, lowered)
     with pytest.raises(AssertionError, match="was parsed"):
         load_glossary(glossary)  # without the cache folder it is parsed
 

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple, TypeVar
 from translint.findings import Severity
 from translint.names.declension import InflectionTable, declines, with_inflected
 from translint.names.extract import count_names
-from translint.names.fold import lower_text
+from translint.names.fold import lower_text, spaced_text
 from translint.names.index import FormMatch, NameIndex
 from translint.names.variant_scan import VariantScanner
 from translint.text.document import Document
@@ -113,10 +113,15 @@ class Context:
         return lower_text(self.document.prose)
 
     @cached_property
+    def spaced(self) -> str:
+        """The lowered prose with a space for what ends a word (``spaced_text``)."""
+        return spaced_text(self.lowered)
+
+    @cached_property
     def form_matches(self) -> list[FormMatch]:
         """Every glossary form in the prose, inflected ones too in copy of a language that
         declines names (``translint.names.declension``)."""
-        matches = self.resources.names.scan(self.document.prose, self.lowered)
+        matches = self.resources.names.scan(self.document.prose, self.lowered, self.spaced)
         lang = self.document.names_lang
         if not declines(lang):
             return matches
@@ -133,7 +138,7 @@ class Context:
         if "form_matches" in self.__dict__ or declines(lang):
             return self.form_matches
         scanner = self.resources.get(variant_scanner, lang)
-        return scanner.matches(self.document.prose, self.lowered)
+        return scanner.matches(self.document.prose, self.lowered, self.spaced)
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -199,7 +204,7 @@ class Check:
 
 def variant_scanner(resources: Resources, lang: str | None) -> VariantScanner:
     """The run's forms that TL101 may report in ``lang`` copy, ready to be found."""
-    return VariantScanner(resources.names, lang)
+    return VariantScanner.of(resources.names, lang)
 
 
 def _inflection_table(resources: Resources, _lang: str | None) -> InflectionTable:

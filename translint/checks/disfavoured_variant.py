@@ -6,7 +6,14 @@ import functools
 import re
 from collections.abc import Iterator
 
-from translint.checks.base import Check, CheckDocs, Context, Problem, Resources, variant_scanner
+from translint.checks.base import (
+    Check,
+    CheckDocs,
+    Context,
+    Problem,
+    Resources,
+    variant_scanner,
+)
 from translint.checks.naming import cite, one_line, preferred_given, where
 from translint.findings import Severity
 from translint.languages import union
@@ -71,7 +78,10 @@ def disfavoured_variants(document: Document, context: Context) -> Iterator[Probl
     lang = document.names_lang
     index = context.resources.names
     matches = context.variant_matches
+    may_report = context.resources.get(variant_scanner, lang).may_report
     for position, match in enumerate(matches):
+        if not may_report(match):
+            continue  # a form the language allows, with a given name it allows
         entry = match.entry
         fallback = index.fallback[entry.id]
         family_bad = entry.name.is_disfavoured(match.form, lang)

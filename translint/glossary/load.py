@@ -21,6 +21,7 @@ from translint.glossary.characters import character_problem, value_name, written
 from translint.glossary.model import KINDS, Entry, Glossary, LanguageForms, Location, NameForms
 from translint.names.fold import form_identity
 from translint.names.index import NameIndex
+from translint.names.variant_scan import prepare_scanners
 from translint.text.read import decode_text, read_bytes
 from translint.tomldata import parse_toml
 
@@ -57,7 +58,8 @@ def load_glossary(path: str | Path, cache_dir: Path | None = None) -> Glossary:
         return cached
     glossary = parse_glossary(decode_glossary(data, display), display)
     if cache_dir is not None:
-        NameIndex.of_glossary(glossary)  # built now, so that the cache keeps it too
+        # Built now, so that the cache keeps them too: the index, TL101's scanners.
+        prepare_scanners(NameIndex.of_glossary(glossary))
         store_glossary(cache_dir, display, digest, glossary)
     return glossary
 

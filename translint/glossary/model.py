@@ -138,7 +138,7 @@ class Entry:
 
 def _latin(text: str) -> bool:
     """Tell whether every letter of ``text`` is a Latin one (*Kyiv*, *Kyjiw*, *Kijów*)."""
-    return all(unicodedata.name(char, "").startswith("LATIN") for char in text
+    return text.isascii() or all(unicodedata.name(char, "").startswith("LATIN") for char in text
                if char.isalpha())
 
 

@@ -3,7 +3,9 @@
 Three levels, from strict to loose:
 
 * ``lower_text`` lowercases a whole text without changing its length, so offsets in
-  the lowered text are offsets in the original (the matching engine scans it).
+  the lowered text are offsets in the original (the matching engine scans it);
+  ``spaced_text`` turns what ends a word in it into spaces, so that an automaton finds
+  words in whole-word places only.
 * ``form_identity`` decides when two written forms are *the same form*: case,
   apostrophe style, hyphen-or-space and Unicode normalisation do not count.
 * ``name_key`` decides when two forms are *the same name*: it transliterates with
@@ -44,6 +46,33 @@ def lower_text(text: str) -> str:
     if "\u0130" in text:  # 'İ'.lower() is two code points; fold it to a plain I first
         text = text.replace("\u0130", "I")
     return text.lower()
+
+
+# What ``spaced_text`` turns into spaces: what is not a letter or digit (``str.isalnum``).
+_ASCII_NOT_WORD = bytes(code for code in range(128) if not chr(code).isalnum())
+_ASCII_SPACED = bytes.maketrans(_ASCII_NOT_WORD, b" " * len(_ASCII_NOT_WORD))
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def spaced_text(lowered: str) -> str:
+    """``lowered`` between two spaces, with a space for each character that is not a letter
+    or digit (a combining mark too): offsets shift by one, ``result[i + 1]`` stands for
+    ``lowered[i]``. Every place where a word stands in ``lowered`` with no word character
+    (``translint.names.index.is_word_character``) on either side, ``spaced_text(word)``
+    stands in the result (as it does in a few more places: next to a combining mark, or
+    where another word marks the same): an automaton of words so marked finds them in
+    whole-word places only.
+
+    A character that is not a word character is one here, in lower case as in the original
+    text (tests/checks/test_variant_scan.py tries every code point). In C: the few other
+    characters than ASCII ones a text holds are replaced one by one, then the ASCII ones
+    in the UTF-8 bytes, where every byte of another character is above 127."""
+    if not lowered.isascii():
+        for char in set(_NOT_ASCII.findall(lowered)):
+            if not char.isalnum():
+                lowered = lowered.replace(char, " ")
+        return f" {lowered.encode().translate(_ASCII_SPACED).decode()} "
+    return f" {lowered.encode('ascii').translate(_ASCII_SPACED).decode('ascii')} "
 
 
 def form_identity(form: str) -> str:

@@ -8,6 +8,8 @@ hyphen or space between the words and at most one line break. A person's given n
 is only matched together with the family name. A match inside one of its entry's
 exception phrases (looked for around the match only) is dropped, and where matches
 overlap the longest wins.
+
+Size: a few lines over, as the matching loop, run for every word found, is kept in one place.
 """
 
 from __future__ import annotations
@@ -23,7 +25,13 @@ from typing import NamedTuple
 import ahocorasick
 
 from translint.glossary.model import Entry, Glossary, NameForms
-from translint.names.fold import APOSTROPHES, apostrophe_variants, form_identity, name_key
+from translint.names.fold import (
+    APOSTROPHES,
+    apostrophe_variants,
+    form_identity,
+    name_key,
+    spaced_text,
+)
 from translint.spans import longest_first as choose_longest
 from translint.text.normalise import normalise
 
@@ -48,7 +56,7 @@ _NO_APOSTROPHES = {ord(char): None for char in APOSTROPHES}
 
 def is_word_character(char: str) -> bool:
     """Tell whether ``char`` continues a word (letters, digits, combining marks)."""
-    return char.isalnum() or unicodedata.category(char) in ("Mn", "Mc")
+    return char.isalnum() or (not char.isascii() and unicodedata.category(char) in ("Mn", "Mc"))
 
 
 class FormMatch(NamedTuple):
@@ -94,9 +102,10 @@ class NameIndex:
     before it, so a glossary of thousands of people costs no more than their family names.
 
     ``NameIndex.of`` reuses each glossary's own index (``NameIndex.of_glossary``, kept
-    with the glossary in the glossary cache). The automaton maps each indexed word to a
-    number, the place of what it stands for in ``_values``: an automaton of numbers
-    unpickles much faster than one of Python objects (benchmarks/README.md).
+    with the glossary in the glossary cache). The automaton maps each indexed word (as
+    ``spaced_text`` marks it) to a number, the place of what it stands for in ``_groups``:
+    an automaton of numbers unpickles much faster than one of Python objects
+    (benchmarks/README.md).
     """
 
     def __init__(self, glossaries: Iterable[Glossary]) -> None:
@@ -108,6 +117,8 @@ class NameIndex:
         self._keys_by_lang: dict[str | None, tuple[dict[str, Entry],
                                                    dict[str, frozenset[str]]]] = {}
         self._tries: dict[str, _Words] = {}
+        # TL101's scanner per language (``VariantScanner.of``), kept with the index.
+        self.scanners: dict[str | None, object] = {}
         buckets: dict[str, list[_Target]] = {}
         for glossary in glossaries:
             for entry in glossary.entries:
@@ -138,22 +149,32 @@ class NameIndex:
             index.fallback.update(part.fallback)
             index._given.update(part._given)
             index._exceptions.update(part._exceptions)
-            for key, number in part._automaton.items():
-                buckets.setdefault(key, []).extend(part._values[number][1])
+            for key, (_, targets, _) in zip(part._keys, part._values, strict=True):
+                buckets.setdefault(key, []).extend(targets)
             for word, node in part._tries.items():
                 _merge_words(index._tries.setdefault(word, _Words()), node)
         index._build_automaton(buckets)
         return index
 
     def _build_automaton(self, buckets: dict[str, list[_Target]]) -> None:
-        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        # Per indexed word: its length, its forms, the trie of the words that may follow.
+        # Each indexed word, and its length, its forms, the trie of the words that may follow.
+        self._keys: list[str] = []
         self._values: list[tuple[int, tuple[_Target, ...], _Words | None]] = []
+        # The words as ``spaced_text`` holds them in whole-word places.
+        self._spaced = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        groups: dict[str, list[tuple[int, str | None]]] = {}
         for key, targets in buckets.items():
-            self._automaton.add_word(key, len(self._values))
+            marked = spaced_text(key)
+            # Words that mark the same (o'brien, o’brien) are told apart in the lowered text.
+            groups.setdefault(marked, []).append(
+                (len(self._values), None if marked == f" {key} " else key))
+            self._keys.append(key)
             self._values.append((len(key), tuple(targets), self._tries.get(_bare(key))))
+        self._groups = [tuple(group) for group in groups.values()]
+        for number, marked in enumerate(groups):
+            self._spaced.add_word(marked, number)
         if buckets:
-            self._automaton.make_automaton()
+            self._spaced.make_automaton()
         self._empty = not buckets
 
     def _index_entry(self, entry: Entry, buckets: dict[str, list[_Target]]) -> None:
@@ -183,48 +204,71 @@ class NameIndex:
                 max(len(phrase) for phrase in entry.exceptions) + 16,
             )
 
-    def scan(self, prose: str, lowered: str | None = None) -> list[FormMatch]:
-        """Find every glossary form in ``prose``; ``lowered`` is ``prose`` in lower case."""
+    def scan(self, prose: str, lowered: str | None = None,
+             spaced: str | None = None) -> list[FormMatch]:
+        """Find every glossary form in ``prose``; ``lowered`` is ``prose`` in lower case,
+        ``spaced`` is ``spaced_text(lowered)``."""
         if self._empty:
             return []
         if lowered is None:
             lowered = prose.lower()
-        return longest_first(self.candidates(prose, lowered, 0, len(prose)))
+        return longest_first(self.candidates(prose, lowered, 0, len(prose), spaced))
 
-    def candidates(self, prose: str, lowered: str, lo: int, hi: int) -> list[FormMatch]:
+    def candidates(self, prose: str, lowered: str, lo: int, hi: int,
+                   spaced: str | None = None) -> list[FormMatch]:
         """The matches that the indexed words found in ``lowered[lo:hi]`` start, before
         overlapping ones are sorted out: the best of the forms at each place, exceptions
-        dropped, a known given name before a family name taken in."""
+        dropped, a known given name before a family name taken in.
+
+        The words are looked for between spaces in ``spaced`` (``spaced_text(lowered)``,
+        made here if not given): a word inside another (*he* in *the*) costs nothing in
+        Python, and every word a match may start is found."""
         if self._empty:
             return []
+        if spaced is None:
+            spaced = spaced_text(lowered)
         matches: list[FormMatch] = []
         size = len(prose)
-        values = self._values
-        for last, number in self._automaton.iter(lowered, lo, hi):
-            length, targets, trie = values[number]
-            start = last - length + 1
-            if start > 0 and is_word_character(prose[start - 1]):
-                continue
-            found = [match for target in targets
-                     if (match := self._extend(target, prose, lowered, start, last + 1, size))]
-            if trie is not None:
-                found.extend(_walk(trie, lowered, start, last + 1))
-            if not found:
-                continue
-            best = _best(found, prose)
-            if best.entry.id in self._exceptions and self._excepted(best, lowered):
-                continue
-            if best.entry.id in self._given:
-                best = self._with_given_name(best, prose)
-            matches.append(best)
+        values, groups = self._values, self._groups
+        # ``spaced[i + 1]`` is ``lowered[i]``: a word of lowered[lo:hi] with its spaces.
+        for marked_end, group in self._spaced.iter(spaced, lo, hi + 2):
+            last = marked_end - 2
+            for number, key in groups[group]:
+                length, targets, trie = values[number]
+                start = last - length + 1
+                if key is not None and not lowered.startswith(key, start):
+                    continue
+                # ``spaced`` has a space there: an ASCII character is not a word character.
+                if start > 0 and not prose[start - 1].isascii() and is_word_character(
+                        prose[start - 1]):
+                    continue
+                if trie is None and len(targets) == 1 and targets[0].rest is None:
+                    # The usual word: one form of one word (``_extend``, ``_best`` in short).
+                    if last + 1 < size and not prose[last + 1].isascii() and \
+                            is_word_character(prose[last + 1]):
+                        continue
+                    best = FormMatch(start, last + 1, targets[0].entry, targets[0].form)
+                else:
+                    found = [match for target in targets
+                             if (match := self._extend(target, prose, lowered, start,
+                                                       last + 1, size))]
+                    if trie is not None:
+                        found.extend(_walk(trie, lowered, start, last + 1))
+                    if not found:
+                        continue
+                    best = _best(found, prose)
+                if best.entry.id in self._exceptions and self._excepted(best, lowered):
+                    continue
+                if best.entry.id in self._given:
+                    best = self._with_given_name(best, prose)
+                matches.append(best)
         return matches
 
     def first_words(self) -> Iterator[tuple[str, list[tuple[Entry, str]]]]:
         """Each indexed first word with the forms it may start (entry, form)."""
         if self._empty:
             return
-        for key, number in self._automaton.items():
-            _, targets, trie = self._values[number]
+        for key, (_, targets, trie) in zip(self._keys, self._values, strict=True):
             forms = [(target.entry, target.form) for target in targets]
             if trie is not None:
                 forms.extend(_trie_forms(trie))

@@ -25,6 +25,7 @@ import re
 import ahocorasick
 
 from translint.glossary.model import Entry
+from translint.names.fold import spaced_text
 from translint.names.index import FormMatch, NameIndex, is_word_character, longest_first
 
 # How far TL101 looks for an allowed form that a disfavoured one glosses (characters).
@@ -35,10 +36,23 @@ _BACK_STEP = 64
 class VariantScanner:
     """The forms of a name index that matter to TL101 in one language, ready to be found."""
 
+    @classmethod
+    def of(cls, index: NameIndex, lang: str | None) -> VariantScanner:
+        """The scanner of ``index`` for ``lang``: built on first use and kept with the index
+        (``NameIndex.scanners``), so that the glossary cache keeps those built when it is
+        written (``prepare_scanners``)."""
+        scanner = index.scanners.get(lang)
+        if not isinstance(scanner, cls):
+            scanner = index.scanners[lang] = cls(index, lang)
+        return scanner
+
     def __init__(self, index: NameIndex, lang: str | None) -> None:
         self.index = index
         self.lang = lang
+        # The triggers as ``spaced_text`` holds them in whole-word places, with their length.
         self._triggers = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        # The triggers as written: several may mark the same (o'brien, o’brien, o.brien).
+        self._trigger_keys: set[str] = set()
         judged: dict[int, tuple[frozenset[str], bool]] = {}  # by id(entry): see ``_judge``
         # The (entry id, form) pairs a match TL101 may report stands for.
         self._reportable: set[tuple[str, str]] = set()
@@ -58,40 +72,47 @@ class VariantScanner:
                     self._reportable.add((entry.id, form))
                     reportable = True
             if reportable:
-                self._triggers.add_word(key, len(key))
+                self._triggers.add_word(spaced_text(key), len(key))
+                self._trigger_keys.add(key)
         self._empty = len(self._triggers) == 0
         if not self._empty:
             self._triggers.make_automaton()
         characters = "".join(sorted(index.form_characters))
         self._barrier = re.compile(f"[^{''.join(map(re.escape, characters))}]")
 
-    def matches(self, prose: str, lowered: str) -> list[FormMatch]:
+    def matches(self, prose: str, lowered: str, spaced: str | None = None) -> list[FormMatch]:
         """The full scan's matches in the stretches of ``prose`` around its triggers
-        (``lowered`` is ``prose`` in lower case): every match TL101 may report, with the
-        matches next to it."""
+        (``lowered`` is ``prose`` in lower case, ``spaced`` is ``spaced_text(lowered)``):
+        every match TL101 may report, with the matches next to it."""
         if self._empty:
             return []
+        if spaced is None:
+            spaced = spaced_text(lowered)
         size = len(prose)
         kept: dict[int, list[FormMatch]] = {}  # stretch start -> its matches
         ends: dict[int, int] = {}  # stretch start -> its end
         covered = (-1, -1)
-        for last, length in self._triggers.iter(lowered):
+        # In whole-word places only (``spaced_text``): ``spaced[i + 1]`` is ``lowered[i]``.
+        for marked_end, length in self._triggers.iter(spaced):
+            last = marked_end - 2
             start = last - length + 1
             if covered[0] <= start < covered[1]:
                 continue  # in the stretch of the trigger before
+            if lowered[start:last + 1] not in self._trigger_keys:
+                continue  # another word marked the same
             # Inside a word (either end): the full scan makes no candidate of it.
             if (start > 0 and is_word_character(prose[start - 1])) or (
                     last + 1 < size and is_word_character(prose[last + 1])):
                 continue
             covered = (self._stretch_start(lowered, start), self._stretch_end(lowered, start))
             if covered[0] not in kept:
-                kept[covered[0]] = self._matched(prose, lowered, *covered)
+                kept[covered[0]] = self._matched(prose, lowered, spaced, *covered)
                 ends[covered[0]] = covered[1]
         # The matches next to one TL101 may report, up to the reach of a gloss, where an
         # allowed form of its entry may be among them.
         for first, found in list(kept.items()):
             for match in found:
-                if (match.entry.id, match.form) in self._reportable:
+                if self.may_report(match):
                     lo_reach = max(0, match.start - GLOSS_REACH - 1)
                     hi_reach = min(size, match.end + GLOSS_REACH + 1)
                     if first <= lo_reach and hi_reach <= ends[first]:
@@ -100,23 +121,30 @@ class VariantScanner:
                     hi = self._stretch_end(lowered, hi_reach)
                     keys = self._allowed_keys.get(match.entry.id, ())
                     if any(lowered.find(key, lo, hi) >= 0 for key in keys):
-                        self._cover(prose, lowered, lo, hi, kept, ends)
+                        self._cover(prose, lowered, spaced, lo, hi, kept, ends)
         return [match for lo in sorted(kept) for match in kept[lo]]
 
-    def _matched(self, prose: str, lowered: str, lo: int, hi: int) -> list[FormMatch]:
+    def may_report(self, match: FormMatch) -> bool:
+        """Tell whether TL101 may report ``match`` in this language: whether its form, or
+        its given name, may be one the language does not use. When not, TL101 has nothing
+        to say about it (but reads it as the neighbour of one it may report)."""
+        return (match.entry.id, match.form) in self._reportable
+
+    def _matched(self, prose: str, lowered: str, spaced: str, lo: int,
+                 hi: int) -> list[FormMatch]:
         """The full scan's matches in the stretch ``lo``–``hi``."""
         if hi <= lo:
             return []
-        return longest_first(self.index.candidates(prose, lowered, lo, hi))
+        return longest_first(self.index.candidates(prose, lowered, lo, hi, spaced))
 
-    def _cover(self, prose: str, lowered: str, lo: int, hi: int,
+    def _cover(self, prose: str, lowered: str, spaced: str, lo: int, hi: int,
                kept: dict[int, list[FormMatch]], ends: dict[int, int]) -> None:
         """Match every stretch that holds a character of ``lowered[lo:hi]``."""
         position = self._stretch_start(lowered, max(0, lo))
         while position < hi:
             end = self._stretch_end(lowered, position)
             if position not in kept:
-                kept[position] = self._matched(prose, lowered, position, end)
+                kept[position] = self._matched(prose, lowered, spaced, position, end)
                 ends[position] = end
             position = end + 1
 
@@ -135,6 +163,13 @@ class VariantScanner:
                 return barriers[-1] + 1
             high, step = low, step * 2
         return 0
+
+
+def prepare_scanners(index: NameIndex) -> None:
+    """Build the scanner of each language the index's entries have forms for, so that a
+    glossary cache written next keeps them (a run in another language builds its own)."""
+    for lang in sorted({lang for entry in index.entries for lang in entry.name.forms}):
+        VariantScanner.of(index, lang)
 
 
 def _judge(entry: Entry, lang: str | None) -> tuple[frozenset[str], bool]:
