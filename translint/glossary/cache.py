@@ -98,21 +98,28 @@ def store_glossary(folder: Path, path: str, digest: str, glossary: Glossary) -> 
     Written to a temporary file and renamed, so that a concurrent run reads either the old
     cache file or the new one, never half of one; any failure leaves caching for next time.
     """
-    target = _cache_file(folder, path)
+    if store_pickle(folder, _cache_file(folder, path), (digest, glossary)):
+        _remove_stale(folder)
+
+
+def store_pickle(folder: Path, target: Path, value: object) -> bool:
+    """Pickle ``value`` to ``target`` in ``folder`` through a temporary file renamed into
+    place, so that a concurrent run reads the old file or the new one, never half of one.
+    Tell whether it was written (a failure is left for the next run to retry)."""
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
     except OSError:
-        return
+        return False
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            pickle.dump((digest, glossary), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, target)
-    except (OSError, pickle.PicklingError, RecursionError):
+    except (OSError, pickle.PicklingError, RecursionError, TypeError):
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        return
-    _remove_stale(folder)
+        return False
+    return True
 
 
 def _remove_stale(folder: Path) -> None:

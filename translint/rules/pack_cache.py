@@ -20,9 +20,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import os
 import pickle
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -30,7 +28,7 @@ from typing import Any, TypeVar, cast
 
 import regex
 
-from translint.glossary.cache import MAX_AGE_DAYS, code_fingerprint
+from translint.glossary.cache import MAX_AGE_DAYS, code_fingerprint, store_pickle
 
 T = TypeVar("T")
 _LANGUAGES = Path(__file__).resolve().parent.parent / "languages"
@@ -88,20 +86,9 @@ def cached(folder: Path | None, key: tuple[str, ...], content: str | None,
 
 
 def _store(folder: Path, target: Path, value: Any) -> None:
-    """Write ``value`` to ``target`` through a temporary file renamed into place, so that a
-    concurrent run reads the old cache file or the new one, never half of one."""
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-    except OSError:
-        return
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, target)
-    except (OSError, pickle.PicklingError, RecursionError, TypeError):
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    """Write ``value`` to ``target`` (``store_pickle``), then remove this cache's files
+    older than ``MAX_AGE_DAYS``."""
+    if not store_pickle(folder, target, value):
         return
     oldest = time.time() - MAX_AGE_DAYS * 86400
     for path in folder.glob(f"{PREFIX}*.pickle"):
