@@ -48,7 +48,7 @@ REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / "benchmarks" / "work" / "audit"
 sys.path.insert(0, str(REPO))
 
-from translint.audit.run import run_audit  # noqa: E402
+from translint.audit.run import local_cluster, run_audit  # noqa: E402
 from translint.audit.work import AuditSettings, Recipe  # noqa: E402
 from translint.config import Config, check_options, load_configured_glossaries  # noqa: E402
 
@@ -105,7 +105,7 @@ def main() -> int:
         print(f"error: {news} not found; give the folder holding news.jsonl with --data",
               file=sys.stderr)
         return 2
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     WORK.mkdir(parents=True, exist_ok=True)
     lines = news.read_text(encoding="utf-8").splitlines()
@@ -128,9 +128,7 @@ def main() -> int:
     overhead = None
     for workers in (int(value) for value in args.workers.split(",")):
         started = time.perf_counter()
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                          host="127.0.0.1", dashboard_address=None) as cluster, \
-                Client(cluster) as client:
+        with local_cluster(workers) as cluster, Client(cluster) as client:
             start_seconds = time.perf_counter() - started
             print(f"cluster of {workers} started in {start_seconds:.1f} s", file=sys.stderr)
             if workers == 2 and not args.smoke:

@@ -94,7 +94,7 @@ def _prepare_out(out: Path, plan: Plan, resume: bool) -> set[int]:
 
 def _client(scheduler: str | None, workers: int | None) -> Any:
     """A Dask client: of the scheduler at ``scheduler``, else of a new local cluster."""
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     if scheduler is not None:
         try:
@@ -102,9 +102,25 @@ def _client(scheduler: str | None, workers: int | None) -> Any:
         except (OSError, TimeoutError) as error:
             raise TranslintError(f"--scheduler: no Dask scheduler answers at {scheduler} "
                                  f"({error})") from None
-    cluster = LocalCluster(n_workers=workers or usable_cpus(), threads_per_worker=1,
-                           processes=True, host="127.0.0.1", dashboard_address=None)
-    return Client(cluster)
+    return Client(local_cluster(workers))
+
+
+def local_cluster(workers: int | None = None) -> Any:
+    """A Dask cluster on this machine's loopback with ``workers`` single-threaded worker
+    processes (one per usable core by default), as ``translint audit`` starts it."""
+    import dask
+    from distributed import LocalCluster
+
+    # Without Dask's sampling profiler: it reads the worker's stacks every 10 ms, which cost
+    # the checks about a fifth more CPU (docs/speed.md, "Archive audits"). Given to
+    # each worker's nanny, so that a worker started again after a loss has it off too (the
+    # nanny replaces whole top-level sections: the whole of "distributed" is given).
+    settings = dask.config.merge(dask.config.config,
+                                 {"distributed": {"worker": {"profile": {"enabled": False}}}})
+    no_profiler = {"distributed": settings["distributed"]}
+    return LocalCluster(n_workers=workers or usable_cpus(), threads_per_worker=1,
+                        processes=True, host="127.0.0.1", dashboard_address=None,
+                        config=no_profiler)
 
 
 def run_audit(paths: Sequence[str], out: Path, recipe: Recipe, settings: AuditSettings, *,
