@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import pickle
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -114,3 +116,18 @@ def test_an_archives_common_spellings_keep_their_most_frequent_files_only() -> N
         assert all(count == 7 for _, count in proposal.files["Blorvikov"][:12])
         assert "and 85 more files" in render_proposals_toml([proposal])
     assert whole.proposals()[0].files == merged.proposals()[0].files
+
+
+def test_a_tally_remembers_names_per_glossary_and_pickles_only_its_counts() -> None:
+    names = Counter({"Kiev": 2, "Mr Blorvikov": 1})
+    tally = NameTally()
+    tally.add_names("a.txt", "In Kiev, Mr Blorvikov.", "en", names, None)
+    tally.add_names("b.txt", "In Kiev, Mr Blorvikov.", "en", names, _bundled_index())
+    counted = {spelling.written.most_common(1)[0][0]: dict(spelling.files)
+               for spelling in tally.spellings.values()}
+    # Kiev is a glossary name: counted while there was no glossary, not once there is one.
+    assert counted == {"Kiev": {"a.txt": 2}, "Blorvikov": {"a.txt": 1, "b.txt": 1}}
+    copy = pickle.loads(pickle.dumps(tally))
+    assert "_words" not in copy.__getstate__() and len(copy._words) == 0
+    copy.add_names("c.txt", "Mr Blorvikov.", "en", Counter({"Mr Blorvikov": 1}), None)
+    assert sum(spelling.documents for spelling in copy.spellings.values()) == 4  # 1 + 3

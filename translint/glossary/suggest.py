@@ -27,9 +27,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from translint.errors import InputError
 from translint.glossary.serialise import make_id, toml_array, toml_string
+from translint.memo import BoundedMemo
 from translint.names.crosskey import (
     MIN_SIMILARITY,
     cross_fold,
@@ -49,6 +51,8 @@ MAX_FILES_SHOWN = 5
 # Files kept per spelling, the most frequent: an archive's commonest names are in
 # millions of documents, and a count of each would grow without bound.
 MAX_FILES_KEPT = 20
+# Names whose words ``NameTally`` remembers (per language): an archive's names recur.
+MEMO_SIZE = 1 << 16
 _LOWER_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?!\w)")
 
 
@@ -101,6 +105,23 @@ class NameTally:
     def __init__(self) -> None:
         self.spellings: dict[tuple[str | None, str], _Spelling] = {}
         self.ordinary: dict[str | None, set[str]] = {}
+        self._forget_words(None)
+
+    def _forget_words(self, known: NameIndex | None) -> None:
+        """Start remembering the words of names afresh, for the glossary ``known``."""
+        self._words: BoundedMemo[tuple[str | None, str], tuple[_Word, ...]] = BoundedMemo(
+            MEMO_SIZE)
+        self._known = known
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What is pickled (to merge tallies): the counts, not the memo of words."""
+        state = dict(self.__dict__)
+        del state["_words"], state["_known"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._forget_words(None)
 
     def add(self, path: str, text: str, known: NameIndex | None,
             date: str | None = None) -> None:
@@ -123,8 +144,15 @@ class NameTally:
         already read, as a check of it did (``translint audit``)."""
         self.ordinary.setdefault(lang, set()).update(
             word for word in _LOWER_WORD.findall(prose) if word.islower())
+        if known is not self._known:
+            self._forget_words(known)
+        memo = self._words
         for name, count in names.items():
-            _add_name(self.spellings, lang, name, count, path, known, date)
+            words = memo.entries.get((lang, name))
+            if words is None:
+                words = memo.remember((lang, name), _name_words(name, lang, known))
+            for word in words:
+                _add_word(self.spellings, lang, word, count, path, date)
 
     def merge(self, other: NameTally) -> None:
         """Add ``other``'s counts to these."""
@@ -171,11 +199,23 @@ def _latest(one: str | None, other: str | None) -> str | None:
     return max(one, other) if one and other else one or other
 
 
-def _add_name(spellings: dict[tuple[str | None, str], _Spelling], lang: str | None, name: str,
-              count: int, path: str, known: NameIndex | None, date: str | None) -> None:
+class _Word(NamedTuple):
+    """A word of a name that is counted: as written, its keys, and its name's other words."""
+
+    written: str
+    key: str  # cross-language key
+    identity: str
+    transliterated: bool  # see ``_Spelling.transliterated``
+    neighbours: tuple[str, ...]  # the other words' cross-language keys
+
+
+def _name_words(name: str, lang: str | None, known: NameIndex | None) -> tuple[_Word, ...]:
+    """The words of ``name`` (in ``lang`` copy) that are counted: long enough, not all
+    capitals, and none of the glossary ``known``'s names."""
     words = [word.text for word in words_of(name)]
     lowered = [word.lower() for word in words]
     not_names = titles()
+    counted = []
     for position, written in enumerate(words):
         if letter_count(written) < MIN_LETTERS or written.isupper():
             continue
@@ -184,20 +224,28 @@ def _add_name(spellings: dict[tuple[str | None, str], _Spelling], lang: str | No
                                   or name_key(written) in known.keys
                                   or identity in known.identities):
             continue
-        spelling = spellings.get((lang, identity))
-        if spelling is None:
-            spelling = spellings[lang, identity] = _Spelling(
-                lang, key, Counter(), Counter(), set(),
-                key != name_key(written) or has_cyrillic(written))
-        spelling.written[written] += count
-        _add_file(spelling, path, count)
-        if date:
-            spelling.months[date[:7]] += count
-            spelling.first = _earliest(spelling.first, date)
-            spelling.last = _latest(spelling.last, date)
         # Neighbours by their cross-language key: Rouslan in French copy is Ruslan.
-        spelling.neighbours.update(cross_fold(other, lang) for index, other in enumerate(lowered)
-                                   if index != position and other not in not_names)
+        neighbours = tuple(cross_fold(other, lang) for index, other in enumerate(lowered)
+                           if index != position and other not in not_names)
+        counted.append(_Word(written, key, identity,
+                             key != name_key(written) or has_cyrillic(written), neighbours))
+    return tuple(counted)
+
+
+def _add_word(spellings: dict[tuple[str | None, str], _Spelling], lang: str | None,
+              word: _Word, count: int, path: str, date: str | None) -> None:
+    """Count ``count`` occurrences of ``word`` in ``path``."""
+    spelling = spellings.get((lang, word.identity))
+    if spelling is None:
+        spelling = spellings[lang, word.identity] = _Spelling(
+            lang, word.key, Counter(), Counter(), set(), word.transliterated)
+    spelling.written[word.written] += count
+    _add_file(spelling, path, count)
+    if date:
+        spelling.months[date[:7]] += count
+        spelling.first = _earliest(spelling.first, date)
+        spelling.last = _latest(spelling.last, date)
+    spelling.neighbours.update(word.neighbours)
 
 
 def _add_file(spelling: _Spelling, path: str, count: int) -> None:
