@@ -26,6 +26,7 @@ from translint.rules.phrases import (
     literal_choices,
     required_phrases,
 )
+from translint.rules.reach import expression_reach, longest_runs, reach_in
 from translint.rules.requires import required_clauses, requires_digit, trusted_case
 from translint.rules.safety import time_limit
 from translint.spans import longest_first
@@ -43,7 +44,8 @@ else:  # pragma: no cover - Python 3.10
 Anchor = tuple[str, int]
 ANYWHERE, WORD_START, WHOLE_WORD = 0, 1, 2
 MIN_ANCHOR = 3
-# How far around an anchor a rule's expression looks for its match.
+# How far around an anchor a rule's expression looks for its match, at most
+# (``translint.rules.reach``: most rules reach less far).
 WINDOW = 160
 _DIGIT = re.compile(r"\d")
 
@@ -214,6 +216,8 @@ class AnchoredIndex(Generic[RuleT]):
         self._required = {number: _window_tests(self.rules[number], parsed[number], common)
                           for number in running}
         self._beyond = {number: _beyond_anchors(self.rules[number]) for number in running}
+        # How far from its anchor each rule's match can reach (None: up to ``WINDOW``).
+        self._reach = {number: expression_reach(parsed[number]) for number in running}
         # The rules whose every match holds a digit: a window without one is not searched.
         self._digit = frozenset(number for number in running if parsed[number] is not None
                                 and requires_digit(parsed[number]))
@@ -258,29 +262,32 @@ class AnchoredIndex(Generic[RuleT]):
 
     def _found(self, prose: str, lowered: str) -> list[tuple[int, int, int]]:
         """The matches of the expressions that run: (rule number, start, end)."""
-        windows: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+        anchored: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+        size = len(prose)
         if not self._empty:
-            size = len(prose)
             for last, (length, anywhere, at_word_start, whole_word) in self._automaton.iter(
                     lowered):
                 first = last - length + 1
-                window = (max(0, first - WINDOW), min(size, last + 1 + WINDOW))
+                place = (first, last + 1)
                 for number in anywhere:
-                    windows[number].append(window)
+                    anchored[number].append(place)
                 if (at_word_start or whole_word) and (
                         first == 0 or not lowered[first - 1].isalnum()):
                     for number in at_word_start:
-                        windows[number].append(window)
+                        anchored[number].append(place)
                     if whole_word and (last + 1 == size or not lowered[last + 1].isalnum()):
                         for number in whole_word:
-                            windows[number].append(window)
+                            anchored[number].append(place)
         found: list[tuple[int, int, int]] = []
         seen: set[tuple[int, int, int]] = set()
         present: set[str] | None = None
         trusted = trusted_case(lowered)
         tests = self._required if trusted else self._beyond
         digits = self._digit
-        for number, spans in windows.items():
+        # Lower-casing that changes a text's length moves its places: full windows then.
+        exact = trusted and len(lowered) == size
+        runs: tuple[int, int] | None = None
+        for number, places in anchored.items():
             phrases = self._phrases[number]
             if phrases:
                 if present is None:  # once a text, and only when a rule with phrases may run
@@ -291,6 +298,13 @@ class AnchoredIndex(Generic[RuleT]):
             rule = self.rules[number]
             required = tests[number]
             digit = number in digits
+            reach = self._reach[number]
+            half = WINDOW
+            if exact and reach is not None:
+                if runs is None:
+                    runs = longest_runs(prose)
+                half = min(WINDOW, reach_in(reach, runs))
+            spans = [(max(0, first - half), min(size, end + half)) for first, end in places]
             for start, end in _merged(spans) if len(spans) > 1 else spans:
                 if required and not _holds(lowered, required, start, end):
                     continue  # a literal the rule needs is not in this window
