@@ -50,6 +50,8 @@ def test_an_unbounded_reach(source: str) -> None:
 def test_the_longest_runs_of_a_text() -> None:
     assert longest_runs("one  two\n\n\nthree") == (3, 5)
     assert longest_runs("x") == (1, 1)
+    # A file separator is whitespace to str.split, a word character's neighbour to regex.
+    assert longest_runs("a\x1cbbb  c") == (2, 5)
     assert reach_in((10, 2, 1), (3, 5)) == 10 + 2 * 3 + 5
 
 

@@ -304,7 +304,8 @@ class AnchoredIndex(Generic[RuleT]):
                 if runs is None:
                     runs = longest_runs(prose)
                 half = min(WINDOW, reach_in(reach, runs))
-            spans = [(max(0, first - half), min(size, end + half)) for first, end in places]
+            spans = [(first - half if first > half else 0,  # not max()/min(): this is hot
+                      end + half if end + half < size else size) for first, end in places]
             for start, end in _merged(spans) if len(spans) > 1 else spans:
                 if required and not _holds(lowered, required, start, end):
                     continue  # a literal the rule needs is not in this window

@@ -14,6 +14,7 @@ of each kind. Any other unbounded repeat, or a backreference, makes the reach un
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any
 
@@ -28,8 +29,10 @@ else:  # pragma: no cover - Python 3.10
 Reach = tuple[int, int, int]
 # Beyond a match and what its lookarounds test: ``\b`` reads one character each side.
 MARGIN = 2
-# The rules' own engine says what whitespace is.
-_WHITESPACE_RUN = regex.compile(r"\s{2,}", regex.VERSION0)
+# Python's whitespace (``str.split``, ``re``) is the rules' engine's (``regex``) and four
+# separators more: runs of it are at least as long, runs between it may be shorter.
+_WHITESPACE_RUN = re.compile(r"\s{2,}")
+_SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")
 _OTHER_RUN = regex.compile(r"\S{2,}", regex.VERSION0)
 _NOT_WHITESPACE = frozenset({sre_constants.CATEGORY_WORD, sre_constants.CATEGORY_DIGIT,
                              sre_constants.CATEGORY_NOT_SPACE})
@@ -53,8 +56,11 @@ def expression_reach(parsed: Any) -> Reach | None:
 def longest_runs(text: str) -> tuple[int, int]:
     """The lengths of the longest run of whitespace in ``text`` and of the longest run of
     other characters (at least 1 each)."""
-    return (max(map(len, _WHITESPACE_RUN.findall(text)), default=1),
-            max(map(len, _OTHER_RUN.findall(text)), default=1))
+    if any(separator in text for separator in _SEPARATORS):
+        others = max(map(len, _OTHER_RUN.findall(text)), default=1)
+    else:  # the same, five times faster
+        others = max(map(len, text.split()), default=1)
+    return max(map(len, _WHITESPACE_RUN.findall(text)), default=1), max(others, 1)
 
 
 def reach_in(reach: Reach, runs: tuple[int, int]) -> int:
