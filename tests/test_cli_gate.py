@@ -60,14 +60,19 @@ def test_the_table_and_exit_1_when_a_rule_fails(run_cli: RunCli, setup: Path) ->
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["rule", "severity", "native", "/1000", "translated", "/1000",
-                                "precision", "gate"]
-    # 3 of 402 native documents (7.46 per 1,000); 3 of 4 translated (750 per 1,000).
-    assert lines[1].split() == ["house-en/in-this-sense", "warning", "3/402", "7.46", "3/4",
-                                "750.00", "0.99", "demote", "to", "info"]
-    assert lines[2].split() == ["house-en/points-of-contact", "info", "0/402", "0.00", "0/4",
-                                "0.00", "-", "pass"]
+                                "precision", "µs/doc", "gate"]
+    # 3 of 402 native documents (7.46 per 1,000); 3 of 4 translated (750 per 1,000); the
+    # cost (µs of search per native document) depends on the machine.
+    first, second = (line.split() for line in lines[1:3])
+    assert first[:7] + first[8:] == ["house-en/in-this-sense", "warning", "3/402", "7.46",
+                                     "3/4", "750.00", "0.99", "demote", "to", "info"]
+    assert second[:7] + second[8:] == ["house-en/points-of-contact", "info", "0/402", "0.00",
+                                       "0/4", "0.00", "-", "pass"]
+    assert float(second[7]) == 0.0  # "points" occurs in no native text: never searched
+    assert float(first[7]) >= 0.0
     assert lines[3] == ("2 rules; 1 fail the gate (native documents hit per 1,000 above 1 "
                         "for a warning, 5 for info)")
+    assert lines[4].startswith("searches: ") and " µs of CPU a native document" in lines[4]
 
 
 def test_where_keeps_matching_records_and_a_higher_threshold_passes(
@@ -82,7 +87,9 @@ def test_where_keeps_matching_records_and_a_higher_threshold_passes(
     assert (first["translated_docs"], first["precision"], first["verdict"]) == (
         None, None, None)
     assert report["thresholds"] == {"warning_native_per_1000": 2.5,
-                                    "info_native_per_1000": 5.0}
+                                    "info_native_per_1000": 5.0,
+                                    "microseconds_per_native_document": None}
+    assert first["microseconds_per_native_document"] >= 0.0
     assert report["measured_on"].endswith(
         ": native native.jsonl (400 documents); no translated corpus; records where "
         "kind=native")
@@ -122,6 +129,7 @@ def test_a_bundled_pack_by_its_id(run_cli: RunCli, setup: Path) -> None:
     (("--max-native-per-1000", "-1"),
      "translint: the --max-…-per-1000 thresholds must be at least 0"),
     (("--jobs", "0"), "translint: --jobs must be at least 1, not 0"),
+    (("--max-microseconds", "0"), "translint: --max-microseconds must be above 0, not 0"),
     (("--where", "kind=none"), "translint: the native side has no documents"),
     (("--translated", "gone"), "translint: gone: no such file or folder"),
 ])
@@ -148,3 +156,23 @@ def test_a_bad_pack_names_its_line(run_cli: RunCli, setup: Path) -> None:
     line = PACK.splitlines().index("[[rule]]", 8) + 1  # the second rule's [[rule]]
     assert result.errors[0].startswith(f"translint: house.toml:{line}: "
                                        'rule "points-of-contact": measured must be a table')
+
+
+def test_a_rule_searching_longer_than_the_limit_fails_as_slow(run_cli: RunCli,
+                                                              tmp_path: Path) -> None:
+    """A rule whose searches take time on every native document fails a tiny limit; a
+    rule whose anchor never occurs is never searched, costs nothing and passes."""
+    (tmp_path / "house.toml").write_text(PACK, encoding="utf-8")
+    # The record holds the first rule's words again and again, never its phrase.
+    record = {"text": "Of this sense, and in this way, " * 200}
+    (tmp_path / "native.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = gate(run_cli, tmp_path, "--max-microseconds", "1e-9", "--format", "json")
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    first, second = report["rules"]
+    assert first["microseconds_per_native_document"] > 0 and first["verdict"] == "slow"
+    assert second["microseconds_per_native_document"] == 0 and second["verdict"] is None
+    assert report["thresholds"]["microseconds_per_native_document"] == 1e-9
+    table = gate(run_cli, tmp_path, "--max-microseconds", "1e-9")
+    assert table.stdout.splitlines()[1].endswith(" slow")
+    assert ("or searching more than 1e-09 µs a native document)" in table.stdout)

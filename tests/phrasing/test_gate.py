@@ -12,6 +12,7 @@ from translint.phrasing.corpus import CorpusText
 from translint.phrasing.gate import (
     DEMOTE,
     DROP,
+    SLOW,
     Thresholds,
     count_hits,
     find_pack,
@@ -110,6 +111,11 @@ def test_verdict_thresholds(pack: Pack) -> None:
     assert verdict(info, 5.0, thresholds) is None
     assert verdict(info, 5.01, thresholds) == DROP
     assert per_1000(3, 0) == 0.0
+    timed = Thresholds(warning=1.0, info=5.0, microseconds=10.0)
+    assert verdict(warning, 0.0, thresholds, microseconds=500.0) is None  # no limit given
+    assert verdict(warning, 0.0, timed, microseconds=10.0) is None
+    assert verdict(warning, 0.0, timed, microseconds=10.5) == SLOW
+    assert verdict(warning, 2.0, timed, microseconds=10.5) == DEMOTE  # the rate first
 
 
 def test_two_processes_count_what_one_does(pack: Pack) -> None:
@@ -119,6 +125,9 @@ def test_two_processes_count_what_one_does(pack: Pack) -> None:
     two = count_hits([pack], texts(*bodies), jobs=2)
     assert (two.documents, two.by_rule) == (one.documents, one.by_rule)
     assert one.by_rule["xx-en/in-this-sense"] == 34
+    # Search time, by expression, from both processes: only the expressions that ran.
+    ran = {rule.source for rule in pack.rules if rule.id != "never"}
+    assert set(one.seconds) == set(two.seconds) == ran
 
 
 def test_find_pack_by_path_or_bundled_id(pack: Pack, tmp_path: Path) -> None:

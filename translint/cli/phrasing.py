@@ -170,6 +170,9 @@ def gate(
     max_info_native: Annotated[float, typer.Option(
         "--max-info-native-per-1000", help="Native documents hit per 1,000 above which "
                                            "an info rule fails (drop).")] = 5.0,
+    max_cost: Annotated[float | None, typer.Option(
+        "--max-microseconds", help="CPU microseconds of search per native document above "
+                                   "which a rule fails (slow); default: no limit.")] = None,
     note: Annotated[str, typer.Option(
         help="A remark recorded in measured_on with --write (what the corpora are).")] = "",
     jobs: Annotated[int | None, typer.Option(
@@ -177,7 +180,8 @@ def gate(
                              "CPUs).")] = None,
 ) -> None:
     """Measure every rule of phrasing packs on native (and translated) copy; exit 1 when
-    a rule fires on native copy more than its threshold."""
+    a rule fires on native copy more than its threshold (or searches longer than
+    --max-microseconds)."""
 
     def action() -> int:
         import datetime
@@ -194,6 +198,8 @@ def gate(
                                  f"not {output_format!r}")
         if max_native < 0 or max_info_native < 0:
             raise TranslintError("the --max-…-per-1000 thresholds must be at least 0")
+        if max_cost is not None and not max_cost > 0:
+            raise TranslintError(f"--max-microseconds must be above 0, not {max_cost:g}")
         if jobs is not None and jobs < 1:
             raise TranslintError(f"--jobs must be at least 1, not {jobs}")
         conditions = parse_where(where or [])
@@ -222,7 +228,7 @@ def gate(
         for name, hits in (("native", native_hits), ("translated", translated_hits)):
             if hits is not None and not hits.documents:
                 raise InputError(f"the {name} side has no documents")
-        thresholds = Thresholds(max_native, max_info_native)
+        thresholds = Thresholds(max_native, max_info_native, max_cost)
         figures = gate_rules(loaded, native_hits, translated_hits, thresholds)
         measured_on = describe_corpora(
             datetime.date.today().isoformat(), list(native_counts.items()),

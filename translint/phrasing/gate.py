@@ -9,6 +9,10 @@ other rules match at the same place (``AnchoredIndex.find_every``).
 Estimated precision = translated rate / (translated rate + native rate), both in documents
 hit per 1,000 documents: the share of a rule's findings that are in translated copy when a
 desk checks as much translated as native copy.
+
+Cost = the CPU time of a rule's searches on the native side, in microseconds per document
+(its compiling not counted; rules that share an expression share its cost). It depends on
+the machine, so it gates only with a limit given, and is never written into a pack.
 """
 
 from __future__ import annotations
@@ -34,25 +38,29 @@ from translint.text.normalise import normalise
 MAX_NATIVE_PER_1000 = 1.0
 # An info rule is shown but never gates: it may be five times as noisy before it is dropped.
 MAX_INFO_NATIVE_PER_1000 = 5.0
-DEMOTE, DROP = "demote to info", "drop"
+DEMOTE, DROP, SLOW = "demote to info", "drop", "slow"
 CHUNK = 32
 
 
 @dataclass(frozen=True)
 class Thresholds:
     """Native documents hit per 1,000 above which a warning rule is demoted to info and an
-    info rule is dropped."""
+    info rule is dropped; microseconds of search per native document above which a rule
+    is slow (None: no limit)."""
 
     warning: float = MAX_NATIVE_PER_1000
     info: float = MAX_INFO_NATIVE_PER_1000
+    microseconds: float | None = None
 
 
 @dataclass(frozen=True)
 class Hits:
-    """Documents read on one side and, per rule (``pack/rule``), how many it hit."""
+    """Documents read on one side; per rule (``pack/rule``), how many it hit; per
+    expression (its source), the CPU seconds its searches took."""
 
     documents: int
     by_rule: Counter[str]
+    seconds: dict[str, float]
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,7 @@ class RuleFigures:
     translated_docs: int | None
     translated_total: int | None
     verdict: str | None
+    microseconds: float = 0.0  # of search per native document
 
     @property
     def native_per_1000(self) -> float:
@@ -96,22 +105,30 @@ def is_warning(rule: Rule) -> bool:
     return rule.severity is None or rule.severity >= Severity.WARNING
 
 
-def verdict(rule: Rule, native_per_1000: float, thresholds: Thresholds) -> str | None:
-    """What the gate says of a rule with this native rate: demote, drop, or None (passes)."""
+def verdict(rule: Rule, native_per_1000: float, thresholds: Thresholds,
+            microseconds: float = 0.0) -> str | None:
+    """What the gate says of a rule with this native rate and cost: demote, drop, slow, or
+    None (passes). A rate that fails says so first."""
     if is_warning(rule):
-        return DEMOTE if native_per_1000 > thresholds.warning else None
-    return DROP if native_per_1000 > thresholds.info else None
+        if native_per_1000 > thresholds.warning:
+            return DEMOTE
+    elif native_per_1000 > thresholds.info:
+        return DROP
+    if thresholds.microseconds is not None and microseconds > thresholds.microseconds:
+        return SLOW
+    return None
 
 
 def hits_in(indexes: Sequence[tuple[PhrasingIndex, dict[str, list[str]]]],
-            item: CorpusText) -> set[str]:
-    """The rules (``pack/rule``) that match somewhere in one text."""
+            item: CorpusText, seconds: dict[str, float] | None = None) -> set[str]:
+    """The rules (``pack/rule``) that match somewhere in one text; ``seconds``: where to
+    add each expression's search time."""
     chosen = PLAIN if item.record else format_for(item.path)
     prose = chosen.prose(normalise(item.text)[0])
     lowered = lower_text(prose)
     found: set[str] = set()
     for index, same_source in indexes:
-        for match in index.find_every(prose, lowered):
+        for match in index.find_every(prose, lowered, seconds):
             found.update(same_source[match.rule.source])
     return found
 
@@ -137,22 +154,24 @@ def _start_worker(pack_paths: tuple[str, ...]) -> None:
 
 def _count_chunk(items: list[CorpusText]) -> Hits:
     by_rule: Counter[str] = Counter()
+    seconds: dict[str, float] = {}
     for item in items:
-        by_rule.update(hits_in(_worker["indexes"], item))
-    return Hits(len(items), by_rule)
+        by_rule.update(hits_in(_worker["indexes"], item, seconds))
+    return Hits(len(items), by_rule, seconds)
 
 
 def count_hits(packs: Sequence[Pack], texts: Iterable[CorpusText], jobs: int = 1) -> Hits:
     """How many of ``texts`` each rule of ``packs`` hits; with ``jobs`` > 1 in that many
     processes (each loads the packs again from their files)."""
     by_rule: Counter[str] = Counter()
+    seconds: dict[str, float] = {}
     documents = 0
     if jobs <= 1:
         indexes = build_indexes(packs)
         for item in texts:
             documents += 1
-            by_rule.update(hits_in(indexes, item))
-        return Hits(documents, by_rule)
+            by_rule.update(hits_in(indexes, item, seconds))
+        return Hits(documents, by_rule, seconds)
     import multiprocessing
 
     paths = tuple(pack.path for pack in packs)
@@ -160,7 +179,9 @@ def count_hits(packs: Sequence[Pack], texts: Iterable[CorpusText], jobs: int = 1
         for part in pool.imap(_count_chunk, chunks(texts, CHUNK)):
             documents += part.documents
             by_rule.update(part.by_rule)
-    return Hits(documents, by_rule)
+            for source, spent in part.seconds.items():
+                seconds[source] = seconds.get(source, 0.0) + spent
+    return Hits(documents, by_rule, seconds)
 
 
 def gate(packs: Sequence[Pack], native: Hits, translated: Hits | None,
@@ -170,12 +191,16 @@ def gate(packs: Sequence[Pack], native: Hits, translated: Hits | None,
     for pack in packs:
         for rule in pack.rules:
             hit = native.by_rule[rule.qualified_id]
+            microseconds = (1e6 * native.seconds.get(rule.source, 0.0) / native.documents
+                            if native.documents else 0.0)
             figures.append(RuleFigures(
                 rule=rule, native_docs=hit, native_total=native.documents,
                 translated_docs=None if translated is None
                 else translated.by_rule[rule.qualified_id],
                 translated_total=None if translated is None else translated.documents,
-                verdict=verdict(rule, per_1000(hit, native.documents), thresholds)))
+                verdict=verdict(rule, per_1000(hit, native.documents), thresholds,
+                                microseconds),
+                microseconds=microseconds))
     return figures
 
 

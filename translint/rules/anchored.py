@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
+import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -251,17 +252,23 @@ class AnchoredIndex(Generic[RuleT]):
         return longest_first(RuleMatch(start, end, self.rules[number])
                              for number, start, end in self._found(prose, lowered))
 
-    def find_every(self, prose: str, lowered: str) -> list[RuleMatch[RuleT]]:
+    def find_every(self, prose: str, lowered: str,
+                   costs: dict[str, float] | None = None) -> list[RuleMatch[RuleT]]:
         """Every match of every rule, overlapping ones included (what each rule matches
         on its own: ``translint phrasing gate`` measures rules with it, TL201 and TL210
         count calques pack by pack): a match of an expression several rules share is
-        reported once for each of them, in the order of the rules."""
+        reported once for each of them, in the order of the rules.
+
+        ``costs``: where to add the CPU seconds each expression's searches take (by the
+        expression's source; its compiling is not counted)."""
         return [RuleMatch(start, end, self.rules[twin])
-                for number, start, end in self._found(prose, lowered)
+                for number, start, end in self._found(prose, lowered, costs)
                 for twin in self._twins[number]]
 
-    def _found(self, prose: str, lowered: str) -> list[tuple[int, int, int]]:
+    def _found(self, prose: str, lowered: str,
+               costs: dict[str, float] | None = None) -> list[tuple[int, int, int]]:
         """The matches of the expressions that run: (rule number, start, end)."""
+        search = _matches if costs is None else functools.partial(_timed_matches, costs)
         anchored: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
         size = len(prose)
         if not self._empty:
@@ -311,7 +318,7 @@ class AnchoredIndex(Generic[RuleT]):
                     continue  # a literal the rule needs is not in this window
                 if digit and _DIGIT.search(prose, start, end) is None:
                     continue  # nor a digit
-                for match in _matches(rule, prose, start, end):
+                for match in search(rule, prose, start, end):
                     key = (number, *_focus(match))
                     if key[2] > key[1] and key not in seen:
                         seen.add(key)
@@ -326,7 +333,7 @@ class AnchoredIndex(Generic[RuleT]):
                     has_digit = _DIGIT.search(prose) is not None
                 if not has_digit:
                     continue
-            for match in _matches(self.rules[number], prose, 0, len(prose)):
+            for match in search(self.rules[number], prose, 0, len(prose)):
                 first, last = _focus(match)
                 if last > first:
                     found.append((number, first, last))
@@ -379,6 +386,17 @@ def _matches(rule: AnchoredRule, text: str, start: int, end: int) -> list[regex.
         raise RuleTimeout(f'rule "{rule.label}" took over {limit:.3g} s{where}; '
                           f"{rule.remedy}") from None
     return matches
+
+
+def _timed_matches(costs: dict[str, float], rule: AnchoredRule, text: str, start: int,
+                   end: int) -> list[regex.Match[str]]:
+    """``_matches``, adding the CPU time the search takes to ``costs[rule.source]``."""
+    rule.expression  # noqa: B018 - compiled before the clock starts
+    begin = time.thread_time()
+    try:
+        return _matches(rule, text, start, end)
+    finally:
+        costs[rule.source] = costs.get(rule.source, 0.0) + time.thread_time() - begin
 
 
 def _focus(match: regex.Match[str]) -> tuple[int, int]:
