@@ -11,7 +11,14 @@ import regex
 from translint.rules import anchored
 from translint.rules.anchored import WINDOW, AnchoredIndex, regex_anchors
 from translint.rules.packs import Rule, bundled_pack_paths, load_pack
-from translint.rules.reach import MARGIN, expression_reach, longest_runs, reach_in
+from translint.rules.reach import (
+    MARGIN,
+    OVERLAP,
+    SLICE,
+    expression_reach,
+    longest_runs,
+    reach_in,
+)
 
 if sys.version_info >= (3, 11):
     from re import _parser as sre_parse
@@ -52,6 +59,21 @@ def test_the_longest_runs_of_a_text() -> None:
     assert longest_runs("x") == (1, 1)
     # A file separator is whitespace to str.split, a word character's neighbour to regex.
     assert longest_runs("a\x1cbbb  c") == (2, 5)
+
+
+def test_a_long_text_is_measured_in_slices_that_miss_no_run() -> None:
+    assert WINDOW <= OVERLAP  # a run longer than the overlap only ever widens to WINDOW
+    word = "x" * 90 + "y" * 50
+    gap = "\n" * 4
+    text = "word " * (3 * SLICE // 5)
+    for edge in (SLICE, 2 * SLICE):  # across the slices' edges, which come every SLICE
+        at = edge - 70
+        text = text[:at] + " " + word + " " + text[at + len(word) + 2:]
+    text = text[:SLICE + 200] + gap + text[SLICE + 204:]
+    assert text.count(word) == 2 and len(text) > 2 * SLICE
+    assert longest_runs(text) == (4, 140)
+    huge = "z" * (SLICE + 500)
+    assert longest_runs(huge)[1] >= OVERLAP
     assert reach_in((10, 2, 1), (3, 5)) == 10 + 2 * 3 + 5
 
 

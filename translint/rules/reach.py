@@ -29,6 +29,10 @@ else:  # pragma: no cover - Python 3.10
 Reach = tuple[int, int, int]
 # Beyond a match and what its lookarounds test: ``\b`` reads one character each side.
 MARGIN = 2
+# Texts longer than SLICE are measured a slice at a time; slices overlap by OVERLAP, more
+# than a window around an anchor ever spans (``translint.rules.anchored.WINDOW``).
+SLICE = 1 << 16
+OVERLAP = 256
 # Python's whitespace (``str.split``, ``re``) is the rules' engine's (``regex``) and four
 # separators more: runs of it are at least as long, runs between it may be shorter.
 _WHITESPACE_RUN = re.compile(r"\s{2,}")
@@ -55,7 +59,21 @@ def expression_reach(parsed: Any) -> Reach | None:
 
 def longest_runs(text: str) -> tuple[int, int]:
     """The lengths of the longest run of whitespace in ``text`` and of the longest run of
-    other characters (at least 1 each)."""
+    other characters (at least 1 each), exact up to ``OVERLAP``: a longer run may count
+    as any length from ``OVERLAP`` on (a window is never wider).
+
+    A long text is read in slices, so that the words of a 100 MB file are never all in
+    memory at once; slices overlap by ``OVERLAP``, which holds any shorter run whole."""
+    if len(text) <= SLICE:
+        return _runs(text)
+    spaces = others = 1
+    for start in range(0, len(text), SLICE):
+        piece = _runs(text[start:start + SLICE + OVERLAP])
+        spaces, others = max(spaces, piece[0]), max(others, piece[1])
+    return spaces, others
+
+
+def _runs(text: str) -> tuple[int, int]:
     if any(separator in text for separator in _SEPARATORS):
         others = max(map(len, _OTHER_RUN.findall(text)), default=1)
     else:  # the same, five times faster
