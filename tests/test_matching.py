@@ -96,3 +96,36 @@ def test_a_changed_glossary_builds_its_own_index() -> None:
                                             if entry.id != "kyiv"))
     assert "kyiv" in {entry for _, _, entry, _, _ in _found(NameIndex.of_glossary(glossary))}
     assert "kyiv" not in {entry for _, _, entry, _, _ in _found(NameIndex.of_glossary(fewer))}
+
+
+class _Recording:
+    """Stands in for an index's automaton: records the length of each string searched."""
+
+    def __init__(self, automaton: object) -> None:
+        self.automaton = automaton
+        self.lengths: list[int] = []
+
+    def iter(self, text: str, *bounds: int) -> object:
+        self.lengths.append(len(text))
+        return self.automaton.iter(text, *bounds)  # type: ignore[attr-defined]
+
+
+def test_a_stretch_is_searched_on_its_own() -> None:
+    """Matching a stretch of a long text hands the automaton the stretch, not the text
+    (pyahocorasick converts the whole string it is given, whatever the bounds), and finds
+    what matching the whole text finds there."""
+    from translint.names.fold import spaced_text
+
+    index = NameIndex(_glossaries())
+    prose = "Filler words, " * 20_000 + TEXT + " More filler." * 20_000
+    lowered = prose.lower()
+    spaced = spaced_text(lowered)
+    lo = prose.index(TEXT)
+    hi = lo + len(TEXT)
+    everywhere = [match for match in index.candidates(prose, lowered, 0, len(prose), spaced)
+                  if lo <= match.start < hi]
+    recording = _Recording(index._spaced)
+    index._spaced = recording  # type: ignore[assignment]
+    found = index.candidates(prose, lowered, lo, hi, spaced)
+    assert found == everywhere and len(found) >= 10
+    assert recording.lengths == [len(TEXT) + 2]

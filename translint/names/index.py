@@ -231,8 +231,12 @@ class NameIndex:
         size = len(prose)
         values, groups = self._values, self._groups
         # ``spaced[i + 1]`` is ``lowered[i]``: a word of lowered[lo:hi] with its spaces.
-        for marked_end, group in self._spaced.iter(spaced, lo, hi + 2):
-            last = marked_end - 2
+        # A slice, not ``iter(spaced, lo, hi + 2)``: pyahocorasick converts the whole
+        # string it is given at every call, which made a stretch of a 10 MB text cost as
+        # much as the whole text (1,200 stretches: 33 s, and 12 million page faults).
+        stretch = spaced if lo == 0 and hi + 2 >= len(spaced) else spaced[lo:hi + 2]
+        for marked_end, group in self._spaced.iter(stretch):
+            last = marked_end + lo - 2
             for number, key in groups[group]:
                 length, targets, trie = values[number]
                 start = last - length + 1
