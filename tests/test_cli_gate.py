@@ -130,7 +130,9 @@ def test_a_bundled_pack_by_its_id(run_cli: RunCli, setup: Path) -> None:
      "translint: the --max-…-per-1000 thresholds must be at least 0"),
     (("--jobs", "0"), "translint: --jobs must be at least 1, not 0"),
     (("--max-microseconds", "0"), "translint: --max-microseconds must be above 0, not 0"),
-    (("--where", "kind=none"), "translint: the native side has no documents"),
+    (("--where", "kind=none"), "translint: the native side has no documents: no JSON Lines "
+                               "record of it matches --where kind=none (--where applies to "
+                               "both sides; a record without the field does not match)"),
     (("--translated", "gone"), "translint: gone: no such file or folder"),
 ])
 def test_bad_input_exits_2(run_cli: RunCli, setup: Path, options: tuple[str, ...],

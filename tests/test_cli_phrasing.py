@@ -129,6 +129,21 @@ def test_an_empty_side(run_cli: RunCli, corpora: tuple[Path, Path], tmp_path: Pa
         2, ["translint: nothing to compare: the translated side has no text to compare"])
 
 
+def test_a_side_emptied_by_where_says_so(run_cli: RunCli, corpora: tuple[Path, Path],
+                                         tmp_path: Path) -> None:
+    """--where applies to both sides: a native file whose records lack the field gives
+    nothing, and the error says why."""
+    translated = tmp_path / "translated.jsonl"
+    translated.write_text("".join(json.dumps({"body": f"Text {n} said.", "lang": "es"}) + "\n"
+                                  for n in range(3)), encoding="utf-8")
+    result = run_cli("phrasing", "mine", "--translated", str(translated), "--native",
+                     str(corpora[1]), "--field", "body", "--where", "lang=es")
+    assert (result.returncode, result.errors) == (2, [
+        "translint: nothing to compare: the native side has no documents: no JSON Lines "
+        "record of it matches --where lang=es (--where applies to both sides; a record "
+        "without the field does not match)"])
+
+
 @pytest.mark.slow
 def test_importing_the_command_line_does_not_import_sacremoses() -> None:
     script = ("import sys, translint.cli, translint.cli.phrasing\n"

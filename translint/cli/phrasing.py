@@ -96,7 +96,13 @@ def mine(
     """Mine the phrasing translated copy over-uses compared with native copy."""
 
     def action() -> int:
-        from translint.phrasing.corpus import check_paths, parse_where, read_corpus, read_texts
+        from translint.phrasing.corpus import (
+            check_paths,
+            empty_side,
+            parse_where,
+            read_corpus,
+            read_texts,
+        )
         from translint.phrasing.mine import mine_phrasing
         from translint.phrasing.render import render_json, render_pack, render_table
         from translint.runner import usable_cpus
@@ -128,6 +134,10 @@ def mine(
                 jobs=min(jobs or usable_cpus(), usable_cpus()),
                 groups=[item.group for item in ours], min_groups=min_groups)
         except ValueError as error:
+            for side in ("translated", "native"):
+                if where and str(error) == f"the {side} side has no text to compare":
+                    raise InputError(f"nothing to compare: {empty_side(side, where)}"
+                                     ) from None
             raise InputError(f"nothing to compare: {error}") from None
         finally:
             progress.clear()
@@ -186,7 +196,13 @@ def gate(
     def action() -> int:
         import datetime
 
-        from translint.phrasing.corpus import check_paths, parse_where, read_corpus, tallied
+        from translint.phrasing.corpus import (
+            check_paths,
+            empty_side,
+            parse_where,
+            read_corpus,
+            tallied,
+        )
         from translint.phrasing.gate import Thresholds, count_hits, find_pack
         from translint.phrasing.gate import gate as gate_rules
         from translint.phrasing.gate_report import describe_corpora, render_json, render_table
@@ -227,7 +243,7 @@ def gate(
             progress.clear()
         for name, hits in (("native", native_hits), ("translated", translated_hits)):
             if hits is not None and not hits.documents:
-                raise InputError(f"the {name} side has no documents")
+                raise InputError(empty_side(name, where or []))
         thresholds = Thresholds(max_native, max_info_native, max_cost)
         figures = gate_rules(loaded, native_hits, translated_hits, thresholds)
         measured_on = describe_corpora(

@@ -39,6 +39,16 @@ def parse_where(conditions: Sequence[str]) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+def empty_side(side: str, where: Sequence[str]) -> str:
+    """What to say of a side that gave no text: the ``--where`` conditions, which apply
+    to both sides, are the likely cause when there are some."""
+    if not where:
+        return f"the {side} side has no documents (no .txt or .md file, no JSON Lines record)"
+    return (f"the {side} side has no documents: no JSON Lines record of it matches --where "
+            f"{' '.join(where)} (--where applies to both sides; a record without the field "
+            "does not match)")
+
+
 def check_paths(paths: Sequence[str]) -> None:
     """Raise ``InputError`` for the first path that does not exist."""
     for path in paths:
