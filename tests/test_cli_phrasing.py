@@ -78,6 +78,38 @@ def test_toml_is_a_draft_pack_with_every_rule_commented_out(
                             or not line.startswith("# ") or line.startswith("# [[rule]]")
                             else line for line in result.stdout.splitlines())
     assert "[[rule]]" in uncommented
+    assert "# Left out: n-grams in more than 5 of 1,000 native documents" in result.stdout
+
+
+def test_the_native_limit_is_the_gates_for_a_draft_and_may_be_changed(
+        run_cli: RunCli, tmp_path: Path) -> None:
+    """"yes ." is over-used in translated copy but in every native text: a draft leaves it
+    out (as a rule it would fail the gate), a table keeps it."""
+    translated = tmp_path / "translated.jsonl"
+    translated.write_text("".join(
+        json.dumps({"body": f"{filler} In this sense, yes. Indeed yes. Indeed yes."}) + "\n"
+        for filler in FILLERS), encoding="utf-8")
+    native = tmp_path / "native.jsonl"
+    native.write_text("".join(json.dumps({"body": f"{filler} Indeed yes."}) + "\n"
+                              for filler in FILLERS * 2), encoding="utf-8")
+
+    def run(*options: str) -> str:
+        result = mine(run_cli, (translated, native), *options)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    in_native = "in 4 translated and 8 native documents"  # "yes ." in a draft
+    assert run().splitlines()[-2].startswith("yes .  ")  # the table: last, lowest z
+    assert in_native not in run("--format", "toml")
+    assert "in this sense" in run("--format", "toml")
+    assert not any(line.startswith("yes .  ")
+                   for line in run("--max-native-per-1000", "0").splitlines())
+    unlimited = run("--format", "toml", "--max-native-per-1000", "1000")
+    assert in_native in unlimited
+    assert "# Left out: n-grams in more than 1000 of 1,000" in unlimited
+    bad = mine(run_cli, (translated, native), "--max-native-per-1000", "-1")
+    assert (bad.returncode, bad.errors) == (
+        2, ["translint: --max-native-per-1000 must be at least 0"])
 
 
 def test_min_docs_above_the_documents_reports_nothing(

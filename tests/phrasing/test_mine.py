@@ -59,6 +59,21 @@ def test_min_docs_drops_phrases_in_too_few_translated_texts() -> None:
     assert not any("wholly" in p.ngram for p in mine_phrasing(translated, native, min_docs=2))
 
 
+def test_a_limit_on_native_documents_drops_what_native_copy_uses_too() -> None:
+    """"the" is over-used in the translated texts but in every native one: a draft rule
+    made of it would fail the gate, so a limit on native documents per 1,000 drops it."""
+    translated, native = corpora()
+    translated = [text + " The the the." for text in translated]
+    native = [*native, *(f"{filler} Plain copy without the phrase." for filler in FILLERS)]
+    every = {phrase.ngram for phrase in mine_phrasing(translated, native, max_n=3)}
+    assert {"the", "in this sense"} <= every
+    kept = {phrase.ngram for phrase in mine_phrasing(translated, native, max_n=3,
+                                                      max_native_per_1000=5)}
+    assert "in this sense" in kept and "the" not in kept
+    assert all(phrase.docs_native * 1000 <= 5 * len(native) for phrase in
+               mine_phrasing(translated, native, max_native_per_1000=5))
+
+
 def test_top_and_ranking_order() -> None:
     translated, native = corpora()
     phrases = mine_phrasing(translated, native, top=4)

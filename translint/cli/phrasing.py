@@ -72,6 +72,10 @@ def mine(
     max_n: Annotated[int, typer.Option(
         "--max-n", help="The longest n-gram, in tokens (1 to 8).")] = 5,
     top: Annotated[int, typer.Option(help="Report at most this many n-grams.")] = 200,
+    max_native: Annotated[float | None, typer.Option(
+        "--max-native-per-1000", help="Leave out n-grams in more native documents per "
+                                      "1,000 (as rules they would fail the gate); default: "
+                                      "5 with --format toml, no limit otherwise.")] = None,
     output_format: Annotated[str, typer.Option(
         "--format", help="table, json, or toml (a draft phrasing pack, rules commented "
                          "out).")] = "table",
@@ -103,6 +107,7 @@ def mine(
             read_corpus,
             read_texts,
         )
+        from translint.phrasing.gate import MAX_INFO_NATIVE_PER_1000
         from translint.phrasing.mine import mine_phrasing
         from translint.phrasing.render import render_json, render_pack, render_table
         from translint.runner import usable_cpus
@@ -112,6 +117,8 @@ def mine(
                                  f"not {output_format!r}")
         if not 1 <= max_n <= 8:
             raise TranslintError(f"--max-n must be from 1 to 8, not {max_n}")
+        if max_native is not None and max_native < 0:
+            raise TranslintError("--max-native-per-1000 must be at least 0")
         if min_docs < 1 or top < 1 or min_groups < 1:
             raise TranslintError("--min-docs, --min-groups and --top must be at least 1")
         if min_groups > 1 and group_field is None:
@@ -123,6 +130,8 @@ def mine(
                                  f"not {source_lang!r}")
         conditions = parse_where(where or [])
         check_paths([*translated, *native])
+        native_limit = (MAX_INFO_NATIVE_PER_1000 if max_native is None
+                        and output_format == "toml" else max_native)
         progress = ReadProgress()
         ours = list(progress.follow(read_corpus(translated, field, conditions, group_field),
                                     "translated"))
@@ -131,6 +140,7 @@ def mine(
                 [item.text for item in ours],
                 progress.follow(read_texts(native, field, conditions), "native"),
                 lang=lang, min_docs=min_docs, max_n=max_n, top=top,
+                max_native_per_1000=native_limit,
                 jobs=min(jobs or usable_cpus(), usable_cpus()),
                 groups=[item.group for item in ours], min_groups=min_groups)
         except ValueError as error:
@@ -144,7 +154,7 @@ def mine(
         if output_format == "json":
             typer.echo(render_json(phrases), nl=False)
         elif output_format == "toml":
-            typer.echo(render_pack(phrases, lang, source_lang), nl=False)
+            typer.echo(render_pack(phrases, lang, source_lang, native_limit), nl=False)
         else:
             typer.echo(render_table(phrases), nl=False)
         return 0

@@ -212,13 +212,17 @@ def mine_phrasing(translated: Iterable[str], native: Iterable[str], *, lang: str
                   min_docs: int = 3, max_n: int = 5, top: int = 200,
                   prior_scale: float = 1.0, jobs: int = 1,
                   groups: Sequence[str] | None = None,
-                  min_groups: int = 1) -> list[MinedPhrase]:
+                  min_groups: int = 1,
+                  max_native_per_1000: float | None = None) -> list[MinedPhrase]:
     """The n-grams over-used in ``translated`` compared with ``native``, highest z first.
 
     An n-gram is kept when it occurs in at least ``min_docs`` translated texts (and, with
     ``groups``, one per translated text such as its MT system or source, in texts of at
     least ``min_groups`` groups), holds a word (not only placeholders and punctuation) and
-    has z > 0. Raises ``ValueError`` when ``max_n``, ``min_docs`` or ``min_groups`` is
+    has z > 0; with ``max_native_per_1000``, only when it is in at most that many native
+    texts per 1,000 (more, and a rule made of it fails ``translint phrasing gate``: *of
+    the* is over-used in translated copy, and in nearly every native text). Raises
+    ``ValueError`` when ``max_n``, ``min_docs`` or ``min_groups`` is
     below 1, when ``groups`` does not name one group a translated text, or a side has no
     tokens. With ``jobs`` > 1 the native side (usually the larger) is tokenised and
     counted in that many processes.
@@ -253,7 +257,8 @@ def mine_phrasing(translated: Iterable[str], native: Iterable[str], *, lang: str
         alpha_w = prior_scale * (y_i + y_j)
         alpha_0 = prior_scale * (n_i + n_j)
         z = log_odds_z(y_i, n_i, y_j, n_j, alpha_w, alpha_0)
-        if z > 0:
+        if z > 0 and (max_native_per_1000 is None
+                      or 1000 * theirs.docs[gram] <= max_native_per_1000 * theirs.documents):
             scored.append((z, gram))
     # Among equal scores the longest n-gram first, then the one with the fewest punctuation
     # tokens ("in this sense" before ". in this").

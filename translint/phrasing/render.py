@@ -46,14 +46,22 @@ def token_pattern(ngram: str) -> str | None:
     return " ".join(words)
 
 
-def render_pack(phrases: Sequence[MinedPhrase], lang: str, source: str | None = None) -> str:
-    """A draft phrasing pack: a valid header (``source`` its source language, when known)
-    and every rule commented out."""
+def render_pack(phrases: Sequence[MinedPhrase], lang: str, source: str | None = None,
+                max_native_per_1000: float | None = None) -> str:
+    """A draft phrasing pack: a valid header (``source`` its source language, when known;
+    the native rate above which n-grams were left out, if any) and every rule commented
+    out."""
     out = [
         "# Draft phrasing pack mined by `translint phrasing mine`: n-grams the translated",
         "# copy over-uses compared with the native copy. Every rule is commented out: keep",
         "# those that are translation artefacts, name the source phrase in the message, add",
         "# suggestions and examples, then uncomment. z: log-odds z-score (Fightin' Words).",
+    ]
+    if max_native_per_1000 is not None:
+        out += [f"# Left out: n-grams in more than {max_native_per_1000:g} of 1,000 native "
+                "documents (as rules",
+                "# they would fail `translint phrasing gate`; --max-native-per-1000)."]
+    out += [
         "",
         "[pack]",
         f'id = "mined-{source}-{lang}"' if source else f'id = "mined-{lang}"',
