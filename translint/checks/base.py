@@ -201,8 +201,8 @@ class Check:
     prepare: Prepare | None = None
     load: Load | None = None
     rule_ids: RuleIds | None = None
-    # It reads every glossary form of the document (``Context.form_matches``): TL101 then
-    # reads that scan too, rather than scanning again around the variants.
+    # It reads every glossary form of every document (``Context.form_matches``): TL101
+    # then reads that scan too, rather than scanning again around the variants.
     scans_every_form: bool = False
 
     @property

@@ -155,7 +155,6 @@ CHECK = Check(
     summary="A glossary name of a segment's source that its target does not name",
     severity=Severity.ERROR,
     run=source_name_mismatches,
-    scans_every_form=True,
     docs=CheckDocs(
         what=(
             "In a bilingual file (XLIFF 1.2 or 2.x), a glossary name found in a segment's "
