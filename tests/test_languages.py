@@ -39,7 +39,7 @@ SWEDISH_IN_ENGLISH = ("The council met on Monday to discuss the new road, and th
 CACHED = (languages.language, languages.bundled_languages, langid._profiles,
           langid._languages_of, variants.titles, anchored.common_words, segment._abbreviation,
           disfavoured_variant._gloss_patterns, foreign_number_format._range,
-          untranslated_residue._foreign_words)
+          untranslated_residue._foreign_words, untranslated_residue._foreign_automaton)
 
 
 def _residue(text: str) -> list[str]:

@@ -140,6 +140,7 @@ class Linter:
                 check.on_by_default or self.selection.names(check.code)))
             or check.code in by_rule)
         self._codes_run = frozenset(check.code for check in self.checks)
+        self._full_scan = any(check.scans_every_form for check in self.checks)
         self._by_rule = bool(self.selection.rule_ids)  # findings filtered by rule id
         # Return silenced findings too, marked ``suppressed`` (SARIF reports them).
         self.keep_suppressed = False
@@ -235,7 +236,8 @@ class Linter:
         """What the checks of ``document`` share (its glossary matches, names, sentences),
         each part computed once, when first asked for: give it to ``check_document`` and
         read it after, as ``translint audit`` reads the forms and names the checks found."""
-        return Context(document, self.resources, self._codes_run, _KNOWN_CODES)
+        return Context(document, self.resources, self._codes_run, _KNOWN_CODES,
+                       full_scan=self._full_scan)
 
     def check_document(self, document: Document,
                        context: Context | None = None) -> list[Finding]:
@@ -263,7 +265,8 @@ class Linter:
                         findings.append(_suppressed(finding, document, silenced_by))
                 elif self._keeps(check.code, problem.rule):
                     findings.append(finding)
-        if UNUSED_DIRECTIVE in self.checks:
+        # By identity: ``in`` compares the checks field by field (0.03 s of CPU on 9,260 texts).
+        if any(check is UNUSED_DIRECTIVE for check in self.checks):
             findings.extend(self._finding(document, UNUSED_DIRECTIVE, problem)
                             for problem in self._problems(document, UNUSED_DIRECTIVE, context))
         findings.sort(key=Finding.sort_key)

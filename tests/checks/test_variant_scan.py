@@ -246,3 +246,17 @@ def test_every_form_tl101_may_report_is_one_the_scanner_may_report() -> None:
                         assert scanner.may_report(match), (lang, entry.id, form)
                     kept += not scanner.may_report(match)
     assert reported > 100 and kept > 100  # both kinds are tried
+
+
+def test_tl101_reads_the_full_scan_when_a_check_of_the_run_reads_it() -> None:
+    # TL101 runs before TL102 and TL103: it must not scan around the variants, then see
+    # TL102 scan for every form again.
+    text = "Officials in Kiev said Kyiv would reply."
+    for select, full in ((("TL101",), False), (("TL101", "TL102"), True),
+                         (("TL101", "TL103"), True), (("TL1",), True)):
+        linter = Linter.from_paths(None, Selection(select=select), "en")
+        context = linter.context(linter.make_document(text, "t.txt"))
+        assert context.full_scan is full, select
+        matches = context.variant_matches
+        assert ("form_matches" in context.__dict__) is full, select
+        assert (matches is context.form_matches) is full, select

@@ -73,6 +73,7 @@ CHECK = Check(
     severity=Severity.WARNING,
     run=inconsistent_spellings,
     prepare=prepare_spellings,
+    scans_every_form=True,
     docs=CheckDocs(
         what=(
             "One name written two or more ways in one text: two forms of a glossary entry that "

@@ -86,6 +86,7 @@ CHECK = Check(
     run=unknown_variants,
     fixable=True,
     prepare=prepare_spellings,
+    scans_every_form=True,
     docs=CheckDocs(
         what=(
             "A capitalised name that folds to a glossary entry's transliteration key but is none "

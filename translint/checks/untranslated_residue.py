@@ -8,6 +8,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+import ahocorasick
+
 from translint.checks.base import Check, CheckDocs, Context, Problem
 from translint.findings import Severity
 from translint.languages import language
@@ -22,6 +24,7 @@ from translint.text.langid import (
     stop_words_in,
     stop_words_of_others,
 )
+from translint.text.letters import letters_spaced
 from translint.text.scripts import LATIN, OTHER_SCRIPT, OTHER_SCRIPT_CHAR
 
 # Residue: a sentence needs this many words before its language is judged, and the
@@ -52,7 +55,8 @@ def untranslated_residue(document: Document, context: Context) -> Iterator[Probl
 
 def _foreign_sentences(document: Document, context: Context, lang: str) -> Iterator[Problem]:
     prose = document.prose
-    if max(_foreign_evidence(_common_words(prose), lang).values()) < MIN_FOREIGN_STOP_WORDS:
+    if max(_foreign_evidence(_common_foreign_words(prose, lang), lang).values()) < \
+            MIN_FOREIGN_STOP_WORDS:
         return  # no other language has enough stop words in the whole text: the usual case
     foreign_words = _foreign_words(lang)
     for start, end in context.sentences:
@@ -88,9 +92,30 @@ def _foreign_words(lang: str) -> frozenset[str]:
     return stop_words_of_others(lang) - language(lang).homographs
 
 
-def _common_words(text: str) -> list[str]:
-    """The words of ``text`` written in lower case (names and sentence starts left out)."""
-    return _LOWER_WORD.findall(text)
+def _common_foreign_words(text: str, lang: str) -> list[str]:
+    """The words of ``text`` written in lower case (names and sentence starts left out,
+    as ``_LOWER_WORD`` finds them) that ``_foreign_evidence`` counts for ``lang`` copy
+    (``_foreign_words``), in order: found by an automaton of those words in
+    ``letters_spaced(text)`` rather than by listing every lower-case word of the text
+    (on 21 MB of news, 0.29 s of CPU against 0.80 s with the counting)."""
+    automaton = _foreign_automaton(lang)
+    if automaton is None:
+        return []
+    return [word for _, word in automaton.iter(letters_spaced(text))]
+
+
+@functools.lru_cache(maxsize=16)
+def _foreign_automaton(lang: str) -> ahocorasick.Automaton | None:
+    """The words of ``_foreign_words(lang)`` that ``_LOWER_WORD`` can find, each between
+    spaces (``None`` when there are none)."""
+    words = [word for word in _foreign_words(lang) if _LOWER_WORD.fullmatch(word)]
+    if not words:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(f" {word} ", word)
+    automaton.make_automaton()
+    return automaton
 
 
 def _foreign_evidence(words: list[str], lang: str) -> dict[str, int]:
