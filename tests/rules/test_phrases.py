@@ -71,3 +71,19 @@ def test_an_optional_letter_is_part_of_the_literal_choice() -> None:
     assert {literal for literal, _ in regex_anchors(r"\b(?:rashists?|ruscists?)\b")} == {
         "rashist", "rashists", "ruscist", "ruscists"}
     assert _phrases(r"\blaws?\s+enter\b") == ("law enter", "laws enter")
+
+
+def test_a_rare_mark_anchors_a_rule_whose_words_are_common() -> None:
+    """A rule for "the 40% of" is searched around its "%", not every "the"; a mark in
+    every sentence (a full stop, a comma, a bracket) never anchors."""
+    assert {literal for literal, _ in regex_anchors(r"\bthe\s+\d+\s?%\s+of\b")} == {"%"}
+    assert {literal for literal, _ in regex_anchors(r"\((?:\d|1\d):\d\)")} == {":"}
+    assert regex_anchors(r"\bthe\s+\d+\.\d+\b") == (("the", True),)
+    assert regex_anchors(r"\(\d+\)") == ()
+    # A word that is not common still wins over a mark.
+    assert {literal for literal, _ in regex_anchors(r"\bscore\s+\d:\d\b")} == {"score"}
+    source = r"\bthe\s+\d+\s?%\s+of\b"
+    rule = Rule("r", "p", source, "m", (), None, regex_anchors(source))
+    text = "The 40% of the population. " + "The cat sat on the mat. " * 30
+    assert [text[m.start:m.end] for m in AnchoredIndex([rule]).find(
+        text, lower_text(text))] == ["The 40% of"]

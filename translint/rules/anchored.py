@@ -45,6 +45,8 @@ else:  # pragma: no cover - Python 3.10
 Anchor = tuple[str, int]
 ANYWHERE, WORD_START, WHOLE_WORD = 0, 1, 2
 MIN_ANCHOR = 3
+# Marks too common in prose to anchor a rule on (``_anchorable``).
+COMMON_MARKS = frozenset(".,;!?-–—'\"‘’“”«»()[]_")
 # How far around an anchor a rule's expression looks for its match, at most
 # (``translint.rules.reach``: most rules reach less far).
 WINDOW = 160
@@ -136,10 +138,12 @@ def common_words() -> frozenset[str]:
 def best_anchors(sets: list[tuple[Anchor, ...]]) -> tuple[Anchor, ...]:
     """The most selective set: no very common word in it, then the longest shortest literal.
 
-    Sets whose shortest literal is under ``MIN_ANCHOR`` characters are not used.
+    Sets with a literal under ``MIN_ANCHOR`` characters are not used, but for a single
+    mark that prose seldom holds (``%``, ``:``, ``$``): a rule for "the 40% of" is searched
+    around its "%", not around every "the".
     """
     usable = [tuple((literal.lower(), start) for literal, start in anchors) for anchors in sets
-              if min(len(literal.strip()) for literal, _ in anchors) >= MIN_ANCHOR]
+              if all(_anchorable(literal) for literal, _ in anchors)]
     if not usable:
         return ()
     common = common_words()
@@ -147,6 +151,14 @@ def best_anchors(sets: list[tuple[Anchor, ...]]) -> tuple[Anchor, ...]:
         not any(literal.strip() in common for literal, _ in anchors),
         min(len(literal) for literal, _ in anchors),
         all(start for _, start in anchors)))
+
+
+def _anchorable(literal: str) -> bool:
+    """Tell whether a literal may be an anchor: ``MIN_ANCHOR`` characters, or one mark
+    that is not in every sentence (punctuation, quotes, brackets and dashes are)."""
+    stripped = literal.strip()
+    return len(stripped) >= MIN_ANCHOR or (
+        len(stripped) == 1 and not stripped.isalnum() and stripped not in COMMON_MARKS)
 
 
 class AnchoredRule(Protocol):
