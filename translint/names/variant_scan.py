@@ -110,9 +110,10 @@ class VariantScanner:
                 ends[covered[0]] = covered[1]
         # The matches next to one TL101 may report, up to the reach of a gloss, where an
         # allowed form of its entry may be among them.
+        reportable = self._reportable
         for first, found in list(kept.items()):
             for match in found:
-                if self.may_report(match):
+                if (match.entry.id, match.form) in reportable:  # ``may_report``, inline
                     lo_reach = max(0, match.start - GLOSS_REACH - 1)
                     hi_reach = min(size, match.end + GLOSS_REACH + 1)
                     if first <= lo_reach and hi_reach <= ends[first]:
