@@ -290,3 +290,20 @@ def test_triggers_are_found_by_their_words_where_an_automaton_finds_them() -> No
         reference, _ = _problems(linter, text, full=True)
         assert _problems(linter, text, full=False)[0] == reference, text
     assert places > 1000
+
+
+def test_a_stretch_starts_after_the_last_barrier_before_it() -> None:
+    """``_stretch_start`` (the last barrier found by a greedy match that backs off, in
+    windows that double) against the characters read one by one, at every position of
+    random texts, short and longer than its first window."""
+    linter = Linter([house_style()], Selection(select=("TL101",)), lang="en")
+    scanner = VariantScanner(linter.resources.names, "en")
+    characters = linter.resources.names.form_characters
+    rng = random.Random(5)
+    for words in (3, 40, 200):
+        for _ in range(20):
+            lowered = lower_text(random_text(rng, words))
+            for position in range(len(lowered) + 1):
+                expected = max((index + 1 for index, char in enumerate(lowered[:position])
+                                if char not in characters), default=0)
+                assert scanner._stretch_start(lowered, position) == expected, (lowered, position)

@@ -82,6 +82,9 @@ class VariantScanner:
         self._empty = not self._trigger_keys
         characters = "".join(sorted(index.form_characters))
         self._barrier = re.compile(f"[^{''.join(map(re.escape, characters))}]")
+        # Up to the last barrier of the text it is given (the greedy ``.*`` backs off from
+        # the end): where the stretch before a position starts.
+        self._last_barrier = re.compile(f"(?s).*{self._barrier.pattern}")
 
     def matches(self, prose: str, lowered: str, spaced: str | None = None) -> list[FormMatch]:
         """The full scan's matches in the stretches of ``prose`` around its triggers
@@ -179,9 +182,9 @@ class VariantScanner:
         high, step = position, _BACK_STEP
         while high > 0:
             low = max(0, high - step)
-            barriers = [found.start() for found in self._barrier.finditer(lowered, low, high)]
-            if barriers:
-                return barriers[-1] + 1
+            last = self._last_barrier.match(lowered, low, high)
+            if last is not None:
+                return last.end()
             high, step = low, step * 2
         return 0
 
