@@ -463,7 +463,7 @@ def _phrase_pattern(phrase: str) -> str:
     return r"(?<!\w)" + SEPARATOR.join(_word_pattern(word) for word in words) + r"(?!\w)"
 
 
-_START = operator.itemgetter(0)  # a FormMatch's start
+_START = operator.attrgetter("start")
 
 
 def longest_first(matches: list[FormMatch]) -> list[FormMatch]:
