@@ -260,3 +260,64 @@ def test_tl101_reads_the_full_scan_when_a_check_of_the_run_reads_it() -> None:
         matches = context.variant_matches
         assert ("form_matches" in context.__dict__) is full, select
         assert (matches is context.form_matches) is full, select
+
+
+def _found_by_automaton(scanner: VariantScanner, spaced: str) -> list[tuple[int, int]]:
+    """Where an automaton of every trigger (as ``spaced_text`` marks it) finds one: the
+    reference for the set test of the text's words."""
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for marks in scanner._by_first.values():
+        for marked in marks:
+            automaton.add_word(marked, len(marked))
+    automaton.make_automaton()
+    return sorted((end - width + 1, end - 2) for end, width in automaton.iter(spaced))
+
+
+def test_triggers_are_found_by_their_words_where_an_automaton_finds_them() -> None:
+    """Triggers of several words as ``spaced_text`` marks them (O'Brien, St. Ives), of one
+    letter, and next to each other: the set test of the text's words and ``str.find``
+    find every place an automaton of the triggers finds, overlapping ones too, and TL101
+    the same problems as from the full scan."""
+    entries = [
+        _entry("obrien", "O’Brian", ("O'Brien", "O.Brien")),
+        _entry("st-ives", "Saint Ives", ("St. Ives", "St.Ives")),
+        _entry("a", "the", ("a",)),
+        _entry("aa", "the a", ("a a",)),
+        _entry("kyiv", "Kyiv", ("Kiev",), kind="place"),
+    ]
+    linter = Linter([house_style(), Glossary("more", tuple(entries))],
+                    Selection(select=("TL101",)), lang="en")
+    scanner = VariantScanner(linter.resources.names, "en")
+    assert "o" in scanner._by_first and " o brien " in scanner._by_first["o"]
+    words = ["O'Brien", "O’Brien", "O.Brien", "o brien", "St. Ives", "St.Ives", "a", "a a",
+             "Kiev", "the", "brien", "ives", "O", "st"]
+    rng = random.Random(7)
+    places = 0
+    for _ in range(300):
+        text = "".join(rng.choice(words) + rng.choice([" ", " ", "-", ", ", ".", "\n", "’"])
+                       for _ in range(rng.randint(1, 30)))
+        document = linter.make_document(text, "t.txt")
+        spaced = spaced_text(lower_text(document.prose))
+        found = scanner._found(spaced)
+        assert found == _found_by_automaton(scanner, spaced), text
+        places += len(found)
+        reference, _ = _problems(linter, text, full=True)
+        assert _problems(linter, text, full=False)[0] == reference, text
+    assert places > 1000
+
+
+def test_a_stretch_starts_after_the_last_barrier_before_it() -> None:
+    """``_stretch_start`` (the last barrier found by a greedy match that backs off, in
+    windows that double) against the characters read one by one, at every position of
+    random texts, short and longer than its first window."""
+    linter = Linter([house_style()], Selection(select=("TL101",)), lang="en")
+    scanner = VariantScanner(linter.resources.names, "en")
+    characters = linter.resources.names.form_characters
+    rng = random.Random(5)
+    for words in (3, 40, 200):
+        for _ in range(20):
+            lowered = lower_text(random_text(rng, words))
+            for position in range(len(lowered) + 1):
+                expected = max((index + 1 for index, char in enumerate(lowered[:position])
+                                if char not in characters), default=0)
+                assert scanner._stretch_start(lowered, position) == expected, (lowered, position)

@@ -15,6 +15,7 @@ Size: a few lines over, as the matching loop, run for every word found, is kept 
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -230,6 +231,7 @@ class NameIndex:
         matches: list[FormMatch] = []
         size = len(prose)
         values, groups = self._values, self._groups
+        exceptions, given_names = self._exceptions, self._given
         # ``spaced[i + 1]`` is ``lowered[i]``: a word of lowered[lo:hi] with its spaces.
         # A slice, not ``iter(spaced, lo, hi + 2)``: pyahocorasick converts the whole
         # string it is given at every call, which made a stretch of a 10 MB text cost as
@@ -261,9 +263,10 @@ class NameIndex:
                     if not found:
                         continue
                     best = _best(found, prose)
-                if best.entry.id in self._exceptions and self._excepted(best, lowered):
+                entry_id = best.entry.id
+                if entry_id in exceptions and self._excepted(best, lowered):
                     continue
-                if best.entry.id in self._given:
+                if entry_id in given_names:
                     best = self._with_given_name(best, prose)
                 matches.append(best)
         return matches
@@ -464,9 +467,12 @@ def _phrase_pattern(phrase: str) -> str:
     return r"(?<!\w)" + SEPARATOR.join(_word_pattern(word) for word in words) + r"(?!\w)"
 
 
+_START = operator.attrgetter("start")
+
+
 def longest_first(matches: list[FormMatch]) -> list[FormMatch]:
     """Keep the longest of overlapping matches (the earliest on a tie), sorted by start."""
-    matches.sort(key=lambda item: item.start)
+    matches.sort(key=_START)
     if all(left.end <= right.start for left, right in itertools.pairwise(matches)):
         return matches  # the usual case: nothing overlaps
     return choose_longest(matches)
