@@ -321,3 +321,28 @@ def test_a_stretch_starts_after_the_last_barrier_before_it() -> None:
                 expected = max((index + 1 for index, char in enumerate(lowered[:position])
                                 if char not in characters), default=0)
                 assert scanner._stretch_start(lowered, position) == expected, (lowered, position)
+
+
+def test_a_long_text_is_searched_by_an_automaton_that_finds_the_same() -> None:
+    """Past ``LONG_TEXT`` the triggers are found by one automaton pass, not a ``str.find``
+    from each trigger the text holds: the same places, and the same problems."""
+    from translint.names.variant_scan import LONG_TEXT
+
+    linter = Linter([house_style()], Selection(select=("TL101",)), lang="en")
+    scanner = VariantScanner(linter.resources.names, "en")
+    rng = random.Random(11)
+    pieces = [random_text(rng, 40) for _ in range(30)]
+    text = "\n\n".join(pieces)
+    while len(text) <= LONG_TEXT:
+        text += "\n\n" + "\n\n".join(pieces)
+    spaced = spaced_text(lower_text(linter.make_document(text, "t.txt").prose))
+    assert len(spaced) > LONG_TEXT
+    assert "_automaton" not in scanner.__dict__
+    found = scanner._found(spaced)
+    assert "_automaton" in scanner.__dict__  # the long text's path was taken
+    assert found == _found_by_automaton(scanner, spaced) and len(found) > 100
+    # The short path on each piece finds what the long path finds there.
+    piece = spaced_text(lower_text(linter.make_document(pieces[0], "p.txt").prose))
+    assert scanner._found(piece) == [place for place in found if place[1] < len(piece) - 2]
+    reference, _ = _problems(linter, text, full=True)
+    assert _problems(linter, text, full=False)[0] == reference

@@ -21,7 +21,10 @@ list restricted to those stretches, in the same order: TL101 finds the same prob
 
 from __future__ import annotations
 
+import functools
 import re
+
+import ahocorasick
 
 from translint.glossary.model import Entry
 from translint.names.fold import spaced_text
@@ -30,6 +33,10 @@ from translint.names.index import FormMatch, NameIndex, is_word_character, longe
 # How far TL101 looks for an allowed form that a disfavoured one glosses (characters).
 GLOSS_REACH = 40
 _BACK_STEP = 64
+# Texts longer than this (characters) are searched by an automaton of every trigger, whose
+# one pass costs the same whatever the triggers the text holds: ``str.find`` from each of
+# them would read a 100 MB file once for each (and ``str.split`` hold all its words).
+LONG_TEXT = 1 << 16
 
 
 class VariantScanner:
@@ -133,7 +140,10 @@ class VariantScanner:
         word in ``lowered`` (``spaced[i + 1]`` is ``lowered[i]``), in order: every place,
         overlapping ones too. Only the triggers whose first word is one of the text's
         words are looked for, each with ``str.find``: of a text's words, a set test in C
-        is cheaper than an automaton's pass over its characters."""
+        is cheaper than an automaton's pass over its characters (but for a long text)."""
+        if len(spaced) > LONG_TEXT:
+            return sorted((end - width + 1, end - 2)
+                          for end, width in self._automaton.iter(spaced))
         words = self._first_words.intersection(spaced.split())
         if "" in self._first_words:
             words = words | {""}
@@ -147,6 +157,17 @@ class VariantScanner:
                     at = spaced.find(marked, at + 1)
         found.sort()
         return found
+
+    @functools.cached_property
+    def _automaton(self) -> ahocorasick.Automaton:
+        """Every trigger as ``spaced_text`` marks it, with its length (built when a long
+        text first needs it)."""
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for marks in self._by_first.values():
+            for marked in marks:
+                automaton.add_word(marked, len(marked))
+        automaton.make_automaton()
+        return automaton
 
     def may_report(self, match: FormMatch) -> bool:
         """Tell whether TL101 may report ``match`` in this language: whether its form, or
