@@ -25,6 +25,7 @@ from translint.text.langid import (
     stop_words_of_others,
 )
 from translint.text.letters import letters_spaced
+from translint.text.long_scan import iter_long
 from translint.text.scripts import LATIN, OTHER_SCRIPT, OTHER_SCRIPT_CHAR
 
 # Residue: a sentence needs this many words before its language is judged, and the
@@ -101,7 +102,7 @@ def _common_foreign_words(text: str, lang: str) -> list[str]:
     automaton = _foreign_automaton(lang)
     if automaton is None:
         return []
-    return [word for _, word in automaton.iter(letters_spaced(text))]
+    return [word for _, word in iter_long(automaton, letters_spaced(text))]
 
 
 @functools.lru_cache(maxsize=16)

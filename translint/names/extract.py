@@ -13,6 +13,8 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from translint.text.long_scan import iter_long
+
 
 def _uppercase_class() -> str:
     ranges = [(0x41, 0x5A), (0xC0, 0x24F), (0x370, 0x3FF), (0x400, 0x52F), (0x1E00, 0x1EFF)]
@@ -93,7 +95,7 @@ def find_all_of(prose: str, wanted: Iterable[str]) -> dict[str, list[tuple[int, 
         automaton.add_word(written, written)
     automaton.make_automaton()
     size = len(prose)
-    for last, written in automaton.iter(prose):
+    for last, written in iter_long(automaton, prose):
         start, end = last - len(written) + 1, last + 1
         if (start and _is_word_character(prose[start - 1])) or (
                 end < size and _is_word_character(prose[end])):

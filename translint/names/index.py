@@ -34,6 +34,7 @@ from translint.names.fold import (
     spaced_text,
 )
 from translint.spans import longest_first as choose_longest
+from translint.text.long_scan import iter_long
 from translint.text.normalise import normalise
 
 _SPACE_CHARS = " \t\u00a0\u2009\u202f"
@@ -237,7 +238,7 @@ class NameIndex:
         # string it is given at every call, which made a stretch of a 10 MB text cost as
         # much as the whole text (1,200 stretches: 33 s, and 12 million page faults).
         stretch = spaced if lo == 0 and hi + 2 >= len(spaced) else spaced[lo:hi + 2]
-        for marked_end, group in self._spaced.iter(stretch):
+        for marked_end, group in iter_long(self._spaced, stretch):
             last = marked_end + lo - 2
             for number, key in groups[group]:
                 length, targets, trie = values[number]

@@ -29,6 +29,7 @@ import ahocorasick
 from translint.glossary.model import Entry
 from translint.names.fold import spaced_text
 from translint.names.index import FormMatch, NameIndex, is_word_character, longest_first
+from translint.text.long_scan import iter_long
 
 # How far TL101 looks for an allowed form that a disfavoured one glosses (characters).
 GLOSS_REACH = 40
@@ -143,7 +144,7 @@ class VariantScanner:
         is cheaper than an automaton's pass over its characters (but for a long text)."""
         if len(spaced) > LONG_TEXT:
             return sorted((end - width + 1, end - 2)
-                          for end, width in self._automaton.iter(spaced))
+                          for end, width in iter_long(self._automaton, spaced))
         words = self._first_words.intersection(spaced.split())
         if "" in self._first_words:
             words = words | {""}

@@ -11,6 +11,7 @@ import functools
 import re
 import sys
 import time
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from translint.rules.reach import expression_reach, longest_runs, reach_in
 from translint.rules.requires import required_clauses, requires_digit, trusted_case
 from translint.rules.safety import time_limit
 from translint.spans import longest_first
+from translint.text.long_scan import iter_long
 
 if sys.version_info >= (3, 11):
     from re import _constants as sre_constants
@@ -281,22 +283,23 @@ class AnchoredIndex(Generic[RuleT]):
                costs: dict[str, float] | None = None) -> list[tuple[int, int, int]]:
         """The matches of the expressions that run: (rule number, start, end)."""
         search = _matches if costs is None else functools.partial(_timed_matches, costs)
-        anchored: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+        # Each rule's anchor places as offsets (first, end, …): no tuple per place.
+        anchored: defaultdict[int, array[int]] = defaultdict(_offsets)
         size = len(prose)
         if not self._empty:
-            for last, (length, anywhere, at_word_start, whole_word) in self._automaton.iter(
-                    lowered):
+            for last, (length, anywhere, at_word_start, whole_word) in iter_long(
+                    self._automaton, lowered):
                 first = last - length + 1
                 place = (first, last + 1)
                 for number in anywhere:
-                    anchored[number].append(place)
+                    anchored[number].extend(place)
                 if (at_word_start or whole_word) and (
                         first == 0 or not lowered[first - 1].isalnum()):
                     for number in at_word_start:
-                        anchored[number].append(place)
+                        anchored[number].extend(place)
                     if whole_word and (last + 1 == size or not lowered[last + 1].isalnum()):
                         for number in whole_word:
-                            anchored[number].append(place)
+                            anchored[number].extend(place)
         found: list[tuple[int, int, int]] = []
         seen: set[tuple[int, int, int]] = set()
         present: set[str] | None = None
@@ -311,7 +314,7 @@ class AnchoredIndex(Generic[RuleT]):
             if phrases:
                 if present is None:  # once a text, and only when a rule with phrases may run
                     present = {phrase for _, phrase in
-                               self._phrase_automaton.iter(collapse_spaces(lowered))}
+                               iter_long(self._phrase_automaton, collapse_spaces(lowered))}
                 if present.isdisjoint(phrases):
                     continue
             rule = self.rules[number]
@@ -323,8 +326,10 @@ class AnchoredIndex(Generic[RuleT]):
                 if runs is None:
                     runs = longest_runs(prose)
                 half = min(WINDOW, reach_in(reach, runs))
+            pairs = iter(places)
             spans = [(first - half if first > half else 0,  # not max()/min(): this is hot
-                      end + half if end + half < size else size) for first, end in places]
+                      end + half if end + half < size else size)
+                     for first, end in zip(pairs, pairs, strict=True)]
             for start, end in _merged(spans) if len(spans) > 1 else spans:
                 if required and not _holds(lowered, required, start, end):
                     continue  # a literal the rule needs is not in this window
@@ -398,6 +403,11 @@ def _matches(rule: AnchoredRule, text: str, start: int, end: int) -> list[regex.
         raise RuleTimeout(f'rule "{rule.label}" took over {limit:.3g} s{where}; '
                           f"{rule.remedy}") from None
     return matches
+
+
+def _offsets() -> array[int]:
+    """An empty array of offsets (``_found``)."""
+    return array("q")
 
 
 def _timed_matches(costs: dict[str, float], rule: AnchoredRule, text: str, start: int,
