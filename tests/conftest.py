@@ -19,6 +19,20 @@ from translint.glossary.load import bundled_glossary_paths
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 CASES = TESTS / "cases"
+# A desk's own phrasing pack of one rule, for tests of user packs.
+HOUSE_PACK = '''[pack]
+id = "house-en"
+source = ["es"]
+target = "en"
+
+[[rule]]
+id = "with-basis-in"
+pattern = "with basis in"
+message = "Calque of Spanish 'con base en'."
+suggestions = ["based on"]
+examples.match = ["Officials spoke with basis in the report."]
+examples.no_match = ["Officials spoke on the basis of the report."]
+'''
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -5,23 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .conftest import ROOT
+from .conftest import HOUSE_PACK, ROOT
 from .test_cli import translint
 
 SEED = next((ROOT / "seeds").glob("*.txt"))
-HOUSE_PACK = '''[pack]
-id = "house-en"
-source = ["es"]
-target = "en"
-
-[[rule]]
-id = "with-basis-in"
-pattern = "with basis in"
-message = "Calque of Spanish 'con base en'."
-suggestions = ["based on"]
-examples.match = ["Officials spoke with basis in the report."]
-examples.no_match = ["Officials spoke on the basis of the report."]
-'''
 
 
 def _codes(result_stdout: str) -> list[tuple[int, str]]:

@@ -141,6 +141,8 @@ class Linter:
             or check.code in by_rule)
         self._codes_run = frozenset(check.code for check in self.checks)
         self._full_scan = any(check.scans_every_form for check in self.checks)
+        # By identity: ``in`` compares the checks field by field (0.03 s of CPU on 9,260 texts).
+        self._unused_directives = any(check is UNUSED_DIRECTIVE for check in self.checks)
         self._by_rule = bool(self.selection.rule_ids)  # findings filtered by rule id
         # Return silenced findings too, marked ``suppressed`` (SARIF reports them).
         self.keep_suppressed = False
@@ -265,8 +267,7 @@ class Linter:
                         findings.append(_suppressed(finding, document, silenced_by))
                 elif self._keeps(check.code, problem.rule):
                     findings.append(finding)
-        # By identity: ``in`` compares the checks field by field (0.03 s of CPU on 9,260 texts).
-        if any(check is UNUSED_DIRECTIVE for check in self.checks):
+        if self._unused_directives:
             findings.extend(self._finding(document, UNUSED_DIRECTIVE, problem)
                             for problem in self._problems(document, UNUSED_DIRECTIVE, context))
         findings.sort(key=Finding.sort_key)

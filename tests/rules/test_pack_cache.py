@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import HOUSE_PACK
 from translint.checks import calque_packs
 from translint.checks.calque_packs import phrasing_index
 from translint.linter import Linter
@@ -14,17 +15,6 @@ from translint.rules import pack_cache
 from translint.rules.packs import bundled_pack_paths, load_pack
 from translint.settings import Selection
 
-PACK = '''[pack]
-id = "house-en"
-source = ["es"]
-target = "en"
-
-[[rule]]
-id = "with-basis-in"
-pattern = "with basis in"
-message = "Calque of Spanish 'con base en'."
-suggestions = ["based on"]
-'''
 TEXT = "Officials spoke with basis in the report, in the form of a memo.\n"
 
 
@@ -43,7 +33,7 @@ def _no_loading(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_second_run_takes_the_packs_and_index_from_the_cache(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pack, cache = tmp_path / "house.toml", tmp_path / "cache"
-    pack.write_text(PACK, encoding="utf-8")
+    pack.write_text(HOUSE_PACK, encoding="utf-8")
     assert _rules_found(pack, cache) == ["house-en/with-basis-in"]
     assert len(list(cache.glob("phrasing-*.pickle"))) == 2  # the packs, the index for en
     _no_loading(monkeypatch)
@@ -52,10 +42,10 @@ def test_a_second_run_takes_the_packs_and_index_from_the_cache(
 
 def test_a_changed_pack_is_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pack, cache = tmp_path / "house.toml", tmp_path / "cache"
-    pack.write_text(PACK, encoding="utf-8")
+    pack.write_text(HOUSE_PACK, encoding="utf-8")
     assert _rules_found(pack, cache) == ["house-en/with-basis-in"]
     written = {path: path.read_bytes() for path in cache.glob("phrasing-*.pickle")}
-    pack.write_text(PACK.replace("with-basis-in", "in-the-form-of").replace(
+    pack.write_text(HOUSE_PACK.replace("with-basis-in", "in-the-form-of").replace(
         "with basis in", "in the form of"), encoding="utf-8")
     assert _rules_found(pack, cache) == ["house-en/in-the-form-of"]
     # The same cache files, rewritten: a pack edited again and again fills no folder.
@@ -68,7 +58,7 @@ def test_a_changed_pack_is_read_again(tmp_path: Path, monkeypatch: pytest.Monkey
 
 def test_a_damaged_cache_file_is_only_a_miss(tmp_path: Path) -> None:
     pack, cache = tmp_path / "house.toml", tmp_path / "cache"
-    pack.write_text(PACK, encoding="utf-8")
+    pack.write_text(HOUSE_PACK, encoding="utf-8")
     _rules_found(pack, cache)
     for path in cache.glob("phrasing-*.pickle"):
         path.write_bytes(b"not a pickle")
@@ -79,7 +69,7 @@ def test_a_damaged_cache_file_is_only_a_miss(tmp_path: Path) -> None:
 
 def test_without_a_cache_folder_nothing_is_written(tmp_path: Path) -> None:
     pack = tmp_path / "house.toml"
-    pack.write_text(PACK, encoding="utf-8")
+    pack.write_text(HOUSE_PACK, encoding="utf-8")
     linter = Linter([], Selection(select=["TL201"]), "en", pack_paths=[pack])
     assert [f.rule for f in linter.check_text(TEXT, "story.txt")] == ["house-en/with-basis-in"]
     assert list(tmp_path.iterdir()) == [pack]

@@ -99,7 +99,8 @@ def store_glossary(folder: Path, path: str, digest: str, glossary: Glossary) -> 
     cache file or the new one, never half of one; any failure leaves caching for next time.
     """
     if store_pickle(folder, _cache_file(folder, path), (digest, glossary)):
-        _remove_stale(folder)
+        # Glossary cache files, and temporary files left by an interrupted run.
+        remove_stale(folder, "glossary-*.pickle", ".tmp-*")
 
 
 def store_pickle(folder: Path, target: Path, value: object) -> bool:
@@ -122,11 +123,11 @@ def store_pickle(folder: Path, target: Path, value: object) -> bool:
     return True
 
 
-def _remove_stale(folder: Path) -> None:
-    """Remove cache files (and temporary files left by an interrupted run) not written
-    for ``MAX_AGE_DAYS``."""
+def remove_stale(folder: Path, *patterns: str) -> None:
+    """Remove the files of ``folder`` matching ``patterns`` that were not written for
+    ``MAX_AGE_DAYS``."""
     oldest = time.time() - MAX_AGE_DAYS * 86400
-    for pattern in ("glossary-*.pickle", ".tmp-*"):
+    for pattern in patterns:
         for path in folder.glob(pattern):
             with contextlib.suppress(OSError):
                 if path.stat().st_mtime < oldest:

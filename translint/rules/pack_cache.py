@@ -21,14 +21,13 @@ import contextlib
 import functools
 import hashlib
 import pickle
-import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import regex
 
-from translint.glossary.cache import MAX_AGE_DAYS, code_fingerprint, store_pickle
+from translint.glossary.cache import code_fingerprint, remove_stale, store_pickle
 
 T = TypeVar("T")
 _LANGUAGES = Path(__file__).resolve().parent.parent / "languages"
@@ -86,12 +85,7 @@ def cached(folder: Path | None, key: tuple[str, ...], content: str | None,
 
 
 def _store(folder: Path, target: Path, value: Any) -> None:
-    """Write ``value`` to ``target`` (``store_pickle``), then remove this cache's files
-    older than ``MAX_AGE_DAYS``."""
-    if not store_pickle(folder, target, value):
-        return
-    oldest = time.time() - MAX_AGE_DAYS * 86400
-    for path in folder.glob(f"{PREFIX}*.pickle"):
-        with contextlib.suppress(OSError):
-            if path.stat().st_mtime < oldest:
-                path.unlink()
+    """Write ``value`` to ``target`` (``store_pickle``), then remove this cache's stale
+    files (``remove_stale``)."""
+    if store_pickle(folder, target, value):
+        remove_stale(folder, f"{PREFIX}*.pickle")
