@@ -28,10 +28,21 @@ def test_phrases_are_literal_words_with_required_space_between() -> None:
         "assure that", "assured that", "assures that", "assuring that")
 
 
-def test_optional_or_open_parts_break_a_phrase() -> None:
-    assert _phrases(r"\bover\s+(?:one\s+)?year") == ()  # "over year" need not be there
+def test_open_parts_break_a_phrase() -> None:
     assert _phrases(r"\bover\s*one") == ()  # no space required
     assert _phrases(r"\bover\s+\w+\s+year") == ()
+
+
+def test_each_way_through_alternatives_gives_its_phrases() -> None:
+    """A match holds a phrase of one way through the expression: the union is needed."""
+    # Without the optional part the match holds "over year", with it "over one".
+    assert _phrases(r"\bover\s+(?:one\s+)?year") == ("over one", "over year")
+    assert _phrases(r"\bfrom\s+(?:ministry\s+sources|town\s+hall)|\bbath\s+of\s+crowds") == (
+        "from town", "ministry sources", "of crowds")
+    # One way through with nothing worth testing: the rule has no phrases at all.
+    assert _phrases(r"\bministry\s+sources|\bsources\b") == ()
+    # Past MAX_PATHS ways through (here 2**10), the expression is not read for phrases.
+    assert _phrases(r"\bover" + r"(?:\s+one)?" * 10 + r"\s+year") == ()
 
 
 def test_phrases_of_common_words_only_or_too_short_are_not_used() -> None:
@@ -57,6 +68,14 @@ def test_a_rule_whose_phrase_is_absent_does_not_run_and_one_across_lines_does() 
     for text, found in [("The use or not of force.", ["or not of"]),
                         ("The use or\n   not of force.", ["or\n   not of"]),
                         ("Or perhaps not of force.", [])]:
+        assert [text[m.start:m.end] for m in index.find(text, lower_text(text))] == found
+
+
+def test_a_rule_of_alternatives_runs_only_where_a_phrase_of_one_occurs() -> None:
+    index = AnchoredIndex([_rule(r"\bfrom\s+the\s+(?:ministry|town\s+hall)\s+they\s+say\b")])
+    for text, found in [("From the town\nhall they say no.", ["From the town\nhall they say"]),
+                        ("From the ministry they say no.", ["From the ministry they say"]),
+                        ("The town hall, they say, is from the ministry.", [])]:
         assert [text[m.start:m.end] for m in index.find(text, lower_text(text))] == found
 
 

@@ -23,6 +23,11 @@ else:  # pragma: no cover - Python 3.10
 # More alternatives than this in one literal choice, or phrases in one set: not worth it.
 MAX_CHOICES = 64
 MIN_PHRASE = 5  # shorter phrases ("of a") are everywhere
+# Ways through an expression read for phrases, and phrases a rule may need one of, at most.
+MAX_PATHS = 64
+MAX_UNION = 256
+# The literal choice of each item read, by the item's kind and the id of what it holds.
+Choices = dict[tuple[Any, int], "set[str] | None"]
 
 
 def collapse_spaces(text: str) -> str:
@@ -34,14 +39,59 @@ def collapse_spaces(text: str) -> str:
 
 def required_phrases(parsed: Any, common: frozenset[str]) -> tuple[str, ...]:
     """The most selective set of phrases one of which every match holds (empty when the
-    expression has none worth testing). ``common``: words too frequent to count on."""
-    sets = _phrase_sets(_flattened(list(parsed)))
-    usable = [phrases for phrases in sets
-              if len(phrases) <= MAX_CHOICES and min(map(len, phrases)) >= MIN_PHRASE
-              and not any(all(word in common for word in phrase.split()) for phrase in phrases)]
-    if not usable:
+    expression has none worth testing). ``common``: words too frequent to count on.
+
+    An expression of alternatives (``a\\s+b|c\\s+d``, an optional part) is read path by
+    path: each way through it gives its own set, and a match holds a phrase of the union."""
+    paths = _paths(_flattened(list(parsed)))
+    if paths is None:
         return ()
-    return tuple(sorted(max(usable, key=lambda phrases: min(map(len, phrases)))))
+    chosen: set[str] = set()
+    choices: Choices = {}  # the ways through share their items: each is read once
+    for path in paths:
+        usable = [phrases for phrases in _phrase_sets(path, choices)
+                  if len(phrases) <= MAX_CHOICES and min(map(len, phrases)) >= MIN_PHRASE
+                  and not any(all(word in common for word in phrase.split())
+                              for phrase in phrases)]
+        if not usable:
+            return ()  # one way through holds no phrase worth testing
+        chosen |= max(usable, key=lambda phrases: min(map(len, phrases)))
+    if len(chosen) > MAX_UNION:
+        return ()
+    return tuple(sorted(chosen))
+
+
+def _paths(items: list[Any]) -> list[list[Any]] | None:
+    """The ways through a sequence: each alternation that is not a literal choice, and
+    each optional part that is not one, opened (None past ``MAX_PATHS`` ways)."""
+    paths: list[list[Any]] = [[]]
+    for op, argument in items:
+        alternatives = _alternatives(op, argument)
+        if alternatives is None:
+            for path in paths:
+                path.append((op, argument))
+            continue
+        opened: list[list[Any]] = []
+        for alternative in alternatives:
+            tails = _paths(_flattened(alternative))
+            if tails is None:
+                return None
+            opened.extend(path + tail for path in paths for tail in tails)
+            if len(opened) > MAX_PATHS:
+                return None
+        paths = opened
+    return paths
+
+
+def _alternatives(op: Any, argument: Any) -> list[list[Any]] | None:
+    """The alternatives of an alternation or an optional part that is not a literal
+    choice (None for any other item)."""
+    if op is sre_constants.BRANCH and literal_choices([(op, argument)]) is None:
+        return [list(branch) for branch in argument[1]]
+    if (op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and argument[:2] == (0, 1)
+            and literal_choices(list(argument[2])) is None):
+        return [[], list(argument[2])]
+    return None
 
 
 def _flattened(sequence: list[Any]) -> list[Any]:
@@ -56,10 +106,11 @@ def _flattened(sequence: list[Any]) -> list[Any]:
     return items
 
 
-def _phrase_sets(items: list[Any]) -> list[frozenset[str]]:
-    """Phrases from each literal choice, required whitespace, literal choice in sequence."""
+def _phrase_sets(items: list[Any], choices: Choices) -> list[frozenset[str]]:
+    """Phrases from each literal choice, required whitespace, literal choice in sequence
+    (``choices``: the literal choices of the items already read)."""
     sets: list[frozenset[str]] = []
-    for before, after in itertools.pairwise(_words(items)):
+    for before, after in itertools.pairwise(_words(items, choices)):
         if before is not None and after is not None:
             pairs = {f"{first} {second}" for first, second in itertools.product(before, after)}
             if len(pairs) <= MAX_CHOICES:
@@ -67,7 +118,7 @@ def _phrase_sets(items: list[Any]) -> list[frozenset[str]]:
     return sets
 
 
-def _words(items: list[Any]) -> list[set[str] | None]:
+def _words(items: list[Any], choices: Choices) -> list[set[str] | None]:
     """The parts of a sequence between required whitespace: each the literal choice it is
     (literals side by side joined), or None when it is anything else."""
     words: list[set[str] | None] = []
@@ -80,12 +131,15 @@ def _words(items: list[Any]) -> list[set[str] | None]:
             words.append(current if open_part else None)
             current, open_part = None, False
             continue
-        choices = literal_choices([(op, argument)])
-        if choices is None or (open_part and current is None):
+        key = (op, id(argument))
+        if key not in choices:
+            choices[key] = literal_choices([(op, argument)])
+        choice = choices[key]
+        if choice is None or (open_part and current is None):
             current = None
         else:
             joined = {before + after for before, after in
-                      itertools.product(current if open_part and current else {""}, choices)}
+                      itertools.product(current if open_part and current else {""}, choice)}
             current = joined if len(joined) <= MAX_CHOICES else None
         open_part = True
     words.append(current if open_part else None)
