@@ -129,3 +129,39 @@ def test_a_stretch_is_searched_on_its_own() -> None:
     found = index.candidates(prose, lowered, lo, hi, spaced)
     assert found == everywhere and len(found) >= 10
     assert recording.lengths == [len(TEXT) + 2]
+
+
+PLAIN = """
+[glossary]
+name = "plain"
+
+[[entry]]
+id = "toward"
+kind = "term"
+source = "test"
+variants = ["towards"]
+  [entry.forms.en]
+  preferred = "toward"
+"""
+
+
+def test_a_plain_word_is_matched_in_whole_word_places_only() -> None:
+    """The short path for one form of one word: in ASCII text and in text with other
+    characters (next to a letter or a combining mark it is inside a word), in a stretch
+    or in the whole text, it finds what the general path finds."""
+    index = NameIndex([parse_glossary(PLAIN, "plain.toml")])
+    assert index._plain_words.count(None) == 0
+    for text, expected in [
+        ("Go towards it, toward it.", ["towards", "toward"]),
+        ("Go éto towards; towardś and towards\u0301 — “towards”.", ["towards", "towards"]),
+        ("xtowards towardsx towards_ 2towards", ["towards"]),  # "_" ends a word
+    ]:
+        lowered = text.lower()
+        found = [text[match.start:match.end] for match in index.scan(text, lowered)]
+        assert found == expected, text
+        general = NameIndex([parse_glossary(PLAIN, "plain.toml")])
+        general._plain_words = [None] * len(general._plain_words)
+        assert general.scan(text, lowered) == index.scan(text, lowered), text
+        for lo in range(len(text)):
+            assert (index.candidates(text, lowered, lo, len(text))
+                    == general.candidates(text, lowered, lo, len(text))), (text, lo)

@@ -78,10 +78,9 @@ def disfavoured_variants(document: Document, context: Context) -> Iterator[Probl
     lang = document.names_lang
     index = context.resources.names
     matches = context.variant_matches
-    may_report = context.resources.get(variant_scanner, lang).may_report
-    for position, match in enumerate(matches):
-        if not may_report(match):
-            continue  # a form the language allows, with a given name it allows
+    # The others are forms the language allows, with a given name it allows.
+    for position in context.resources.get(variant_scanner, lang).reportable(matches):
+        match = matches[position]
         entry = match.entry
         fallback = index.fallback[entry.id]
         family_bad = entry.name.is_disfavoured(match.form, lang)

@@ -9,7 +9,9 @@ is only matched together with the family name. A match inside one of its entry's
 exception phrases (looked for around the match only) is dropped, and where matches
 overlap the longest wins.
 
-Size: a few lines over, as the matching loop, run for every word found, is kept in one place.
+Size: some 60 lines over, as the matching loop, run for every word found, is kept in one
+place with the table its short path for the usual word (one form of one word: most of the
+words a house style of common words finds) reads.
 """
 
 from __future__ import annotations
@@ -97,6 +99,10 @@ class _Words:
     targets: list[_Target] = field(default_factory=list)
 
 
+# What an indexed word stands for: its length, its forms, the trie of the words that may follow.
+_Value = tuple[int, tuple[_Target, ...], _Words | None]
+
+
 class NameIndex:
     """Every form of every entry of some glossaries, ready to be found in texts.
 
@@ -161,7 +167,7 @@ class NameIndex:
     def _build_automaton(self, buckets: dict[str, list[_Target]]) -> None:
         # Each indexed word, and its length, its forms, the trie of the words that may follow.
         self._keys: list[str] = []
-        self._values: list[tuple[int, tuple[_Target, ...], _Words | None]] = []
+        self._values: list[_Value] = []
         # The words as ``spaced_text`` holds them in whole-word places.
         self._spaced = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         groups: dict[str, list[tuple[int, str | None]]] = {}
@@ -173,11 +179,26 @@ class NameIndex:
             self._keys.append(key)
             self._values.append((len(key), tuple(targets), self._tries.get(_bare(key))))
         self._groups = [tuple(group) for group in groups.values()]
+        # By group, the value of the usual word (one form of one word), for the short path
+        # of ``candidates``; a reference to the value, so that the pickled index grows little.
+        self._plain_words = [self._values[group[0][0]] if self._is_plain(group) else None
+                             for group in self._groups]
         for number, marked in enumerate(groups):
             self._spaced.add_word(marked, number)
         if buckets:
             self._spaced.make_automaton()
         self._empty = not buckets
+
+    def _is_plain(self, group: tuple[tuple[int, str | None], ...]) -> bool:
+        """Tell whether a group of the automaton is the usual word: one form of one word,
+        marked as written (no apostrophe), starting no longer form, of an entry without
+        exceptions or given names."""
+        if len(group) != 1 or group[0][1] is not None:
+            return False
+        _, targets, trie = self._values[group[0][0]]
+        return (trie is None and len(targets) == 1 and targets[0].rest is None
+                and targets[0].entry.id not in self._exceptions
+                and targets[0].entry.id not in self._given)
 
     def _index_entry(self, entry: Entry, buckets: dict[str, list[_Target]]) -> None:
         for form in entry.name.known():
@@ -231,14 +252,27 @@ class NameIndex:
             spaced = spaced_text(lowered)
         matches: list[FormMatch] = []
         size = len(prose)
-        values, groups = self._values, self._groups
+        values, groups, plain_words = self._values, self._groups, self._plain_words
         exceptions, given_names = self._exceptions, self._given
         # ``spaced[i + 1]`` is ``lowered[i]``: a word of lowered[lo:hi] with its spaces.
         # A slice, not ``iter(spaced, lo, hi + 2)``: pyahocorasick converts the whole
         # string it is given at every call, which made a stretch of a 10 MB text cost as
         # much as the whole text (1,200 stretches: 33 s, and 12 million page faults).
         stretch = spaced if lo == 0 and hi + 2 >= len(spaced) else spaced[lo:hi + 2]
+        # Where the prose is ASCII, a word ``spaced`` finds stands in a whole-word place.
+        ascii_text = prose[max(0, lo - 1):hi + 1].isascii()
         for marked_end, group in iter_long(self._spaced, stretch):
+            plain = plain_words[group]
+            if plain is not None:  # the usual word, in short (what follows does the same)
+                end = marked_end + lo - 1
+                start = end - plain[0]
+                if not ascii_text and (
+                        (start > 0 and is_word_character(prose[start - 1]))
+                        or (end < size and is_word_character(prose[end]))):
+                    continue
+                target = plain[1][0]
+                matches.append(FormMatch(start, end, target.entry, target.form))
+                continue
             last = marked_end + lo - 2
             for number, key in groups[group]:
                 length, targets, trie = values[number]

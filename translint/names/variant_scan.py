@@ -170,6 +170,13 @@ class VariantScanner:
         automaton.make_automaton()
         return automaton
 
+    def reportable(self, matches: list[FormMatch]) -> list[int]:
+        """The positions in ``matches`` of those TL101 may report (``may_report``), in order:
+        the few among the many matches of common words it has only to read as neighbours."""
+        reportable = self._reportable
+        return [position for position, match in enumerate(matches)
+                if (match.entry.id, match.form) in reportable]
+
     def may_report(self, match: FormMatch) -> bool:
         """Tell whether TL101 may report ``match`` in this language: whether its form, or
         its given name, may be one the language does not use. When not, TL101 has nothing
