@@ -122,7 +122,7 @@ class Engine:
         self._lock = threading.Lock()
         self._linters: OrderedDict[LinterKey, tuple[Linter, CheckOptions]] = (
             OrderedDict())
-        self.default = self._build(CheckRequest(text=""))
+        self.default = self._build(CheckRequest(text=""), default=None)
         self.default[0].prepare()
         self.default[0].check_text(WARM_UP)
 
@@ -137,10 +137,17 @@ class Engine:
         except ConfigError as error:
             raise RequestError(_field_of(error), _message_of(error)) from None
 
-    def _build(self, request: CheckRequest) -> tuple[Linter, CheckOptions]:
+    def _build(self, request: CheckRequest, default: tuple[Linter, CheckOptions] | None
+               ) -> tuple[Linter, CheckOptions]:
+        """The linter for ``request``. One that changes only the language or the selection
+        shares what ``default`` built (the name index, the phrasing packs and their rule
+        indexes): its first check would otherwise build them again, inside the request's
+        time limit."""
         options = self.options_for(request)
+        like = default[0] if default is not None and _same_settings(options, default[1]) else None
         try:
-            linter = Linter.from_config(self.config, options, glossaries=self.glossaries)
+            linter = Linter.from_config(self.config, options, glossaries=self.glossaries,
+                                        like=like)
         except ConfigError as error:
             raise RequestError(_field_of(error), _message_of(error)) from None
         return linter, options
@@ -156,7 +163,7 @@ class Engine:
             if kept is not None:
                 self._linters.move_to_end(key)
         if kept is None:
-            kept = self._build(request)
+            kept = self._build(request, self.default)
             with self._lock:
                 self._linters[key] = kept
                 while len(self._linters) > LINTERS_KEPT:
@@ -199,6 +206,14 @@ class Engine:
                                         request.source_langs, request.select, request.ignore,
                                         request.fail_on)) if applied else checked
         return Fixed(text, applied, after)
+
+
+def _same_settings(options: CheckOptions, other: CheckOptions) -> bool:
+    """Tell whether two sets of options give linters the same resources (packs, source
+    languages, rule switches, disabled rules): what ``Linter.from_config(like=…)`` needs."""
+    return (options.pack_paths == other.pack_paths and options.source_langs == other.source_langs
+            and set(options.disabled_rules) == set(other.disabled_rules)
+            and set(options.rule_options) == set(other.rule_options))
 
 
 class EngineHolder:
