@@ -24,7 +24,7 @@ else:  # pragma: no cover - Python 3.10
 MAX_CHOICES = 64
 MIN_PHRASE = 5  # shorter phrases ("of a") are everywhere
 # Ways through an expression read for phrases, and phrases a rule may need one of, at most.
-MAX_PATHS = 64
+MAX_PATHS = 32
 MAX_UNION = 256
 # The literal choice of each item read, by the item's kind and the id of what it holds.
 Choices = dict[tuple[Any, int], "set[str] | None"]
