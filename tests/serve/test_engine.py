@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from translint.config import Config, check_options
 from translint.linter import Linter
 from translint.serve.engine import CheckRequest, Engine
@@ -32,3 +34,14 @@ def test_a_linter_sharing_resources_finds_what_one_built_alone_finds(
         found = [(f.code, f.start, f.end, f.message) for f in shared.check_text(TEXT)]
         assert found == [(f.code, f.start, f.end, f.message) for f in alone.check_text(TEXT)]
         assert {code for code, *_ in found} >= {"TL101", "TL201"}
+
+
+def test_the_phrasing_packs_and_indexes_go_to_the_cache_folder(config: Config,
+                                                                tmp_path: Path) -> None:
+    """As ``translint check`` does: a server started again, or a request naming other
+    source languages, reads them from there rather than building them."""
+    engine = Engine(config, cache_dir=tmp_path)
+    engine.linter_for(CheckRequest(TEXT, lang="en", source_langs=("es",)))[0].check_text(TEXT)
+    assert list(tmp_path.glob("phrasing-*.pickle"))
+    again = Engine(config, cache_dir=tmp_path)
+    assert again.default[0].resources.cache_dir == tmp_path

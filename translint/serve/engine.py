@@ -112,6 +112,7 @@ class Engine:
         ``--glossary`` does) and build the default linter; a ``TranslintError`` when they do
         not load."""
         self.config = config
+        self.cache_dir = cache_dir  # the glossaries', and the phrasing packs' and indexes'
         self.glossary_paths = tuple(glossary_paths) if glossary_paths else None
         options = check_options(config, glossaries=self.glossary_paths)
         self.glossaries: list[Glossary] = list(
@@ -147,7 +148,7 @@ class Engine:
         like = default[0] if default is not None and _same_settings(options, default[1]) else None
         try:
             linter = Linter.from_config(self.config, options, glossaries=self.glossaries,
-                                        like=like)
+                                        cache_dir=self.cache_dir, like=like)
         except ConfigError as error:
             raise RequestError(_field_of(error), _message_of(error)) from None
         return linter, options
