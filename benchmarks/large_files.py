@@ -32,7 +32,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from run import MB, WORK, Series, run_series, status, tool
+from run import DEFAULT_DATA, MB, WORK, Series, run_series, status, tool
 
 LARGE = WORK / "large"
 
@@ -135,8 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--line-mb", type=float, default=10.0)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="10 MB and 2 MB, one run each")
-    parser.add_argument("--data", type=Path,
-                        default=Path(__file__).resolve().parents[2] / "shared" / "bench")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     settings = parser.parse_args(argv)
     if settings.quick:
         settings.size_mb, settings.line_mb, settings.runs = 10.0, 2.0, 1

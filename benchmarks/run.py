@@ -105,9 +105,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from phrasing_data import SHARED
+
 REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / "benchmarks" / "work"
-DEFAULT_DATA = REPO.parent / "shared" / "bench"
+# ``../shared`` of the checkout or of an ancestor (a git worktree elsewhere), or
+# ``$TRANSLINT_SHARED``: found as the phrasing benchmark finds it.
+DEFAULT_DATA = SHARED / "bench"
 # translint caches loaded glossaries; the benchmark gives it a folder of its own, emptied at
 # the start, so that the first run of each glossary fills it and the others use it.
 GLOSSARY_CACHE = WORK / "glossary-cache"
