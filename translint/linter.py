@@ -94,6 +94,21 @@ def _checks_of_rules(selection: Selection, resources: Resources) -> set[str]:
             if any(value in ids for value in selection.select)}
 
 
+def _settings(pack_paths: Iterable[str | Path] | None, source_langs: Iterable[str],
+              options: Iterable[str], disabled_rules: Iterable[str]) -> Settings:
+    return Settings(
+        pack_paths=tuple(map(str, pack_paths)) if pack_paths is not None else None,
+        source_langs=tuple(source_langs), options=frozenset(options),
+        disabled_rules=frozenset(disabled_rules))
+
+
+def resource_settings(options: CheckOptions) -> Settings:
+    """The settings a linter ``Linter.from_config`` builds from ``options`` gives its
+    resources: linters with equal ones can share them (``from_config(like=…)``)."""
+    return _settings(options.pack_paths, options.source_langs, options.rule_options,
+                     options.disabled_rules)
+
+
 class Linter:
     """Glossaries and selected checks, ready to check any number of documents."""
 
@@ -124,10 +139,7 @@ class Linter:
         tag = language_tag(lang) if lang is not None else None
         self.lang = language_of(tag) if tag is not None else lang
         self.locale = tag if tag is not None and tag != self.lang else None
-        settings = Settings(
-            pack_paths=tuple(map(str, pack_paths)) if pack_paths is not None else None,
-            source_langs=tuple(source_langs), options=frozenset(options),
-            disabled_rules=frozenset(disabled_rules))
+        settings = _settings(pack_paths, source_langs, options, disabled_rules)
         if shared is not None and shared.settings != settings:
             raise ValueError("shared resources were built with other settings")
         self.resources = (shared if shared is not None

@@ -21,7 +21,7 @@ from translint.errors import ConfigError
 from translint.findings import Finding, Severity
 from translint.fix import fix_text
 from translint.glossary.model import Entry, Glossary
-from translint.linter import Linter
+from translint.linter import Linter, resource_settings
 from translint.text.formats import FORMATS_BY_NAME
 
 # The formats a request's text may be in: those of text files (DOCX is a binary file).
@@ -145,7 +145,8 @@ class Engine:
         indexes): its first check would otherwise build them again, inside the request's
         time limit."""
         options = self.options_for(request)
-        like = default[0] if default is not None and _same_settings(options, default[1]) else None
+        like = (default[0] if default is not None
+                and resource_settings(options) == default[0].resources.settings else None)
         try:
             linter = Linter.from_config(self.config, options, glossaries=self.glossaries,
                                         cache_dir=self.cache_dir, like=like)
@@ -207,14 +208,6 @@ class Engine:
                                         request.source_langs, request.select, request.ignore,
                                         request.fail_on)) if applied else checked
         return Fixed(text, applied, after)
-
-
-def _same_settings(options: CheckOptions, other: CheckOptions) -> bool:
-    """Tell whether two sets of options give linters the same resources (packs, source
-    languages, rule switches, disabled rules): what ``Linter.from_config(like=…)`` needs."""
-    return (options.pack_paths == other.pack_paths and options.source_langs == other.source_langs
-            and set(options.disabled_rules) == set(other.disabled_rules)
-            and set(options.rule_options) == set(other.rule_options))
 
 
 class EngineHolder:
